@@ -1,0 +1,155 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.creation_status import CreationStatus
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    creation_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/jobs/{creation_id}/status".format(
+            creation_id=quote(str(creation_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreationStatus | Error | None:
+    if response.status_code == 200:
+        response_200 = CreationStatus.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreationStatus | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    creation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[CreationStatus | Error]:
+    """
+    Args:
+        creation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreationStatus | Error]
+    """
+
+    kwargs = _get_kwargs(
+        creation_id=creation_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    creation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> CreationStatus | Error | None:
+    """
+    Args:
+        creation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreationStatus | Error
+    """
+
+    return sync_detailed(
+        creation_id=creation_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    creation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[CreationStatus | Error]:
+    """
+    Args:
+        creation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreationStatus | Error]
+    """
+
+    kwargs = _get_kwargs(
+        creation_id=creation_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    creation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> CreationStatus | Error | None:
+    """
+    Args:
+        creation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreationStatus | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            creation_id=creation_id,
+            client=client,
+        )
+    ).parsed

@@ -64,7 +64,8 @@ def _prism(session: nox.Session) -> str:
         npm = shutil.which("npm")
         if npm is None:
             session.error("npm (Node 20+) is needed for the Prism contract tests")
-        session.run(npm, "ci", "--no-audit", "--no-fund", "--silent", external=True, cwd=str(PRISM_DIR))
+        with session.chdir(PRISM_DIR):
+            session.run(npm, "ci", "--no-audit", "--no-fund", "--silent", external=True)
     return str(prism)
 
 

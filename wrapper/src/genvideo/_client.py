@@ -1,0 +1,410 @@
+"""``Client`` and ``AsyncClient``: look up, wait for and download creations."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from . import _constants as C
+from ._credentials import Credentials, check_base_url
+from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, output_of
+from ._exceptions import APIConnectionError, APIError, APITimeoutError, ResponseValidationError
+from ._logging import logger, signed_urls
+from ._models import Creation, VideoOutput
+from ._polling import Poller, check_finished
+from ._providers import get_flow
+from ._refs import CreationRef, Provider
+from ._responses import json_object, scrub, status_error
+from ._retry import Deadline, retry_delay
+
+__all__ = ["AsyncClient", "Client"]
+
+RefLike = CreationRef | str
+CreationCallback = Callable[[Creation], object]
+
+
+class _BaseClient:
+    """Configuration and the parts of a request that involve no I/O."""
+
+    def __init__(
+        self,
+        *,
+        comfy_api_key: str | None = None,
+        comfy_auth_token: str | None = None,
+        haiper_api_key: str | None = None,
+        comfy_base_url: str | None = None,
+        haiper_base_url: str | None = None,
+        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        self._credentials = Credentials.resolve(
+            comfy_api_key=comfy_api_key, comfy_auth_token=comfy_auth_token, haiper_api_key=haiper_api_key
+        )
+        self._base_urls: Mapping[Provider, str] = {
+            "vidu": check_base_url(
+                "comfy_base_url", comfy_base_url or os.environ.get(C.COMFY_BASE_URL_ENV) or C.DEFAULT_COMFY_BASE_URL
+            ),
+            "haiper": check_base_url(
+                "haiper_base_url",
+                haiper_base_url or os.environ.get(C.HAIPER_BASE_URL_ENV) or C.DEFAULT_HAIPER_BASE_URL,
+            ),
+        }
+        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._max_retries = max_retries
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(comfy_base_url={self._base_urls['vidu']!r}, "
+            f"haiper_base_url={self._base_urls['haiper']!r}, {self._credentials!r})"
+        )
+
+    def _http_args(self) -> dict[str, Any]:
+        return {"timeout": self._timeout, "follow_redirects": False, "headers": {"User-Agent": C.USER_AGENT}}
+
+    def _request(self, provider: Provider, path: str) -> tuple[str, dict[str, str]]:
+        return self._base_urls[provider] + path, self._credentials.headers_for(provider)
+
+    def _request_timeout(self, deadline: Deadline) -> httpx.Timeout:
+        remaining = deadline.remaining()
+        if remaining is None:
+            return self._timeout
+        cap = max(remaining, 0.05)
+        t = self._timeout
+        return httpx.Timeout(
+            connect=_min(t.connect, cap), read=_min(t.read, cap), write=_min(t.write, cap), pool=_min(t.pool, cap)
+        )
+
+    def _interpret(self, provider: Provider, response: httpx.Response) -> dict[str, Any]:
+        logger.debug("%s: GET %s -> %d", provider, response.request.url.path, response.status_code)
+        if 200 <= response.status_code <= 299:
+            return json_object(provider, response, self._credentials.values())
+        raise status_error(provider, response, self._credentials.values())
+
+    def _transport_error(self, provider: Provider, exc: httpx.HTTPError) -> APIError:
+        reason = scrub(f"{type(exc).__name__}: {exc}", self._credentials.values())
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"{provider}: request timed out ({reason})", provider=provider)
+        if isinstance(exc, httpx.DecodingError):
+            return ResponseValidationError(f"{provider}: undecodable body ({reason})", provider=provider)
+        return APIConnectionError(f"{provider}: connection failed ({reason})", provider=provider)
+
+    def _retrying(self, provider: Provider, error: APIError, attempt: int, deadline: Deadline) -> float | None:
+        delay = retry_delay(error, attempt, self._max_retries, deadline)
+        if delay is not None:
+            logger.info("%s: retrying in %.2fs after: %s", provider, delay, error)
+        return delay
+
+
+def _min(value: float | None, cap: float) -> float:
+    return cap if value is None else min(value, cap)
+
+
+class Client(_BaseClient):
+    """The synchronous client. One connection pool, reused; close it (or use ``with``).
+
+    Credentials come from the arguments, else from ``COMFY_API_KEY`` (sent as
+    ``X-API-Key``), ``COMFY_AUTH_TOKEN`` (``Authorization: Bearer``) and
+    ``HAIPER_API_KEY`` (``Authorization: Bearer``). A provider without credentials
+    raises :class:`MissingCredentials` when it is called, not before.
+    """
+
+    def __init__(
+        self,
+        *,
+        comfy_api_key: str | None = None,
+        comfy_auth_token: str | None = None,
+        haiper_api_key: str | None = None,
+        comfy_base_url: str | None = None,
+        haiper_base_url: str | None = None,
+        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+    ) -> None:
+        super().__init__(
+            comfy_api_key=comfy_api_key,
+            comfy_auth_token=comfy_auth_token,
+            haiper_api_key=haiper_api_key,
+            comfy_base_url=comfy_base_url,
+            haiper_base_url=haiper_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._http = httpx.Client(**self._http_args())
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def _fetch_json(self, provider: Provider, path: str, deadline: Deadline) -> dict[str, Any]:
+        url, headers = self._request(provider, path)
+        attempt = 0
+        while True:
+            try:
+                response = self._http.get(url, headers=headers, timeout=self._request_timeout(deadline))
+                return self._interpret(provider, response)
+            except httpx.HTTPError as exc:
+                error, cause = self._transport_error(provider, exc), exc
+            except APIError as exc:
+                error, cause = exc, None
+            delay = self._retrying(provider, error, attempt, deadline)
+            if delay is None:
+                raise error from cause
+            time.sleep(delay)
+            attempt += 1
+
+    def get(self, ref: RefLike) -> Creation:
+        """The creation's current state. Haiper: asks the status, then the detail once it succeeded."""
+        return self._get(CreationRef.parse(ref), Deadline())
+
+    def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
+        flow = get_flow(ref)
+        try:
+            path = next(flow)
+            while True:
+                path = flow.send(self._fetch_json(ref.provider, path, deadline))
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    def _polls(self, ref: RefLike, timeout: float, poll_interval: float) -> Iterator[tuple[Creation, bool]]:
+        poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
+        while True:
+            try:
+                creation = self._get(poller.ref, poller.deadline)
+            except APIError as exc:
+                time.sleep(poller.delay_after_error(exc))
+                continue
+            yield creation, poller.record(creation)
+            if creation.state.is_terminal:
+                return
+            time.sleep(poller.delay())
+
+    def watch(
+        self, ref: RefLike, *, timeout: float = C.DEFAULT_WAIT_TIMEOUT, poll_interval: float = C.DEFAULT_POLL_INTERVAL
+    ) -> Iterator[Creation]:
+        """Yield the creation each time its state or progress changes, ending at a terminal state.
+
+        Raises :class:`WaitTimeout` when ``timeout`` seconds pass first.
+        """
+        for creation, changed in self._polls(ref, timeout, poll_interval):
+            if changed:
+                yield creation
+
+    def wait(
+        self,
+        ref: RefLike,
+        *,
+        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
+        on_progress: CreationCallback | None = None,
+    ) -> Creation:
+        """Poll until the creation finishes; return it once it succeeded with outputs.
+
+        Calls ``on_progress(creation)`` after every poll. Raises
+        :class:`CreationFailed` (``.creation``) if it failed or delivered nothing,
+        and :class:`WaitTimeout` (``.creation``: the last snapshot) on timeout.
+        """
+        last = None
+        for last, _changed in self._polls(ref, timeout, poll_interval):
+            if on_progress is not None:
+                on_progress(last)
+        assert last is not None
+        return check_finished(last)
+
+    def download(
+        self,
+        target: VideoOutput | Creation,
+        dest: str | os.PathLike[str],
+        *,
+        on_progress: ProgressCallback | None = None,
+    ) -> Path:
+        """Stream an output to ``dest`` (a file path, or a folder) and return the file's path.
+
+        The bytes go to a temporary file beside ``dest`` that is renamed into place
+        only once complete (Content-Length verified); on failure nothing is left
+        at ``dest``. A cut connection resumes with ``Range`` where the server
+        allows it. An expired link (403/410) is refreshed once by fetching the
+        creation again. Provider credentials are never sent to the download URL.
+        ``on_progress(bytes_done, bytes_total_or_None)`` is called per chunk.
+        """
+        with DownloadJob(output_of(target), dest, on_progress, self._max_retries) as job:
+            while True:
+                signed_urls.add(job.url)
+                try:
+                    with self._http.stream("GET", job.url, headers=job.headers(), follow_redirects=True) as response:
+                        job.start(response)
+                        for chunk in response.iter_bytes(C.DOWNLOAD_CHUNK_SIZE):
+                            job.write(chunk)
+                    return job.finish()
+                except RefreshNeeded:
+                    assert job.output.ref is not None
+                    try:
+                        job.refreshed(self.get(job.output.ref))
+                    except APIError as exc:
+                        raise job.refresh_failed(exc) from exc
+                except (httpx.HTTPError, RetryableFailure) as exc:
+                    time.sleep(job.retry_delay(exc))
+                finally:
+                    signed_urls.discard(job.url)
+
+
+class AsyncClient(_BaseClient):
+    """The asyncio client: the same arguments as :class:`Client`, awaitable methods.
+
+    Its connection pool belongs to the running event loop; a new loop (another
+    ``asyncio.run``) gets a new pool, so one client can serve several runs.
+    """
+
+    def __init__(
+        self,
+        *,
+        comfy_api_key: str | None = None,
+        comfy_auth_token: str | None = None,
+        haiper_api_key: str | None = None,
+        comfy_base_url: str | None = None,
+        haiper_base_url: str | None = None,
+        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+    ) -> None:
+        super().__init__(
+            comfy_api_key=comfy_api_key,
+            comfy_auth_token=comfy_auth_token,
+            haiper_api_key=haiper_api_key,
+            comfy_base_url=comfy_base_url,
+            haiper_base_url=haiper_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._http: httpx.AsyncClient | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the connection pool of the current event loop."""
+        if self._http is not None and self._loop is asyncio.get_running_loop():
+            await self._http.aclose()
+        self._http = None
+        self._loop = None
+
+    def _client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        if self._http is None or self._loop is not loop:
+            # A pool from a finished event loop cannot be used (or closed) from this one.
+            self._http = httpx.AsyncClient(**self._http_args())
+            self._loop = loop
+        return self._http
+
+    async def _fetch_json(self, provider: Provider, path: str, deadline: Deadline) -> dict[str, Any]:
+        url, headers = self._request(provider, path)
+        http = self._client()
+        attempt = 0
+        while True:
+            try:
+                response = await http.get(url, headers=headers, timeout=self._request_timeout(deadline))
+                return self._interpret(provider, response)
+            except httpx.HTTPError as exc:
+                error, cause = self._transport_error(provider, exc), exc
+            except APIError as exc:
+                error, cause = exc, None
+            delay = self._retrying(provider, error, attempt, deadline)
+            if delay is None:
+                raise error from cause
+            await asyncio.sleep(delay)
+            attempt += 1
+
+    async def get(self, ref: RefLike) -> Creation:
+        """The creation's current state. Haiper: asks the status, then the detail once it succeeded."""
+        return await self._get(CreationRef.parse(ref), Deadline())
+
+    async def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
+        flow = get_flow(ref)
+        try:
+            path = next(flow)
+            while True:
+                path = flow.send(await self._fetch_json(ref.provider, path, deadline))
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    async def _polls(self, ref: RefLike, timeout: float, poll_interval: float) -> AsyncIterator[tuple[Creation, bool]]:
+        poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
+        while True:
+            try:
+                creation = await self._get(poller.ref, poller.deadline)
+            except APIError as exc:
+                await asyncio.sleep(poller.delay_after_error(exc))
+                continue
+            yield creation, poller.record(creation)
+            if creation.state.is_terminal:
+                return
+            await asyncio.sleep(poller.delay())
+
+    async def watch(
+        self, ref: RefLike, *, timeout: float = C.DEFAULT_WAIT_TIMEOUT, poll_interval: float = C.DEFAULT_POLL_INTERVAL
+    ) -> AsyncIterator[Creation]:
+        """Yield the creation each time its state or progress changes, ending at a terminal state."""
+        async for creation, changed in self._polls(ref, timeout, poll_interval):
+            if changed:
+                yield creation
+
+    async def wait(
+        self,
+        ref: RefLike,
+        *,
+        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
+        on_progress: CreationCallback | None = None,
+    ) -> Creation:
+        """Poll until the creation finishes; see :meth:`Client.wait`."""
+        last = None
+        async for last, _changed in self._polls(ref, timeout, poll_interval):
+            if on_progress is not None:
+                on_progress(last)
+        assert last is not None
+        return check_finished(last)
+
+    async def download(
+        self,
+        target: VideoOutput | Creation,
+        dest: str | os.PathLike[str],
+        *,
+        on_progress: ProgressCallback | None = None,
+    ) -> Path:
+        """Stream an output to ``dest``; see :meth:`Client.download`. File writes run in a worker thread."""
+        with DownloadJob(output_of(target), dest, on_progress, self._max_retries) as job:
+            while True:
+                signed_urls.add(job.url)
+                try:
+                    async with self._client().stream(
+                        "GET", job.url, headers=job.headers(), follow_redirects=True
+                    ) as response:
+                        job.start(response)
+                        async for chunk in response.aiter_bytes(C.DOWNLOAD_CHUNK_SIZE):
+                            await asyncio.to_thread(job.write, chunk)
+                    return await asyncio.to_thread(job.finish)
+                except RefreshNeeded:
+                    assert job.output.ref is not None
+                    try:
+                        job.refreshed(await self.get(job.output.ref))
+                    except APIError as exc:
+                        raise job.refresh_failed(exc) from exc
+                except (httpx.HTTPError, RetryableFailure) as exc:
+                    await asyncio.sleep(job.retry_delay(exc))
+                finally:
+                    signed_urls.discard(job.url)

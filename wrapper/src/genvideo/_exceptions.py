@@ -1,0 +1,179 @@
+"""Every error genvideo raises. One tree, all under ``GenvideoError``::
+
+    GenvideoError
+    ├── InvalidCreationRef          (also ValueError) bad ref or id, raised before any request
+    ├── ConfigurationError          (also ValueError) e.g. credentials over plain http to a remote host
+    ├── MissingCredentials          no key for the provider being called
+    ├── APIError                    a request to a provider API went wrong
+    │   ├── APIStatusError          non-2xx answer: status_code, provider, message, details
+    │   │   ├── AuthenticationError     401, 403
+    │   │   ├── NotFoundError           404
+    │   │   ├── RateLimitError          429, with retry_after
+    │   │   └── ServerError             5xx, including non-standard codes such as 520
+    │   ├── APIConnectionError      no usable answer (refused, reset, truncated)
+    │   │   └── APITimeoutError     the request timed out
+    │   └── ResponseValidationError a 2xx body that is not what the spec says
+    ├── CreationFailed              the creation ended failed (or succeeded with no output): .creation
+    ├── WaitTimeout                 wait()/watch() ran out of time: .creation is the last snapshot
+    └── DownloadError               a download did not complete; nothing was left at dest
+
+Messages never contain credentials, and quote at most a short, cleaned snippet of a body.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._models import Creation
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "CreationFailed",
+    "DownloadError",
+    "GenvideoError",
+    "InvalidCreationRef",
+    "MissingCredentials",
+    "NotFoundError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "WaitTimeout",
+]
+
+
+class GenvideoError(Exception):
+    """Base class of every error this package raises."""
+
+
+class InvalidCreationRef(GenvideoError, ValueError):
+    """A creation reference or id that cannot be used; no request was made."""
+
+
+class ConfigurationError(GenvideoError, ValueError):
+    """The client was configured in a way that would be unsafe or cannot work."""
+
+
+class MissingCredentials(GenvideoError):
+    """The provider being called has no credentials (argument or environment variable)."""
+
+
+class APIError(GenvideoError):
+    """A request to a provider's API failed.
+
+    Attributes:
+        provider: ``"vidu"`` or ``"haiper"``.
+    """
+
+    def __init__(self, message: str, *, provider: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.provider = provider
+
+
+class APIStatusError(APIError):
+    """The provider answered with a non-2xx status.
+
+    Attributes:
+        status_code: the HTTP status (any integer, including non-standard ones such as 520).
+        details: extra detail strings parsed leniently from the body.
+        error_code: the provider's error code, when the body or headers carry one.
+        body: a short, cleaned snippet of the body.
+        retry_after: the server's Retry-After hint in seconds, if it sent one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        status_code: int,
+        details: tuple[str, ...] = (),
+        error_code: str | None = None,
+        body: str = "",
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider)
+        self.status_code = status_code
+        self.details = details
+        self.error_code = error_code
+        self.body = body
+        self.retry_after = retry_after
+
+
+class AuthenticationError(APIStatusError):
+    """401 or 403: the credentials were missing, wrong or not allowed here."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the provider does not know this creation."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. ``retry_after`` is the server's hint in seconds, if any."""
+
+
+class ServerError(APIStatusError):
+    """5xx (any code from 500 to 599, standard or not)."""
+
+
+class APIConnectionError(APIError):
+    """No usable answer: connection refused or reset, or a body cut short."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool)."""
+
+
+class ResponseValidationError(APIError):
+    """A 2xx answer whose body is not what the provider's spec describes."""
+
+    def __init__(self, message: str, *, provider: str, body: str = "") -> None:
+        super().__init__(message, provider=provider)
+        self.body = body
+
+
+class CreationFailed(GenvideoError):
+    """The creation ended in failure, or succeeded without delivering any output."""
+
+    def __init__(self, message: str, *, creation: Creation) -> None:
+        super().__init__(message)
+        self.creation = creation
+
+
+class WaitTimeout(GenvideoError):
+    """Waiting ran out of time. ``creation`` is the last snapshot seen (None if no poll succeeded)."""
+
+    def __init__(self, message: str, *, creation: Creation | None, elapsed: float, polls: int) -> None:
+        super().__init__(message)
+        self.creation = creation
+        self.elapsed = elapsed
+        self.polls = polls
+
+
+class DownloadError(GenvideoError):
+    """A download failed. Nothing is left at the destination.
+
+    Attributes:
+        status_code: the HTTP status when the server refused, else None.
+        bytes_received: how many bytes had arrived.
+        bytes_expected: the announced size, if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        bytes_received: int = 0,
+        bytes_expected: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.bytes_received = bytes_received
+        self.bytes_expected = bytes_expected

@@ -1,0 +1,113 @@
+"""The provider-neutral model of a creation and its outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from ._exceptions import ResponseValidationError
+from ._refs import CreationRef, Provider
+from ._states import CreationState
+
+__all__ = ["Creation", "VideoOutput"]
+
+_UNPARSED: Any = object()
+
+
+def redact_url(url: str) -> str:
+    """The URL without its query string and fragment (signed links carry credentials there)."""
+    parts = urlsplit(url)
+    tail = "?…" if parts.query else ""
+    return f"{parts.scheme}://{parts.netloc}{parts.path}{tail}"
+
+
+@dataclass(frozen=True, slots=True)
+class VideoOutput:
+    """One generated video.
+
+    URLs are the provider's signed, short-lived CDN links, kept byte-for-byte;
+    ``repr()`` hides their query strings (the signatures).
+    """
+
+    url: str
+    """The video (without watermark where the provider offers both)."""
+    cover_url: str | None = None
+    """A still image of the video, if the provider sends one."""
+    watermarked_url: str | None = None
+    """The watermarked variant, if the provider sends one."""
+    ref: CreationRef | None = field(default=None, compare=False)
+    """The creation this output belongs to: ``download`` uses it to refresh an expired link."""
+    index: int = field(default=0, compare=False)
+    """Position among the creation's outputs."""
+
+    def __repr__(self) -> str:
+        cover = redact_url(self.cover_url) if self.cover_url else None
+        return f"VideoOutput(url={redact_url(self.url)!r}, cover_url={cover!r}, ref={self.ref!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Creation:
+    """A snapshot of a creation, the same shape for every provider. Immutable.
+
+    ``raw`` is the generated client's model of what the provider sent (parsed on
+    first access); ``payload`` is the decoded JSON itself. Nothing sent is lost.
+    """
+
+    ref: CreationRef
+    state: CreationState
+    raw_state: str | None
+    """The provider's own state string, exactly as sent."""
+    progress: float | None
+    """0..1, or None when the provider did not say."""
+    outputs: tuple[VideoOutput, ...]
+    error_code: str | None
+    created_at: datetime | None
+    updated_at: datetime | None
+    payload: Mapping[str, Any] = field(repr=False, compare=False)
+    """The JSON the provider sent, decoded (for Haiper: ``{"status": …, "detail": …}``)."""
+    _raw_parser: Callable[[Mapping[str, Any]], object] = field(repr=False, compare=False)
+    _raw: Any = field(default=_UNPARSED, init=False, repr=False, compare=False)
+
+    @property
+    def provider(self) -> Provider:
+        """``"vidu"`` or ``"haiper"``."""
+        return self.ref.provider
+
+    @property
+    def id(self) -> str:
+        """The provider's id for this creation."""
+        return self.ref.id
+
+    @property
+    def raw(self) -> Any:
+        """The generated model(s) of the provider's reply (see the provider modules)."""
+        if self._raw is _UNPARSED:
+            try:
+                parsed = self._raw_parser(self.payload)
+            except (TypeError, ValueError, KeyError, AttributeError) as exc:
+                raise ResponseValidationError(
+                    f"the {self.provider} reply does not fit the generated model: {type(exc).__name__}",
+                    provider=self.provider,
+                ) from exc
+            object.__setattr__(self, "_raw", parsed)
+        return self._raw
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the normalised fields (what the CLI prints)."""
+        return {
+            "ref": str(self.ref),
+            "provider": self.provider,
+            "id": self.id,
+            "state": self.state.value,
+            "raw_state": self.raw_state,
+            "progress": self.progress,
+            "outputs": [
+                {"url": o.url, "cover_url": o.cover_url, "watermarked_url": o.watermarked_url} for o in self.outputs
+            ],
+            "error_code": self.error_code,
+            "created_at": self.created_at.isoformat() if self.created_at else None,
+            "updated_at": self.updated_at.isoformat() if self.updated_at else None,
+        }

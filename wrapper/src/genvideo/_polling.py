@@ -1,0 +1,102 @@
+"""Waiting for a creation: when to poll again, what counts as a change, when to give up."""
+
+from __future__ import annotations
+
+import time
+
+from . import _constants as C
+from ._exceptions import APIError, CreationFailed, WaitTimeout
+from ._models import Creation
+from ._refs import CreationRef
+from ._retry import Deadline, backoff, is_retryable
+from ._states import CreationState
+
+
+def _fingerprint(creation: Creation) -> tuple[object, ...]:
+    return (creation.state, creation.raw_state, creation.progress, len(creation.outputs))
+
+
+class Poller:
+    """The bookkeeping of one wait, shared by the sync and async clients (no I/O here).
+
+    Polls every ``poll_interval`` while the creation changes; while it does not,
+    the interval grows by POLL_BACKOFF_FACTOR up to POLL_BACKOFF_CAP x poll_interval.
+    Retryable errors are absorbed with backoff (or the server's Retry-After) until
+    the deadline; nothing ever sleeps past it.
+    """
+
+    def __init__(self, ref: CreationRef, timeout: float, poll_interval: float) -> None:
+        if timeout < 0 or poll_interval <= 0:
+            raise ValueError("timeout must be >= 0 and poll_interval > 0")
+        self.ref = ref
+        self.deadline = Deadline.after(timeout)
+        self.started = time.monotonic()
+        self.polls = 0
+        self.last: Creation | None = None
+        self._base = poll_interval
+        self._interval = poll_interval
+        self._failures = 0
+        self._last_error: APIError | None = None
+
+    def record(self, creation: Creation) -> bool:
+        """Note a successful poll; True when it differs from the previous one."""
+        self.polls += 1
+        self._failures = 0
+        self._last_error = None
+        changed = self.last is None or _fingerprint(creation) != _fingerprint(self.last)
+        self.last = creation
+        if changed:
+            self._interval = self._base
+        else:
+            self._interval = min(self._interval * C.POLL_BACKOFF_FACTOR, self._base * C.POLL_BACKOFF_CAP)
+        return changed
+
+    def delay(self) -> float:
+        """Seconds until the next poll; raises WaitTimeout when no time is left."""
+        return self._bounded(self._interval)
+
+    def delay_after_error(self, error: APIError) -> float:
+        """Seconds until the next poll after a failed one; re-raises what waiting cannot fix."""
+        if not is_retryable(error):
+            raise error
+        self.polls += 1
+        self._last_error = error
+        hinted = getattr(error, "retry_after", None)
+        remaining = self.deadline.remaining()
+        if hinted is not None and remaining is not None and hinted >= remaining:
+            raise error  # the server asks for longer than we may wait
+        delay = hinted if hinted is not None else max(backoff(self._failures), self._base)
+        self._failures += 1
+        return self._bounded(delay)
+
+    def _bounded(self, delay: float) -> float:
+        remaining = self.deadline.remaining()
+        if remaining is not None and remaining <= 0:
+            raise self.timeout()
+        return delay if remaining is None else min(delay, remaining)
+
+    def timeout(self) -> WaitTimeout:
+        elapsed = time.monotonic() - self.started
+        state = f"; last state {self.last.state.value} ({self.last.raw_state!r})" if self.last else ""
+        error = WaitTimeout(
+            f"{self.ref} did not finish within {elapsed:.1f}s ({self.polls} polls{state})",
+            creation=self.last,
+            elapsed=elapsed,
+            polls=self.polls,
+        )
+        error.__cause__ = self._last_error
+        return error
+
+    def expired(self) -> bool:
+        remaining = self.deadline.remaining()
+        return remaining is not None and remaining <= 0
+
+
+def check_finished(creation: Creation) -> Creation:
+    """The creation if it delivered; CreationFailed if it failed or succeeded with no output."""
+    if creation.state is CreationState.FAILED:
+        code = f" (error code {creation.error_code})" if creation.error_code else ""
+        raise CreationFailed(f"{creation.ref} failed{code}", creation=creation)
+    if not creation.outputs:
+        raise CreationFailed(f"{creation.ref} succeeded but delivered no output", creation=creation)
+    return creation

@@ -1,0 +1,156 @@
+"""Turning an HTTP answer into a JSON object or a typed error (no I/O here)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections.abc import Iterable, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from ._constants import ERROR_BODY_SNIPPET
+from ._exceptions import (
+    APIStatusError,
+    AuthenticationError,
+    NotFoundError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
+
+_TAGS = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def scrub(text: str, secrets: Iterable[str] = ()) -> str:
+    """Single-line, tag-free, bounded text with every known secret masked."""
+    text = _SPACE.sub(" ", _TAGS.sub(" ", _CONTROL.sub("", text))).strip()
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    if len(text) > ERROR_BODY_SNIPPET:
+        text = text[:ERROR_BODY_SNIPPET] + "…"
+    return text
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds to wait from ``Retry-After`` (delta-seconds or HTTP-date); None if absent or unusable."""
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if moment.tzinfo is None:
+            return None
+        seconds = moment.timestamp() - (time.time() if now is None else now)
+        seconds = max(seconds, 0.0)
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return seconds
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _error_fields(body: object) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(message, code, details) from whatever error envelope a provider used."""
+    if not isinstance(body, dict):
+        return None, None, ()
+    message = _text(body.get("message")) or _text(body.get("detail")) or _text(body.get("error_message"))
+    code = _text(body.get("code")) or _text(body.get("err_code"))
+    error = body.get("error")
+    if isinstance(error, dict):  # {"error": {"message", "type", ...}}
+        message = message or _text(error.get("message"))
+        code = code or _text(error.get("type")) or _text(error.get("code"))
+    elif _text(error):  # the Comfy proxy's flat {"error": code, "message": text}
+        code = code or _text(error)
+        message = message or _text(error)
+    raw_details = body.get("details")
+    details: tuple[str, ...] = ()
+    if isinstance(raw_details, list):
+        details = tuple(
+            d if isinstance(d, str) else json.dumps(d, ensure_ascii=False, default=str)[:200] for d in raw_details[:20]
+        )
+    elif _text(raw_details):
+        details = (str(raw_details),)
+    return message, code, details
+
+
+def status_error(provider: str, response: httpx.Response, secrets: Iterable[str] = ()) -> APIStatusError:
+    """The typed error for a non-2xx response, with its body parsed leniently."""
+    secrets = tuple(secrets)
+    status = response.status_code
+    try:
+        raw = response.content.decode("utf-8", "replace")
+    except httpx.HTTPError:  # undecodable Content-Encoding: the status alone must do
+        raw = ""
+    try:
+        body: object = json.loads(raw) if raw.strip() else None
+    except ValueError:
+        body = None
+    message, code, details = _error_fields(body)
+    code = code or response.headers.get("x-comfy-error-type")
+    snippet = scrub(raw, secrets)
+    reason = scrub(message, secrets) if message else (snippet or response.reason_phrase or "no body")
+    text = f"{provider}: HTTP {status}: {reason}"
+    kwargs: dict[str, Any] = {
+        "provider": provider,
+        "status_code": status,
+        "details": tuple(scrub(d, secrets) for d in details),
+        "error_code": scrub(code, secrets) if code else None,
+        "body": snippet,
+        "retry_after": parse_retry_after(response.headers) if status in (408, 429) or status >= 500 else None,
+    }
+    cls: type[APIStatusError]
+    if status in (401, 403):
+        cls = AuthenticationError
+    elif status == 404:
+        cls = NotFoundError
+    elif status == 429:
+        cls = RateLimitError
+    elif 500 <= status <= 599:
+        cls = ServerError
+    else:
+        cls = APIStatusError
+        if 300 <= status < 400:
+            text += " (redirects are not followed: credentials stay with the configured host)"
+    return cls(text, **kwargs)
+
+
+def json_object(provider: str, response: httpx.Response, secrets: Iterable[str] = ()) -> dict[str, Any]:
+    """The 2xx body as a JSON object, or ResponseValidationError saying why not."""
+    content = response.content
+    try:
+        body = json.loads(content)
+    except (ValueError, UnicodeDecodeError) as exc:
+        kind = "an empty body" if not content.strip() else "a body that is not JSON"
+        ctype = response.headers.get("content-type", "no content type")
+        snippet = scrub(content[:1000].decode("utf-8", "replace"), secrets)
+        raise ResponseValidationError(
+            f"{provider}: HTTP {response.status_code} with {kind} ({ctype}): {snippet or '(empty)'}",
+            provider=provider,
+            body=snippet,
+        ) from exc
+    if not isinstance(body, dict):
+        raise ResponseValidationError(
+            f"{provider}: expected a JSON object, got {type(body).__name__}",
+            provider=provider,
+            body=scrub(content[:1000].decode("utf-8", "replace"), secrets),
+        )
+    return body

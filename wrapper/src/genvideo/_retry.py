@@ -1,0 +1,59 @@
+"""When to retry a GET, and how long to wait first (no I/O here)."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+
+from . import _constants as C
+from ._exceptions import APIConnectionError, APIError, APIStatusError
+
+_RETRYABLE_STATUS = frozenset({408, 429})
+
+
+def is_retryable(error: APIError) -> bool:
+    """Connection errors, timeouts, 408, 429 and every 5xx. GETs are idempotent."""
+    if isinstance(error, APIConnectionError):
+        return True
+    if isinstance(error, APIStatusError):
+        return error.status_code in _RETRYABLE_STATUS or 500 <= error.status_code <= 599
+    return False
+
+
+def backoff(attempt: int, initial: float = C.INITIAL_RETRY_DELAY, cap: float = C.MAX_RETRY_DELAY) -> float:
+    """Exponential backoff with jitter that only ever shortens the wait (at most by 25 %)."""
+    return min(initial * 2.0 ** min(attempt, 30), cap) * (1.0 - 0.25 * random.random())
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """An absolute point on the monotonic clock (or none)."""
+
+    at: float | None = None
+
+    @classmethod
+    def after(cls, seconds: float | None) -> Deadline:
+        return cls(None if seconds is None else time.monotonic() + seconds)
+
+    def remaining(self) -> float | None:
+        return None if self.at is None else self.at - time.monotonic()
+
+
+def retry_delay(error: APIError, attempt: int, max_retries: int, deadline: Deadline) -> float | None:
+    """Seconds to sleep before retry number ``attempt + 1``, or None to give up now.
+
+    A server's Retry-After is honoured exactly, unless it is longer than
+    MAX_RETRY_AFTER or than the time left: then waiting cannot help, and the
+    error is raised at once rather than sleeping past the caller's deadline.
+    """
+    if attempt >= max_retries or not is_retryable(error):
+        return None
+    hinted = getattr(error, "retry_after", None)
+    delay = hinted if hinted is not None else backoff(attempt)
+    if hinted is not None and hinted > C.MAX_RETRY_AFTER:
+        return None
+    remaining = deadline.remaining()
+    if remaining is not None and delay >= remaining:
+        return None
+    return delay

@@ -245,7 +245,7 @@ class Client(_BaseClient):
                 try:
                     with self._http.stream("GET", job.url, headers=job.headers(), follow_redirects=True) as response:
                         job.start(response)
-                        for chunk in response.iter_bytes(C.DOWNLOAD_CHUNK_SIZE):
+                        for chunk in response.iter_bytes():
                             job.write(chunk)
                     return job.finish()
                 except RefreshNeeded:
@@ -395,7 +395,7 @@ class AsyncClient(_BaseClient):
                         "GET", job.url, headers=job.headers(), follow_redirects=True
                     ) as response:
                         job.start(response)
-                        async for chunk in response.aiter_bytes(C.DOWNLOAD_CHUNK_SIZE):
+                        async for chunk in response.aiter_bytes():
                             await asyncio.to_thread(job.write, chunk)
                     return await asyncio.to_thread(job.finish)
                 except RefreshNeeded:

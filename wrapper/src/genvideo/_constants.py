@@ -29,7 +29,6 @@ DEFAULT_POLL_INTERVAL = 5.0
 POLL_BACKOFF_FACTOR = 1.25
 POLL_BACKOFF_CAP = 2.0
 
-DOWNLOAD_CHUNK_SIZE = 1024 * 1024
 MAX_DOWNLOAD_REDIRECTS = 5
 
 # Ids become one URL path segment: RFC 3986 unreserved characters only, so that no

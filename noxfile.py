@@ -77,3 +77,10 @@ def tests(session: nox.Session) -> None:
     prism = _prism(session)
     args = session.posargs or ["-q"]
     session.run("pytest", *args, env={"GENVIDEO_PRISM": prism})
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The main job, against the local sandbox: look up, wait with progress, download, print JSON."""
+    _install_sdk(session)
+    session.run("genvideo", "demo", *session.posargs)

@@ -3,8 +3,50 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+
+import genvideo
+from genvideo.testing import Sandbox
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # tests import tools.pipeline from the checkout
+
+COMFY_KEY = "sandbox-comfy-key"
+HAIPER_KEY = "sandbox-haiper-key"
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox() as sb:
+        yield sb
+
+
+@pytest.fixture(autouse=True)
+def _no_provider_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never pick up real keys or base URLs from the developer's environment."""
+    for name in (
+        "COMFY_API_KEY",
+        "COMFY_AUTH_TOKEN",
+        "HAIPER_API_KEY",
+        "GENVIDEO_COMFY_BASE_URL",
+        "GENVIDEO_HAIPER_BASE_URL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+def make_client(sb: Sandbox, **kwargs: object) -> genvideo.Client:
+    return sb.client(**{"timeout": 5.0, **kwargs})
+
+
+def make_async_client(sb: Sandbox, **kwargs: object) -> genvideo.AsyncClient:
+    return sb.async_client(**{"timeout": 5.0, **kwargs})
+
+
+@pytest.fixture
+def client(sandbox: Sandbox) -> Iterator[genvideo.Client]:
+    with make_client(sandbox) as c:
+        yield c

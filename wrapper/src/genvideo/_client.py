@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from pathlib import Path
@@ -67,7 +69,12 @@ class _BaseClient:
         )
 
     def _http_args(self) -> dict[str, Any]:
-        return {"timeout": self._timeout, "follow_redirects": False, "headers": {"User-Agent": C.USER_AGENT}}
+        return {
+            "timeout": self._timeout,
+            "follow_redirects": False,
+            "headers": {"User-Agent": C.USER_AGENT},
+            "verify": _ssl_context(),
+        }
 
     def _request(self, provider: Provider, path: str) -> tuple[str, dict[str, str]]:
         return self._base_urls[provider] + path, self._credentials.headers_for(provider)
@@ -101,6 +108,12 @@ class _BaseClient:
         if delay is not None:
             logger.info("%s: retrying in %.2fs after: %s", provider, delay, error)
         return delay
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """httpx's default TLS settings, built once: loading the CA bundle costs ~100 ms per client."""
+    return httpx.create_ssl_context()
 
 
 def _min(value: float | None, cap: float) -> float:

@@ -1,0 +1,5 @@
+"""``python -m genvideo``: the command line."""
+
+from ._cli import run
+
+run()

@@ -1,0 +1,218 @@
+"""The ``genvideo`` command line. Exit codes are part of its contract (see EXIT_CODES)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from ._client import Client
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    AuthenticationError,
+    ConfigurationError,
+    CreationFailed,
+    DownloadError,
+    GenvideoError,
+    InvalidCreationRef,
+    MissingCredentials,
+    WaitTimeout,
+)
+from ._progress import ProgressReporter
+
+OK = 0
+USAGE = 2
+CREATION_FAILED = 3
+TIMEOUT = 4
+AUTH = 5
+NETWORK = 6
+API = 7
+DOWNLOAD = 8
+INTERRUPTED = 130
+
+EXIT_CODES: dict[int, str] = {
+    OK: "success",
+    1: "unexpected internal error (a bug: please report it)",
+    USAGE: "usage error: bad arguments or an invalid creation ref",
+    CREATION_FAILED: "the creation failed, or succeeded without output",
+    TIMEOUT: "waiting timed out",
+    AUTH: "missing or rejected credentials",
+    NETWORK: "network error: connection refused, reset or timed out",
+    API: "the provider answered with an error or an invalid body",
+    DOWNLOAD: "the download failed (nothing was left at the destination)",
+    INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+# Most specific first.
+_ERROR_EXITS: tuple[tuple[type[GenvideoError], int], ...] = (
+    (InvalidCreationRef, USAGE),
+    (ConfigurationError, USAGE),
+    (MissingCredentials, AUTH),
+    (AuthenticationError, AUTH),
+    (CreationFailed, CREATION_FAILED),
+    (WaitTimeout, TIMEOUT),
+    (DownloadError, DOWNLOAD),
+    (APIConnectionError, NETWORK),
+    (APIError, API),
+)
+
+
+def exit_code_for(error: GenvideoError) -> int:
+    """The documented exit code for an error."""
+    return next((code for cls, code in _ERROR_EXITS if isinstance(error, cls)), 1)
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _cmd_get(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
+    _print_json(client.get(args.ref).to_dict())
+    return OK
+
+
+def _cmd_wait(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
+    try:
+        creation = client.wait(
+            args.ref, timeout=args.timeout, poll_interval=args.poll_interval, on_progress=reporter.creation
+        )
+    except (CreationFailed, WaitTimeout) as exc:
+        reporter.done()
+        if exc.creation is not None:
+            _print_json(exc.creation.to_dict())
+        raise
+    reporter.done()
+    result: dict[str, Any] = creation.to_dict()
+    if args.download:
+        path = client.download(creation, args.download, on_progress=reporter.download)
+        reporter.done(f"saved {path}")
+        result["downloaded"] = str(path)
+    _print_json(result)
+    return OK
+
+
+def _cmd_download(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
+    creation = client.get(args.ref)
+    path = client.download(creation, args.path, on_progress=reporter.download)
+    reporter.done(f"saved {path}")
+    _print_json({**creation.to_dict(), "downloaded": str(path)})
+    return OK
+
+
+def _cmd_sandbox(args: argparse.Namespace, reporter: ProgressReporter) -> int:
+    from ._demo import DEMO_CREATIONS, add_demo_creation
+    from .testing import Sandbox
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with Sandbox(port=args.port) as sandbox:
+        refs = [add_demo_creation(sandbox, i, step=args.step) for i in range(len(DEMO_CREATIONS))]
+        for name, value in sandbox.env().items():
+            sys.stdout.write(f"export {name}={value}\n")
+        sys.stdout.flush()
+        reporter.done(f"sandbox serving on {sandbox.base_url}; demo creations: {', '.join(refs)}")
+        reporter.done("(fake keys above are the sandbox's own; press Ctrl-C to stop)")
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+    return OK
+
+
+def _cmd_demo(args: argparse.Namespace, reporter: ProgressReporter) -> int:
+    from ._demo import run_demo
+
+    _print_json(run_demo(Path(args.out), reporter))
+    return OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    codes = "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_CODES.items())
+    parser = argparse.ArgumentParser(
+        prog="genvideo",
+        description="Look up, wait for and download video creations (Vidu via Comfy.org, Haiper). "
+        "Refs look like vidu:<id> or haiper:<id>. Credentials come from COMFY_API_KEY / COMFY_AUTH_TOKEN / "
+        "HAIPER_API_KEY; GENVIDEO_COMFY_BASE_URL / GENVIDEO_HAIPER_BASE_URL override the hosts.",
+        epilog=f"exit codes:\n{codes}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and the spec snapshots, then exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("get", help="print a creation's current state as JSON")
+    p.add_argument("ref")
+    p = sub.add_parser("wait", help="wait for a creation (progress on stderr), then print it as JSON")
+    p.add_argument("ref")
+    p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait at most (default 600)")
+    p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between polls (default 5)")
+    p.add_argument("--download", metavar="PATH", help="then download its video to PATH (a file or a folder)")
+    p = sub.add_parser("download", help="download a finished creation's video")
+    p.add_argument("ref")
+    p.add_argument("path", help="a file path or an existing folder")
+    p = sub.add_parser("sandbox", help="serve the local sandbox with demo creations until interrupted")
+    p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    p.add_argument("--step", type=float, default=5.0, help="seconds per state of the demo creations")
+    p = sub.add_parser("demo", help="the whole job against a fresh sandbox: look up, wait, download")
+    p.add_argument("--out", default="demo-output", help="folder for the downloaded videos (default demo-output)")
+    return parser
+
+
+def _version_text() -> str:
+    lines = [f"genvideo {__version__}"]
+    try:
+        from . import SPECS  # type: ignore[attr-defined]
+    except ImportError:
+        return lines[0]
+    lines.extend(f"  {spec}" for spec in SPECS)
+    return "\n".join(lines)
+
+
+_CLIENT_COMMANDS: dict[str, Callable[[argparse.Namespace, Client, ProgressReporter], int]] = {
+    "get": _cmd_get,
+    "wait": _cmd_wait,
+    "download": _cmd_download,
+}
+_LOCAL_COMMANDS: dict[str, Callable[[argparse.Namespace, ProgressReporter], int]] = {
+    "sandbox": _cmd_sandbox,
+    "demo": _cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        sys.stdout.write(_version_text() + "\n")
+        return OK
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return USAGE
+    reporter = ProgressReporter()
+    try:
+        if args.command in _LOCAL_COMMANDS:
+            return _LOCAL_COMMANDS[args.command](args, reporter)
+        with Client() as client:
+            return _CLIENT_COMMANDS[args.command](args, client, reporter)
+    except GenvideoError as exc:
+        reporter.done()
+        sys.stderr.write(f"genvideo: error: {exc}\n")
+        return exit_code_for(exc)
+    except KeyboardInterrupt:
+        reporter.done()
+        sys.stderr.write("genvideo: interrupted\n")
+        return INTERRUPTED
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""HTTP/1.1 I/O: parsing and recording requests, carrying out faults, writing each response in one write."""
+
+from __future__ import annotations
+
+import contextlib
+import select
+import socket
+import socketserver
+import struct
+import sys
+import threading
+import time
+import traceback
+from email.utils import formatdate
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from . import _bodies as bodies
+from ._app import App, Response, fault_response, json_response
+from ._faults import Fault
+from ._recording import RecordedRequest
+from ._routes import Route
+
+_NO_BODY_STATUSES = frozenset({204, 304})
+_MAX_LINE = 65536
+_ONE_WRITE_MAX = 1 << 20
+
+
+def reason_phrase(status: int) -> str:
+    """The standard reason phrase, or a generic one for non-standard codes such as 520."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown Error" if status >= 500 else "Unknown"
+
+
+class SandboxServer(ThreadingHTTPServer):
+    """A threading HTTP server that can drop all its connections at once on shutdown."""
+
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, address: tuple[str, int], app: App) -> None:
+        self.app = app
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        self._accepted = 0
+        super().__init__(address, SandboxHandler)
+
+    def server_bind(self) -> None:
+        """Bind without HTTPServer's reverse-DNS lookup (`getfqdn`), which can be slow."""
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.socket.getsockname()[:2]
+        self.server_name, self.server_port = str(host), int(port)
+
+    def track(self, connection: socket.socket) -> int:
+        """Remember an open connection so `drop_connections` can end it; returns its number (from 1)."""
+        with self._connections_lock:
+            self._connections.add(connection)
+            self._accepted += 1
+            return self._accepted
+
+    def untrack(self, connection: socket.socket) -> None:
+        """Forget a finished connection."""
+        with self._connections_lock:
+            self._connections.discard(connection)
+
+    def drop_connections(self) -> None:
+        """Shut down every open connection, waking handler threads blocked on reads."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Stay quiet about clients that went away (and anything during shutdown)."""
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError) or self.app.closing.is_set():
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+class SandboxHandler(BaseHTTPRequestHandler):
+    """Serves one connection (keep-alive) of the sandbox."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    server_version = "genvideo-sandbox"
+    sys_version = ""
+    server: SandboxServer
+    connection_number = 0
+
+    def setup(self) -> None:
+        """Register the connection with the server."""
+        super().setup()
+        self.connection_number = self.server.track(self.connection)
+
+    def finish(self) -> None:
+        """Unregister the connection."""
+        try:
+            super().finish()
+        finally:
+            self.server.untrack(self.connection)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Silence per-request logging."""
+
+    # -- dispatch ------------------------------------------------------------------------------
+
+    def _dispatch(self) -> None:
+        app = self.server.app
+        body = self._read_body()
+        if body is None:
+            self.close_connection = True
+            self._send(json_response(400, bodies.comfy_error("bad_request", "Malformed request body")))
+            return
+        target = self.requestline.split()[1]
+        path_and_query = target
+        if target.startswith(("http://", "https://")):  # absolute-form: route on the path only
+            path_and_query = "/" + target.split("://", 1)[1].partition("/")[2]
+        path, _, query = path_and_query.partition("?")
+        request = RecordedRequest(
+            method=self.command,
+            target=target,
+            path=path,
+            query=query,
+            headers=[(str(k), str(v)) for k, v in self.headers.items()],
+            body=body,
+            time=time.time(),
+            connection=self.connection_number,
+        )
+        where, fault = app.begin(request)
+        try:
+            if fault is None:
+                self._send(app.respond(request, where, commit=self.command != "HEAD"))
+            else:
+                self._apply(fault, request, where)
+        except OSError:
+            self.close_connection = True
+        except Exception:  # a sandbox bug: say so loudly, on stderr and to the client
+            traceback.print_exc()
+            self.close_connection = True
+            self._send(json_response(500, bodies.comfy_error("sandbox_error", "Sandbox internal error")))
+
+    do_GET = _dispatch
+    do_HEAD = _dispatch
+    do_POST = _dispatch
+    do_PUT = _dispatch
+    do_PATCH = _dispatch
+    do_DELETE = _dispatch
+    do_OPTIONS = _dispatch
+
+    def _apply(self, fault: Fault, request: RecordedRequest, where: Route) -> None:
+        app = self.server.app
+        match fault.kind:
+            case "status" | "body" | "redirect":
+                self._send(fault_response(fault))
+            case "state":
+                state = fault.raw_state if where.is_api else None
+                self._send(app.respond(request, where, commit=False, state_override=state))
+            case "delay":
+                if self._wait(fault.seconds):
+                    self._send(app.respond(request, where, commit=self.command != "HEAD"))
+                else:
+                    self.close_connection = True
+            case "hang":
+                self._wait(None)
+                self.close_connection = True
+            case "truncate" | "cut":
+                response = app.respond(request, where, commit=False)
+                self._send(response, limit=int(len(response.body) * fault.fraction))
+                self.close_connection = True
+            case "reset":
+                if fault.mid_response:
+                    response = app.respond(request, where, commit=False)
+                    self._send(response, limit=len(response.body) // 2)
+                self._reset()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _read_body(self) -> bytes | None:
+        """The request body (Content-Length or chunked), or None if the framing is malformed."""
+        try:
+            if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+                chunks: list[bytes] = []
+                while size := int(self.rfile.readline(_MAX_LINE).split(b";")[0].strip(), 16):
+                    chunks.append(self.rfile.read(size))
+                    self.rfile.readline(_MAX_LINE)
+                while self.rfile.readline(_MAX_LINE).strip():  # trailers
+                    pass
+                return b"".join(chunks)
+            length = int(self.headers.get("Content-Length", "0"))
+        except ValueError:
+            return None
+        return self.rfile.read(length) if length > 0 else b""
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _send(self, response: Response, *, limit: int | None = None) -> None:
+        """Write status line, headers and body with a single `write` (one segment for small responses).
+
+        With `limit`, only that many body bytes follow the full-length headers.
+        """
+        status = response.status
+        names = {name.lower() for name, _ in response.headers}
+        headers = list(response.headers)
+        if "content-length" not in names and status not in _NO_BODY_STATUSES and status >= 200:
+            headers.append(("Content-Length", str(len(response.body))))
+        headers += [("Date", formatdate(usegmt=True)), ("Server", self.server_version)]
+        if self.close_connection and limit is None:
+            headers.append(("Connection", "close"))
+        head = f"HTTP/1.1 {status} {reason_phrase(status)}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in headers) + "\r\n"
+        body = memoryview(b"" if self.command == "HEAD" else response.body)[:limit]
+        # One write; only bodies above _ONE_WRITE_MAX go out as a second write of the remainder, to avoid
+        # copying them (TCP_NODELAY keeps that from stalling).
+        self.wfile.write(head.encode("latin-1") + body[:_ONE_WRITE_MAX])
+        if len(body) > _ONE_WRITE_MAX:
+            self.wfile.write(body[_ONE_WRITE_MAX:])
+
+    def _wait(self, seconds: float | None) -> bool:
+        """Sleep `seconds` (None: forever); False as soon as the sandbox closes or the client hangs up."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        while True:
+            step = 0.02
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return True
+                step = min(step, remaining)
+            if self.server.app.closing.wait(step) or self._client_gone():
+                return False
+
+    def _client_gone(self) -> bool:
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except (OSError, ValueError):
+            return True
+
+    def _reset(self) -> None:
+        """Close with SO_LINGER 0, so the peer gets a TCP RST instead of a FIN."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.rfile.close()  # the file holds a reference: the socket really closes only once both are closed
+        self.connection.close()

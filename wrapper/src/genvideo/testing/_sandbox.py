@@ -1,0 +1,349 @@
+"""`Sandbox`: the public, scriptable fake of the Comfy proxy (Vidu) and Haiper APIs plus their CDN."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._app import App, Credentials
+from ._creations import DEFAULT_STATES, Creation, check_provider, default_progress
+from ._faults import Fault
+from ._handler import SandboxServer
+from ._media import fake_video
+from ._recording import RecordedRequest
+from ._routes import COMFY_PREFIX, HAIPER_PREFIX, api_path, cdn_path
+
+if TYPE_CHECKING:
+    import genvideo
+
+
+class Sandbox:
+    """A local HTTP/1.1 server that behaves like both providers, for demos and tests (think `moto`).
+
+    Routes (all under `base_url`):
+
+    - `/comfy/proxy/vidu/tasks/{id}/creations`: the Comfy proxy's Vidu poll. Auth: `X-API-Key: <comfy_api_key>`
+      or `Authorization: Bearer <comfy_auth_token>`.
+    - `/haiper/v1/jobs/{id}/status` and `/haiper/v1/creation/{id}`: Haiper. Auth: `Authorization: Bearer <key>`.
+    - `/cdn/...`: the outputs, behind CloudFront-like signed URLs (no credentials needed).
+
+    A credential set to None is disabled: nothing matches it (it never means "accept anything").
+    Haiper's detail endpoint answers 400 `H-10002001` until the creation has succeeded: the real API's
+    answer there is undocumented, so that is a guess.
+    Use it as a context manager, or call `start()` and `close()`. All methods are thread-safe.
+
+    Example::
+
+        with Sandbox() as sb:
+            sb.add_creation("vidu", "902581991298326528")
+            os.environ.update(sb.env())
+    """
+
+    def __init__(
+        self,
+        *,
+        comfy_api_key: str | None = "sandbox-comfy-key",
+        comfy_auth_token: str | None = "sandbox-comfy-token",  # noqa: S107  (a fake, public default)
+        haiper_api_key: str | None = "sandbox-haiper-key",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        cdn_supports_range: bool = True,
+        url_ttl: float = 3600.0,
+        video_size: int = 64 * 1024,
+    ) -> None:
+        """Configure the sandbox; nothing listens until `start()`.
+
+        `port=0` picks a free port. `url_ttl` is how long issued CDN URLs stay valid (seconds).
+        `video_size` is the default size of generated videos. With `cdn_supports_range=False` the CDN
+        ignores `Range` headers and always answers 200 with the whole file.
+        """
+        if video_size < 0:
+            raise ValueError(f"video_size must be >= 0, got {video_size}")
+        self._host = host
+        self._requested_port = port
+        self._video_size = video_size
+        self._app = App(
+            credentials=Credentials(comfy_api_key, comfy_auth_token, haiper_api_key),
+            cdn_supports_range=cdn_supports_range,
+            url_ttl=url_ttl,
+        )
+        self._server: SandboxServer | None = None
+        self._thread: threading.Thread | None = None
+        self._closed = False
+        self._lifecycle = threading.Lock()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def start(self) -> Sandbox:
+        """Bind the port and serve in a daemon thread. Returns self."""
+        with self._lifecycle:
+            if self._server is not None or self._closed:
+                raise RuntimeError("a Sandbox can be started only once")
+            server = SandboxServer((self._host, self._requested_port), self._app)
+            self._server = server
+            self._app.base_url = f"http://{server.server_name}:{server.server_port}"
+            self._thread = threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="genvideo-sandbox", daemon=True
+            )
+            self._thread.start()
+        return self
+
+    def close(self) -> None:
+        """Stop serving promptly: ends hanging and delayed requests and drops open connections. Idempotent."""
+        with self._lifecycle:
+            if self._closed:
+                return
+            self._closed = True
+            self._app.closing.set()
+            server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        server.shutdown()
+        server.drop_connections()
+        server.server_close()
+        thread.join(timeout=5)
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        if self._server is None:
+            where = "not started"
+        else:
+            where = f"base_url={self._app.base_url!r}" + (" closed" if self._closed else "")
+        with self._app.lock:
+            counts = f"creations={len(self._app.creations)} requests={len(self._app.requests)}"
+        return f"<Sandbox {where} {counts}>"
+
+    # -- addresses -----------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """`http://127.0.0.1:PORT` (no trailing slash). Raises RuntimeError before `start()`."""
+        if not self._app.base_url:
+            raise RuntimeError("the Sandbox is not started")
+        return self._app.base_url
+
+    @property
+    def port(self) -> int:
+        """The port the sandbox listens on."""
+        return int(self.base_url.rsplit(":", 1)[1])
+
+    @property
+    def comfy_base_url(self) -> str:
+        """Base URL of the fake api.comfy.org (the Vidu proxy paths live under it)."""
+        return self.base_url + COMFY_PREFIX
+
+    @property
+    def haiper_base_url(self) -> str:
+        """Base URL of the fake api.haiper.ai."""
+        return self.base_url + HAIPER_PREFIX
+
+    def env(self) -> dict[str, str]:
+        """Environment variables that point the SDK at the sandbox (keys that are None are left out)."""
+        result = {
+            "GENVIDEO_COMFY_BASE_URL": self.comfy_base_url,
+            "GENVIDEO_HAIPER_BASE_URL": self.haiper_base_url,
+        }
+        credentials = self._app.credentials
+        if credentials.comfy_api_key is not None:
+            result["COMFY_API_KEY"] = credentials.comfy_api_key
+        if credentials.haiper_api_key is not None:
+            result["HAIPER_API_KEY"] = credentials.haiper_api_key
+        return result
+
+    def _client_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        credentials = self._app.credentials
+        return {
+            "comfy_api_key": credentials.comfy_api_key,
+            "comfy_auth_token": None if credentials.comfy_api_key else credentials.comfy_auth_token,
+            "haiper_api_key": credentials.haiper_api_key,
+            "comfy_base_url": self.comfy_base_url,
+            "haiper_base_url": self.haiper_base_url,
+            **options,
+        }
+
+    def client(self, **options: Any) -> genvideo.Client:
+        """A `genvideo.Client` pointed at the sandbox with its keys; `options` override any argument."""
+        from .._client import Client
+
+        return Client(**self._client_options(options))
+
+    def async_client(self, **options: Any) -> genvideo.AsyncClient:
+        """A `genvideo.AsyncClient` pointed at the sandbox with its keys; `options` override any argument."""
+        from .._client import AsyncClient
+
+        return AsyncClient(**self._client_options(options))
+
+    # -- scripting -----------------------------------------------------------------------------
+
+    def add_creation(
+        self,
+        provider: str,
+        creation_id: str,
+        *,
+        states: Sequence[str] | None = None,
+        advance: Literal["poll"] | float = "poll",
+        progress: Sequence[float] | None = None,
+        outputs: int = 1,
+        video: bytes | Sequence[bytes] | None = None,
+        video_size: int | None = None,
+        failure_code: str | None = None,
+        blocked_resources: Sequence[Mapping[str, object]] | None = None,
+        credits: int = 4,
+        prompt: str = "A sandbox test video",
+        faults: Iterable[Fault] = (),
+        download_faults: Iterable[Fault] = (),
+    ) -> None:
+        """Script a creation.
+
+        - `provider`: "vidu" (served through the Comfy proxy paths) or "haiper".
+        - `states`: the provider's raw state strings in order; any string is allowed (unknown states).
+          Defaults: vidu `queueing, processing, success`; haiper `pending, processing, succeed`.
+        - `advance="poll"`: each answered status poll moves to the next state (the first poll sees
+          `states[0]`). A number of seconds: state i is current from `i * advance` seconds after this call.
+          The last state sticks.
+        - `progress`: parallel to `states` (Vidu 0-100, Haiper 0-1); derived when omitted.
+        - `outputs` videos (each with a cover), served when the creation has succeeded. `video` gives
+          their exact bytes (one bytes for all, or one per output); otherwise `video_size` (default: the
+          sandbox's) deterministic pseudo-random bytes starting with an MP4 `ftyp` box.
+        - `failure_code`: Vidu's `err_code` when `failed` (default "CreationPolicyViolation");
+          `blocked_resources` is sent with it when given.
+        - `faults`: applied in order to this creation's status poll requests; `download_faults` to its
+          CDN requests.
+        """
+        name = check_provider(provider)
+        state_list = list(states) if states is not None else list(DEFAULT_STATES[name])
+        if not state_list:
+            raise ValueError("states must not be empty")
+        if progress is not None and len(progress) != len(state_list):
+            raise ValueError(f"progress has {len(progress)} entries for {len(state_list)} states")
+        if advance != "poll" and (isinstance(advance, str) or not advance > 0):
+            raise ValueError(f"advance must be 'poll' or a positive number of seconds, got {advance!r}")
+        if outputs < 0:
+            raise ValueError(f"outputs must be >= 0, got {outputs}")
+        size = self._video_size if video_size is None else video_size
+        if isinstance(video, bytes | bytearray | memoryview):
+            videos = [bytes(video)] * outputs
+        elif video is not None:
+            videos = [bytes(v) for v in video]
+            if len(videos) != outputs:
+                raise ValueError(f"video has {len(videos)} entries for outputs={outputs}")
+        else:
+            videos = [fake_video(f"{name}/{creation_id}/{i}", size) for i in range(1, outputs + 1)]
+        creation = Creation(
+            name,
+            creation_id,
+            states=state_list,
+            advance=None if advance == "poll" else float(advance),
+            progress=list(progress) if progress is not None else default_progress(name, state_list),
+            videos=videos,
+            failure_code=failure_code if failure_code is not None else "CreationPolicyViolation",
+            credits=credits,
+            prompt=prompt,
+            blocked_resources=blocked_resources,
+            created_mono=time.monotonic(),
+            created_wall=time.time(),
+        )
+        for fault in faults:
+            creation.status_faults.push(fault)
+        for fault in download_faults:
+            creation.download_faults.push(fault)
+        with self._app.lock:
+            if (name, creation_id) in self._app.creations:
+                raise ValueError(f"{name} creation {creation_id!r} already exists")
+            self._app.creations[(name, creation_id)] = creation
+
+    def add_fault(self, path_prefix: str, *faults: Fault) -> None:
+        """Apply `faults`, in order, to requests whose raw path (no query) starts with `path_prefix`.
+
+        The prefix is matched against the percent-encoded path as sent, e.g. `/cdn/vidu/` or
+        `sb.fault_path("haiper", "abc123", "detail")`. These faults take precedence over per-creation ones.
+        """
+        with self._app.lock:
+            for fault in faults:
+                self._app.path_faults.push(fault, path_prefix)
+
+    def fault_path(
+        self, provider: str, creation_id: str, endpoint: Literal["status", "detail", "cdn"] = "status"
+    ) -> str:
+        """The raw path prefix of a creation's endpoint, for `add_fault` and `requests_for`.
+
+        `endpoint`: "status" (Vidu's creations poll or Haiper's job status), "detail" (Haiper only)
+        or "cdn" (all of the creation's files).
+        """
+        name = check_provider(provider)
+        if endpoint == "cdn":
+            return cdn_path(name, creation_id)
+        return api_path(name, creation_id, endpoint)
+
+    def expire_urls(self, provider: str, creation_id: str) -> None:
+        """Make every URL issued so far for this creation answer 403 (expired); later polls issue fresh ones."""
+        with self._app.lock:
+            self._creation(provider, creation_id).expire_issued()
+
+    def current_state(self, provider: str, creation_id: str) -> str:
+        """The raw state the creation is in now (poll-driven: the last one a poll saw)."""
+        with self._app.lock:
+            creation = self._creation(provider, creation_id)
+            return creation.states[creation.current_index(time.monotonic())]
+
+    def video(self, provider: str, creation_id: str, index: int = 0) -> bytes:
+        """The exact bytes the CDN serves for output `index` (0-based) of the creation."""
+        with self._app.lock:
+            return self._creation(provider, creation_id).outputs[index].video
+
+    def cover(self, provider: str, creation_id: str, index: int = 0) -> bytes:
+        """The exact bytes (a PNG) the CDN serves as the cover of output `index` (0-based)."""
+        with self._app.lock:
+            return self._creation(provider, creation_id).outputs[index].cover
+
+    def pending_faults(self) -> list[Fault]:
+        """Faults not yet used up: path-prefix faults first, then each creation's."""
+        with self._app.lock:
+            pending = self._app.path_faults.pending()
+            for creation in self._app.creations.values():
+                pending += creation.status_faults.pending() + creation.download_faults.pending()
+            return pending
+
+    def _creation(self, provider: str, creation_id: str) -> Creation:
+        key = (check_provider(provider), creation_id)
+        try:
+            return self._app.creations[key]
+        except KeyError:
+            raise KeyError(f"no {provider} creation {creation_id!r}") from None
+
+    # -- recording -----------------------------------------------------------------------------
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """A snapshot of every request received so far, in arrival order."""
+        with self._app.lock:
+            return list(self._app.requests)
+
+    def requests_for(self, path_prefix: str) -> list[RecordedRequest]:
+        """The recorded requests whose raw path starts with `path_prefix` (e.g. `/cdn/` or a `fault_path`)."""
+        return [r for r in self.requests if r.path.startswith(path_prefix)]
+
+    def connections(self) -> list[int]:
+        """The numbers of the TCP connections the recorded requests came on, in order of first use.
+
+        `len(sb.connections()) == 1` asserts that a client reused one keep-alive connection.
+        """
+        return list(dict.fromkeys(r.connection for r in self.requests))
+
+    def clear_requests(self) -> None:
+        """Forget the recorded requests."""
+        with self._app.lock:
+            self._app.requests.clear()

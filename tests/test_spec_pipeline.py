@@ -81,9 +81,13 @@ def test_prepared_document_is_current_selected_and_closed(name: str) -> None:
     assert dump(doc) == provider.prepared_path.read_text(encoding="utf-8")
     assert doc["paths"]
     assert all(path.startswith(provider.keep_path_prefixes) for path in doc["paths"])
-    schemas = doc["components"]["schemas"]
-    refs = _component_refs(doc)
-    assert {f"#/components/schemas/{n}" for n in schemas} == refs, "unreferenced or missing schemas"
+    declared = {
+        f"#/components/{section}/{name}"
+        for section, items in doc["components"].items()
+        if section != "securitySchemes"
+        for name in items
+    }
+    assert declared == _component_refs(doc), "unreferenced or missing components"
 
 
 def test_comfy_selection_keeps_every_vidu_path_and_nothing_else() -> None:
@@ -96,8 +100,28 @@ def test_comfy_selection_keeps_every_vidu_path_and_nothing_else() -> None:
 
 def test_haiper_merges_both_documented_endpoints() -> None:
     doc = json.loads(PROVIDERS["haiper"].prepared_path.read_text())
-    assert set(doc["paths"]) == {"/v1/jobs/{creation_id}/status", "/v1/creation/{creation_id}"}
+    assert {"/v1/jobs/{creation_id}/status", "/v1/creation/{creation_id}"} <= set(doc["paths"])
     assert doc["info"]["title"] == "Haiper API"
+
+
+def test_haiper_submit_endpoints_are_documented_additions_with_sources() -> None:
+    provider = PROVIDERS["haiper"]
+    doc = json.loads(provider.prepared_path.read_text())
+    record = json.loads((provider.folder / "provenance.json").read_text())
+    additions = {a["operation"]: a["source"] for a in record["documented_additions"]}
+    for path in ("/v1/jobs/gen2/text2video", "/v1/jobs/gen2/image2video"):
+        operation = doc["paths"][path]["post"]
+        assert additions[f"POST {path}"] == operation["x-source"]
+        assert operation["x-source"].startswith("https://")
+
+
+def test_comfy_submits_declare_the_idempotency_key() -> None:
+    doc = json.loads(PROVIDERS["comfy"].prepared_path.read_text())
+    posts = [item["post"] for item in doc["paths"].values() if "post" in item]
+    assert len(posts) == 6
+    for operation in posts:
+        assert operation["parameters"] == [{"$ref": "#/components/parameters/IdempotencyKey"}]
+    assert doc["components"]["parameters"]["IdempotencyKey"]["name"] == "Idempotency-Key"
 
 
 def test_merge_refuses_conflicting_definitions() -> None:

@@ -22,6 +22,7 @@ from ._exceptions import (
     DownloadError,
     GenvideoError,
     InvalidCreationRef,
+    InvalidOption,
     MissingCredentials,
     WaitTimeout,
 )
@@ -40,7 +41,7 @@ INTERRUPTED = 130
 EXIT_CODES: dict[int, str] = {
     OK: "success",
     1: "unexpected internal error (a bug: please report it)",
-    USAGE: "usage error: bad arguments or an invalid creation ref",
+    USAGE: "usage error: bad arguments, an invalid creation ref or option",
     CREATION_FAILED: "the creation failed, or succeeded without output",
     TIMEOUT: "waiting timed out",
     AUTH: "missing or rejected credentials",
@@ -53,6 +54,7 @@ EXIT_CODES: dict[int, str] = {
 # Most specific first.
 _ERROR_EXITS: tuple[tuple[type[GenvideoError], int], ...] = (
     (InvalidCreationRef, USAGE),
+    (InvalidOption, USAGE),
     (ConfigurationError, USAGE),
     (MissingCredentials, AUTH),
     (AuthenticationError, AUTH),
@@ -97,6 +99,44 @@ def _cmd_wait(args: argparse.Namespace, client: Client, reporter: ProgressReport
         result["downloaded"] = str(path)
     _print_json(result)
     return OK
+
+
+def _option_value(text: str) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _create_args(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    for item in args.option:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise InvalidOption(f"--option {item!r}: expected NAME=VALUE", option=item)
+        options[name] = _option_value(value)
+    common = {
+        "negative_prompt": args.negative_prompt,
+        "duration": args.duration,
+        "aspect_ratio": args.aspect_ratio,
+        "resolution": args.resolution,
+        "seed": args.seed,
+    }
+    images: list[str] = args.image
+    return {"prompt": args.prompt, "image": images or None, **common, **options}
+
+
+def _cmd_create(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
+    ref = client.create(args.provider, **_create_args(args))
+    _print_json({"ref": str(ref), "provider": ref.provider, "id": ref.id})
+    return OK
+
+
+def _cmd_generate(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
+    ref = client.create(args.provider, **_create_args(args))
+    reporter.done(f"created {ref}")
+    args.ref = ref
+    return _cmd_wait(args, client, reporter)
 
 
 def _cmd_download(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
@@ -155,6 +195,30 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait at most (default 600)")
     p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between polls (default 5)")
     p.add_argument("--download", metavar="PATH", help="then download its video to PATH (a file or a folder)")
+    for name, text in (
+        ("create", "start a generation; print its ref as JSON"),
+        ("generate", "start a generation, wait for it (progress on stderr), print it as JSON"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("provider", choices=["vidu", "haiper"])
+        p.add_argument("--prompt", required=True)
+        p.add_argument("--image", action="append", default=[], help="a URL or an image file (repeatable)")
+        p.add_argument("--negative-prompt")
+        p.add_argument("--duration", type=int, help="seconds")
+        p.add_argument("--aspect-ratio", help="e.g. 16:9")
+        p.add_argument("--resolution", help="e.g. 720p")
+        p.add_argument("--seed", type=int)
+        p.add_argument(
+            "--option",
+            action="append",
+            default=[],
+            metavar="NAME=VALUE",
+            help="a provider option (VALUE is JSON, or a plain string), e.g. --option model=viduq2-turbo",
+        )
+        if name == "generate":
+            p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait at most (default 600)")
+            p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between polls (default 5)")
+            p.add_argument("--download", metavar="PATH", help="then download its video to PATH")
     p = sub.add_parser("download", help="download a finished creation's video")
     p.add_argument("ref")
     p.add_argument("path", help="a file path or an existing folder")
@@ -167,12 +231,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version_text() -> str:
+    import genvideo
+
     lines = [f"genvideo {__version__}"]
-    try:
-        from . import SPECS  # type: ignore[attr-defined]
-    except ImportError:
-        return lines[0]
-    lines.extend(f"  {spec}" for spec in SPECS)
+    lines.extend(f"  {spec}" for spec in getattr(genvideo, "SPECS", ()))  # written by the spec pipeline
     return "\n".join(lines)
 
 
@@ -180,6 +242,8 @@ _CLIENT_COMMANDS: dict[str, Callable[[argparse.Namespace, Client, ProgressReport
     "get": _cmd_get,
     "wait": _cmd_wait,
     "download": _cmd_download,
+    "create": _cmd_create,
+    "generate": _cmd_generate,
 }
 _LOCAL_COMMANDS: dict[str, Callable[[argparse.Namespace, ProgressReporter], int]] = {
     "sandbox": _cmd_sandbox,

@@ -7,7 +7,8 @@ import functools
 import os
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +17,15 @@ import httpx
 from . import _constants as C
 from ._credentials import Credentials, check_base_url
 from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, output_of
-from ._exceptions import APIConnectionError, APIError, APITimeoutError, ResponseValidationError
+from ._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidOption, ResponseValidationError
+from ._images import ImageInput, image_references
 from ._logging import logger, signed_urls
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished
-from ._providers import get_flow
-from ._refs import CreationRef, Provider
+from ._providers import CommonArgs, SubmitRequest, get_flow, submit_request, submitted
+from ._refs import PROVIDERS, CreationRef, Provider
 from ._responses import json_object, scrub, status_error
-from ._retry import Deadline, retry_delay
+from ._retry import Deadline, never_sent, retry_delay
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -76,8 +78,23 @@ class _BaseClient:
             "verify": _ssl_context(),
         }
 
-    def _request(self, provider: Provider, path: str) -> tuple[str, dict[str, str]]:
-        return self._base_urls[provider] + path, self._credentials.headers_for(provider)
+    def _request(
+        self, provider: Provider, path: str, submit: SubmitRequest | None
+    ) -> tuple[str, dict[str, str], str, dict[str, Any] | None]:
+        """URL, headers, method and JSON body of an API call (a GET unless it is a submit)."""
+        headers = self._credentials.headers_for(provider)
+        if submit is None:
+            return self._base_urls[provider] + path, headers, "GET", None
+        return self._base_urls[provider] + submit.path, {**submit.headers, **headers}, "POST", submit.json
+
+    def _submit(
+        self, provider: str, prompt: str | None, image: Any, common: dict[str, Any], options: dict[str, Any]
+    ) -> tuple[Provider, SubmitRequest]:
+        """Validate and build a submit; raises before any request is made."""
+        if provider not in PROVIDERS:
+            raise InvalidOption(f"provider: {provider!r} is not one of {', '.join(PROVIDERS)}", option="provider")
+        args = CommonArgs(prompt=prompt, images=image_references(image), **common)
+        return provider, submit_request(provider, args, options, idempotency_key=str(uuid.uuid4()))
 
     def _request_timeout(self, deadline: Deadline) -> httpx.Timeout:
         remaining = deadline.remaining()
@@ -103,7 +120,17 @@ class _BaseClient:
             return ResponseValidationError(f"{provider}: undecodable body ({reason})", provider=provider)
         return APIConnectionError(f"{provider}: connection failed ({reason})", provider=provider)
 
-    def _retrying(self, provider: Provider, error: APIError, attempt: int, deadline: Deadline) -> float | None:
+    def _retrying(
+        self,
+        provider: Provider,
+        error: APIError,
+        attempt: int,
+        deadline: Deadline,
+        submit: SubmitRequest | None = None,
+        cause: BaseException | None = None,
+    ) -> float | None:
+        if submit is not None and not submit.idempotent and not never_sent(cause):
+            return None  # the POST may have arrived: retrying could start (and bill) a second generation
         delay = retry_delay(error, attempt, self._max_retries, deadline)
         if delay is not None:
             logger.info("%s: retrying in %.2fs after: %s", provider, delay, error)
@@ -161,18 +188,22 @@ class Client(_BaseClient):
         """Close the connection pool."""
         self._http.close()
 
-    def _fetch_json(self, provider: Provider, path: str, deadline: Deadline) -> dict[str, Any]:
-        url, headers = self._request(provider, path)
+    def _fetch_json(
+        self, provider: Provider, path: str, deadline: Deadline, submit: SubmitRequest | None = None
+    ) -> dict[str, Any]:
+        url, headers, method, body = self._request(provider, path, submit)
         attempt = 0
         while True:
             try:
-                response = self._http.get(url, headers=headers, timeout=self._request_timeout(deadline))
+                response = self._http.request(
+                    method, url, headers=headers, json=body, timeout=self._request_timeout(deadline)
+                )
                 return self._interpret(provider, response)
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
                 error, cause = exc, None
-            delay = self._retrying(provider, error, attempt, deadline)
+            delay = self._retrying(provider, error, attempt, deadline, submit, cause)
             if delay is None:
                 raise error from cause
             time.sleep(delay)
@@ -235,6 +266,73 @@ class Client(_BaseClient):
                 on_progress(last)
         assert last is not None
         return check_finished(last)
+
+    def create(
+        self,
+        provider: str,
+        *,
+        prompt: str | None,
+        image: ImageInput | Sequence[ImageInput] | None = None,
+        negative_prompt: str | None = None,
+        duration: int | None = None,
+        aspect_ratio: str | None = None,
+        resolution: int | str | None = None,
+        seed: int | None = None,
+        **provider_options: Any,
+    ) -> CreationRef:
+        """Start a generation and return its ref (it costs credits: nothing is retried blindly).
+
+        ``image`` is one image or several: URLs, file paths or bytes. Everything
+        else is passed through to the provider's request model and checked
+        against it first: a bad option raises :class:`InvalidOption` naming it,
+        before any request. Vidu: ``mode`` picks the endpoint (``text2video``,
+        ``img2video``, ``reference2video``, ``start-end2video``, ``extend``,
+        ``multiframe``; by default from the number of images) and ``model``
+        defaults to ``viduq1``. Haiper: text-to-video, or image-to-video with one
+        image; generations are sent with ``is_public: false`` unless you say otherwise.
+
+        Comfy submits carry an ``Idempotency-Key`` reused on every retry, so they
+        are retried like lookups. Haiper honours no key: its submits are retried
+        only when the request provably never left (connection refused).
+        Raises :class:`CreationFailed` if the provider refuses the task at once.
+        """
+        name, submit = self._submit(
+            provider,
+            prompt,
+            image,
+            {
+                "negative_prompt": negative_prompt,
+                "duration": duration,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "seed": seed,
+            },
+            provider_options,
+        )
+        return submitted(name, self._fetch_json(name, submit.path, Deadline(), submit))
+
+    def generate(
+        self,
+        provider: str,
+        *,
+        prompt: str | None,
+        image: ImageInput | Sequence[ImageInput] | None = None,
+        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
+        on_progress: CreationCallback | None = None,
+        download: str | os.PathLike[str] | None = None,
+        **options: Any,
+    ) -> Creation:
+        """``create``, then ``wait`` (with ``on_progress``), then optionally ``download`` to a path.
+
+        Returns the finished creation; the arguments are those of :meth:`create`
+        and :meth:`wait`.
+        """
+        ref = self.create(provider, prompt=prompt, image=image, **options)
+        creation = self.wait(ref, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
+        if download is not None:
+            self.download(creation, download)
+        return creation
 
     def download(
         self,
@@ -324,19 +422,23 @@ class AsyncClient(_BaseClient):
             self._loop = loop
         return self._http
 
-    async def _fetch_json(self, provider: Provider, path: str, deadline: Deadline) -> dict[str, Any]:
-        url, headers = self._request(provider, path)
+    async def _fetch_json(
+        self, provider: Provider, path: str, deadline: Deadline, submit: SubmitRequest | None = None
+    ) -> dict[str, Any]:
+        url, headers, method, body = self._request(provider, path, submit)
         http = self._client()
         attempt = 0
         while True:
             try:
-                response = await http.get(url, headers=headers, timeout=self._request_timeout(deadline))
+                response = await http.request(
+                    method, url, headers=headers, json=body, timeout=self._request_timeout(deadline)
+                )
                 return self._interpret(provider, response)
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
                 error, cause = exc, None
-            delay = self._retrying(provider, error, attempt, deadline)
+            delay = self._retrying(provider, error, attempt, deadline, submit, cause)
             if delay is None:
                 raise error from cause
             await asyncio.sleep(delay)
@@ -391,6 +493,54 @@ class AsyncClient(_BaseClient):
                 on_progress(last)
         assert last is not None
         return check_finished(last)
+
+    async def create(
+        self,
+        provider: str,
+        *,
+        prompt: str | None,
+        image: ImageInput | Sequence[ImageInput] | None = None,
+        negative_prompt: str | None = None,
+        duration: int | None = None,
+        aspect_ratio: str | None = None,
+        resolution: int | str | None = None,
+        seed: int | None = None,
+        **provider_options: Any,
+    ) -> CreationRef:
+        """Start a generation and return its ref; see :meth:`Client.create`."""
+        name, submit = self._submit(
+            provider,
+            prompt,
+            image,
+            {
+                "negative_prompt": negative_prompt,
+                "duration": duration,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "seed": seed,
+            },
+            provider_options,
+        )
+        return submitted(name, await self._fetch_json(name, submit.path, Deadline(), submit))
+
+    async def generate(
+        self,
+        provider: str,
+        *,
+        prompt: str | None,
+        image: ImageInput | Sequence[ImageInput] | None = None,
+        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
+        on_progress: CreationCallback | None = None,
+        download: str | os.PathLike[str] | None = None,
+        **options: Any,
+    ) -> Creation:
+        """``create``, ``wait`` and optionally ``download``; see :meth:`Client.generate`."""
+        ref = await self.create(provider, prompt=prompt, image=image, **options)
+        creation = await self.wait(ref, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
+        if download is not None:
+            await self.download(creation, download)
+        return creation
 
     async def download(
         self,

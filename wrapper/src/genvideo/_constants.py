@@ -38,3 +38,4 @@ MAX_ID_LENGTH = 256
 # How much of an unexpected response body an exception message quotes.
 ERROR_BODY_SNIPPET = 300
 USER_AGENT = "genvideo-python"
+DEFAULT_VIDU_MODEL = "viduq1"  # used when create("vidu", ...) names no model

@@ -3,6 +3,7 @@
     GenvideoError
     ├── InvalidCreationRef          (also ValueError) bad ref or id, raised before any request
     ├── ConfigurationError          (also ValueError) e.g. credentials over plain http to a remote host
+    ├── InvalidOption               (also ValueError) a create() option the provider's request model refuses
     ├── MissingCredentials          no key for the provider being called
     ├── APIError                    a request to a provider API went wrong
     │   ├── APIStatusError          non-2xx answer: status_code, provider, message, details
@@ -38,6 +39,7 @@ __all__ = [
     "DownloadError",
     "GenvideoError",
     "InvalidCreationRef",
+    "InvalidOption",
     "MissingCredentials",
     "NotFoundError",
     "RateLimitError",
@@ -57,6 +59,18 @@ class InvalidCreationRef(GenvideoError, ValueError):
 
 class ConfigurationError(GenvideoError, ValueError):
     """The client was configured in a way that would be unsafe or cannot work."""
+
+
+class InvalidOption(GenvideoError, ValueError):
+    """A ``create()`` argument the provider does not take, or of the wrong type; nothing was sent.
+
+    Attributes:
+        option: the option's name, dotted for nested fields (e.g. ``"settings.duration"``).
+    """
+
+    def __init__(self, message: str, *, option: str) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class MissingCredentials(GenvideoError):

@@ -6,6 +6,8 @@ import random
 import time
 from dataclasses import dataclass
 
+import httpx
+
 from . import _constants as C
 from ._exceptions import APIConnectionError, APIError, APIStatusError
 
@@ -13,12 +15,26 @@ _RETRYABLE_STATUS = frozenset({408, 429})
 
 
 def is_retryable(error: APIError) -> bool:
-    """Connection errors, timeouts, 408, 429 and every 5xx. GETs are idempotent."""
+    """Connection errors, timeouts, 408, 429 and every 5xx (safe for GETs and keyed submits).
+
+    Also Comfy's 409 ``idempotency_in_flight``: the first submit with that key is still running.
+    """
     if isinstance(error, APIConnectionError):
         return True
     if isinstance(error, APIStatusError):
+        if error.status_code == 409:
+            return error.error_code == "idempotency_in_flight"
         return error.status_code in _RETRYABLE_STATUS or 500 <= error.status_code <= 599
     return False
+
+
+def never_sent(exc: BaseException | None) -> bool:
+    """True for transport errors that prove the request never reached the server.
+
+    Only these may be retried for a submit without an idempotency key: a lost
+    answer to a request that did arrive could mean a second, billed generation.
+    """
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
 def backoff(attempt: int, initial: float = C.INITIAL_RETRY_DELAY, cap: float = C.MAX_RETRY_DELAY) -> float:

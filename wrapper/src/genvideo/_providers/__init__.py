@@ -11,9 +11,12 @@ from collections.abc import Generator, Mapping
 from typing import Any
 
 from .._models import Creation
-from .._refs import CreationRef
+from .._refs import CreationRef, Provider
 from .._states import CreationState
 from . import _haiper, _vidu
+from ._submit import CommonArgs, SubmitRequest
+
+__all__ = ["CommonArgs", "GetFlow", "SubmitRequest", "get_flow", "submit_request", "submitted"]
 
 #: A sans-I/O lookup: yields API paths to GET, is sent each JSON body, returns the Creation.
 GetFlow = Generator[str, Mapping[str, Any], Creation]
@@ -30,3 +33,17 @@ def get_flow(ref: CreationRef) -> GetFlow:
         detail = yield _haiper.detail_path(ref.id)
         creation = _haiper.to_creation(ref, status, detail)
     return creation
+
+
+def submit_request(
+    provider: Provider, common: CommonArgs, options: dict[str, Any], idempotency_key: str
+) -> SubmitRequest:
+    """The POST that starts a generation (options are validated against the generated request model)."""
+    if provider == "vidu":
+        return _vidu.submit_request(common, dict(options), idempotency_key)
+    return _haiper.submit_request(common, dict(options))
+
+
+def submitted(provider: Provider, body: Mapping[str, Any]) -> CreationRef:
+    """The ref of the creation a submit started (CreationFailed if it was refused at once)."""
+    return _vidu.submitted(body) if provider == "vidu" else _haiper.submitted(body)

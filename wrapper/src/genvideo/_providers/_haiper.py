@@ -8,14 +8,16 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from .._exceptions import ResponseValidationError
+from .._exceptions import InvalidOption, ResponseValidationError
 from .._fields import fraction, optional_list, optional_object, optional_str
 from .._models import Creation, VideoOutput
-from .._refs import CreationRef
+from .._options import check_fields
+from .._refs import CreationRef, Provider
 from .._states import map_state
 from .._timestamps import parse_timestamp
+from ._submit import CommonArgs, SubmitRequest, set_if_given
 
-PROVIDER = "haiper"
+PROVIDER: Provider = "haiper"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +102,60 @@ def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str
         payload={"status": status, "detail": detail},
         _raw_parser=parse_raw,
     )
+
+
+def submit_request(common: CommonArgs, options: dict[str, Any]) -> SubmitRequest:
+    """The POST for ``create("haiper", ...)``: text2video, or image2video with one image.
+
+    Haiper publishes generations by default (``is_public``); genvideo sends
+    ``is_public: false`` unless the option says otherwise.
+    """
+    from haiper_api_client.api.default import image_2_video, text_2_video
+    from haiper_api_client.models import Image2VideoRequest, Text2VideoRequest
+
+    if len(common.images) > 1:
+        raise InvalidOption("image: Haiper's image-to-video takes exactly one image", option="image")
+    image2video = bool(common.images)
+    if image2video and common.aspect_ratio is not None:
+        raise InvalidOption(
+            "aspect_ratio: Haiper's image-to-video takes its aspect ratio from the image", option="aspect_ratio"
+        )
+    resolution = common.resolution
+    if isinstance(resolution, str) and resolution.lower().rstrip("p").isdigit():
+        resolution = int(resolution.lower().rstrip("p"))
+    if resolution is not None and not image2video:
+        raise InvalidOption("resolution: Haiper's text-to-video takes no resolution", option="resolution")
+    settings = set_if_given(
+        dict(options.pop("settings", None) or {}),
+        seed=common.seed,
+        duration=common.duration,
+        aspect_ratio=common.aspect_ratio,
+        resolution=resolution,
+    )
+    body: dict[str, Any] = set_if_given(
+        {"is_public": False}, prompt=common.prompt or None, negative_prompt=common.negative_prompt
+    )
+    if settings:
+        body["settings"] = settings
+    if image2video:
+        body["config"] = {**dict(options.pop("config", None) or {}), "source_image": common.images[0]}
+    body.update(options)
+    model = Image2VideoRequest if image2video else Text2VideoRequest
+    check_fields(body, model)
+    endpoint = image_2_video if image2video else text_2_video
+    kwargs = endpoint._get_kwargs(body=model.from_dict(body))
+    return SubmitRequest(kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=False)
+
+
+def submitted(body: Mapping[str, Any]) -> CreationRef:
+    """The new generation's ref, from ``{"status": …, "value": {"generation_id": …}}``."""
+    value = optional_object(PROVIDER, body, "value", "")
+    generation_id = optional_str(PROVIDER, value, "generation_id", "value.") if value is not None else None
+    if not generation_id:
+        raise ResponseValidationError("haiper: the submit reply has no value.generation_id", provider=PROVIDER)
+    try:
+        return CreationRef(PROVIDER, generation_id)
+    except ValueError as exc:
+        raise ResponseValidationError(
+            f"haiper: unusable generation_id {generation_id[:40]!r}", provider=PROVIDER
+        ) from exc

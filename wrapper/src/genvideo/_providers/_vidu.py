@@ -7,14 +7,27 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from .._exceptions import ResponseValidationError
+from .._constants import DEFAULT_VIDU_MODEL
+from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
 from .._fields import fraction, optional_code, optional_list, optional_str
 from .._models import Creation, VideoOutput
-from .._refs import CreationRef
-from .._states import map_state
+from .._options import check_fields
+from .._refs import CreationRef, Provider
+from .._states import CreationState, map_state
 from .._timestamps import parse_timestamp
+from ._submit import CommonArgs, SubmitRequest, set_if_given
 
-PROVIDER = "vidu"
+PROVIDER: Provider = "vidu"
+
+# mode -> (generated endpoint module, request model); the first four share ViduTaskRequest.
+_MODES: dict[str, tuple[str, str]] = {
+    "text2video": ("vidu_text_2_video", "ViduTaskRequest"),
+    "img2video": ("vidu_img_2_video", "ViduTaskRequest"),
+    "reference2video": ("vidu_reference_2_video", "ViduTaskRequest"),
+    "start-end2video": ("vidu_start_end_2_video", "ViduTaskRequest"),
+    "extend": ("vidu_extend", "ViduExtendRequest"),
+    "multiframe": ("vidu_multiframe", "ViduMultiframeRequest"),
+}
 
 
 @cache
@@ -34,6 +47,80 @@ def parse_raw(payload: Mapping[str, Any]) -> Any:
     from comfy_api_client.models import ViduGetCreationsReply
 
     return ViduGetCreationsReply.from_dict(payload)
+
+
+def _parse_submit_raw(payload: Mapping[str, Any]) -> Any:
+    from comfy_api_client.models import ViduTaskReply
+
+    return ViduTaskReply.from_dict(payload)
+
+
+def _default_mode(images: list[str]) -> str:
+    return "text2video" if not images else "img2video" if len(images) == 1 else "reference2video"
+
+
+def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitRequest:
+    """The POST for ``create("vidu", ...)``; ``options["mode"]`` picks the endpoint."""
+    import importlib
+
+    from comfy_api_client import models
+
+    mode = options.pop("mode", None) or _default_mode(common.images)
+    if mode not in _MODES:
+        raise InvalidOption(f"mode: {mode!r} is not a Vidu mode (valid: {', '.join(_MODES)})", option="mode")
+    module_name, model_name = _MODES[mode]
+    if common.negative_prompt is not None:
+        raise InvalidOption("negative_prompt: Vidu takes no negative prompt", option="negative_prompt")
+    resolution = f"{common.resolution}p" if isinstance(common.resolution, int) else common.resolution
+    body = set_if_given(
+        {},
+        prompt=common.prompt or None,
+        images=common.images or None,
+        duration=common.duration,
+        aspect_ratio=common.aspect_ratio,
+        resolution=resolution,
+        seed=common.seed,
+    )
+    if model_name == "ViduTaskRequest":
+        body["model"] = DEFAULT_VIDU_MODEL
+    for name, value in options.items():
+        if name in body and name != "model":
+            raise InvalidOption(f"{name}: given twice (as an argument and as an option)", option=name)
+        body[name] = value
+    model = getattr(models, model_name)
+    check_fields(body, model)
+    endpoint = importlib.import_module(f"comfy_api_client.api.api_nodes.{module_name}")
+    kwargs = endpoint._get_kwargs(body=model.from_dict(body), idempotency_key=idempotency_key)
+    return SubmitRequest(kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
+
+
+def submitted(body: Mapping[str, Any]) -> CreationRef:
+    """The new task's ref; CreationFailed if Vidu refused it at once (``state: failed``)."""
+    task_id = optional_str(PROVIDER, body, "task_id", "")
+    if not task_id:
+        raise ResponseValidationError("vidu: the submit reply has no task_id", provider=PROVIDER)
+    try:
+        ref = CreationRef(PROVIDER, task_id)
+    except ValueError as exc:
+        raise ResponseValidationError(f"vidu: unusable task_id {task_id[:40]!r}", provider=PROVIDER) from exc
+    raw_state = optional_str(PROVIDER, body, "state", "")
+    state = map_state(PROVIDER, raw_state)
+    if state is CreationState.FAILED:
+        creation = Creation(
+            ref=ref,
+            state=state,
+            raw_state=raw_state,
+            progress=None,
+            outputs=(),
+            error_code=optional_code(body, "err_code") or optional_code(body, "code"),
+            created_at=parse_timestamp(body.get("created_at")),
+            updated_at=None,
+            payload=body,
+            _raw_parser=_parse_submit_raw,
+        )
+        code = f" (error code {creation.error_code})" if creation.error_code else ""
+        raise CreationFailed(f"{ref} failed at submit{code}", creation=creation)
+    return ref
 
 
 def _outputs(ref: CreationRef, body: Mapping[str, Any]) -> tuple[VideoOutput, ...]:

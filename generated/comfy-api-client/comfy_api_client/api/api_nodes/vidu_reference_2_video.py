@@ -7,14 +7,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.vidu_task_reply import ViduTaskReply
 from ...models.vidu_task_request import ViduTaskRequest
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ViduTaskRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -60,9 +63,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ViduTaskRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | ViduTaskReply]:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ViduTaskRequest):
 
     Raises:
@@ -75,6 +80,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -88,9 +94,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ViduTaskRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | ViduTaskReply | None:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ViduTaskRequest):
 
     Raises:
@@ -104,6 +112,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -111,9 +120,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ViduTaskRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | ViduTaskReply]:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ViduTaskRequest):
 
     Raises:
@@ -126,6 +137,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -137,9 +149,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ViduTaskRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | ViduTaskReply | None:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ViduTaskRequest):
 
     Raises:
@@ -154,5 +168,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -1,0 +1,62 @@
+"""Input images for ``create()``: URLs pass through; files and bytes become data URIs."""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._exceptions import InvalidOption
+
+ImageInput = str | os.PathLike[str] | bytes
+"""A URL (``https://…`` or ``data:…``), a path to an image file, or the image's bytes."""
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"BM", "image/bmp"),
+)
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
+
+
+def _mime(data: bytes) -> str:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    for signature, mime in _SIGNATURES:
+        if data.startswith(signature):
+            return mime
+    raise InvalidOption("image: the bytes are not a PNG, JPEG, WebP, GIF or BMP image", option="image")
+
+
+def _data_uri(data: bytes) -> str:
+    if len(data) > MAX_IMAGE_BYTES:
+        raise InvalidOption(f"image: {len(data)} bytes is over the {MAX_IMAGE_BYTES}-byte limit", option="image")
+    return f"data:{_mime(data)};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def image_reference(image: ImageInput) -> str:
+    """What a provider accepts for one image: the URL itself, or a ``data:`` URI."""
+    if isinstance(image, bytes):
+        return _data_uri(image)
+    if isinstance(image, str) and image.startswith(("https://", "http://", "data:image/")):
+        return image
+    if isinstance(image, str | os.PathLike):
+        path = Path(image)
+        if not path.is_file():
+            raise InvalidOption(
+                f"image: {str(image)[:80]!r} is neither an http(s)/data URL nor an existing file", option="image"
+            )
+        return _data_uri(path.read_bytes())
+    raise InvalidOption(f"image: expected a URL, a path or bytes, not {type(image).__name__}", option="image")
+
+
+def image_references(image: ImageInput | Sequence[ImageInput] | None) -> list[str]:
+    """One or more images, normalised."""
+    if image is None:
+        return []
+    if isinstance(image, str | bytes | os.PathLike):
+        return [image_reference(image)]
+    return [image_reference(item) for item in image]

@@ -1,0 +1,100 @@
+"""Checking ``create()`` options against the generated request models, naming the bad option."""
+
+from __future__ import annotations
+
+import builtins
+import enum
+import keyword
+import sys
+import types
+import typing
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import attrs
+
+from ._exceptions import InvalidOption
+
+
+def _json_name(attribute: str) -> str:
+    # The generator appends "_" to names that are keywords or builtins (type -> type_).
+    base = attribute[:-1]
+    if attribute.endswith("_") and (keyword.iskeyword(base) or hasattr(builtins, base)):
+        return base
+    return attribute
+
+
+@cache
+def _fields(model: type) -> dict[str, tuple[Any, bool]]:
+    """JSON name -> (type hint, required) for an attrs model made by openapi-python-client."""
+    package = sys.modules[model.__module__.rsplit(".", 1)[0]]  # <client>.models exports every model
+    namespace = {**vars(sys.modules[model.__module__]), **vars(package)}
+    hints = typing.get_type_hints(model, globalns=namespace)
+    return {
+        _json_name(field.name): (hints[field.name], field.default is attrs.NOTHING)
+        for field in attrs.fields(model)
+        if field.name != "additional_properties"
+    }
+
+
+def _describe(hint: Any) -> str:
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return "one of " + ", ".join(repr(m.value) for m in hint)
+    if isinstance(hint, type) and attrs.has(hint):
+        return "an object"
+    return getattr(hint, "__name__", None) or str(hint)
+
+
+def _alternatives(hint: Any) -> list[Any]:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return [h for h in typing.get_args(hint) if getattr(h, "__name__", "") != "Unset"]
+    return [hint]
+
+
+def _check(value: Any, hint: Any, where: str) -> None:
+    alternatives = _alternatives(hint)
+    for candidate in alternatives:
+        origin = typing.get_origin(candidate)
+        if candidate is Any:
+            return
+        if candidate is type(None) and value is None:
+            return
+        if origin is list and isinstance(value, list):
+            (item_hint,) = typing.get_args(candidate) or (Any,)
+            for index, item in enumerate(value):
+                _check(item, item_hint, f"{where}[{index}]")
+            return
+        if isinstance(candidate, type) and attrs.has(candidate) and isinstance(value, Mapping):
+            check_fields(value, candidate, prefix=f"{where}.")
+            return
+        if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
+            if value in {m.value for m in candidate}:
+                return
+            continue
+        if candidate is bool and isinstance(value, bool):
+            return
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if is_number and (candidate is float or (candidate is int and isinstance(value, int))):
+            return
+        if candidate is str and isinstance(value, str):
+            return
+    expected = " or ".join(_describe(c) for c in alternatives)
+    raise InvalidOption(f"{where}: expected {expected}, got {value!r:.60}", option=where)
+
+
+def check_fields(values: Mapping[str, Any], model: type, *, prefix: str = "") -> None:
+    """Raise InvalidOption unless ``values`` fits ``model``: known names, right types, required present."""
+    fields = _fields(model)
+    for name, value in values.items():
+        if name not in fields:
+            raise InvalidOption(
+                f"{prefix}{name}: not an option of {model.__name__} (valid: {', '.join(sorted(fields))})",
+                option=f"{prefix}{name}",
+            )
+        _check(value, fields[name][0], f"{prefix}{name}")
+    missing = [name for name, (_, required) in fields.items() if required and name not in values]
+    if missing:
+        raise InvalidOption(
+            f"{model.__name__} needs {', '.join(prefix + m for m in missing)}", option=prefix + missing[0]
+        )

@@ -488,3 +488,12 @@ def test_httpx_log_lines_do_not_carry_signed_queries(
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "/cdn/" in text  # httpx did log the request
     assert "Signature=" not in text
+
+
+def test_haiper_detail_without_value_is_a_success_without_output(sandbox: Sandbox, client: genvideo.Client) -> None:
+    sandbox.add_creation("haiper", "nv", states=["succeed"])
+    sandbox.add_fault(sandbox.fault_path("haiper", "nv", "detail"), Fault.body(b'{"status": "success", "value": null}'))
+    with pytest.raises(genvideo.CreationFailed, match="no output") as info:
+        client.wait("haiper:nv", poll_interval=0.01)
+    assert info.value.creation.outputs == ()
+    assert info.value.creation.payload["detail"] == {"status": "success", "value": None}

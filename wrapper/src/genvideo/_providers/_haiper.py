@@ -87,9 +87,9 @@ def _outputs(ref: CreationRef, value: Mapping[str, Any]) -> tuple[VideoOutput, .
 def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str, Any] | None) -> Creation:
     """Normalise the status reply (and the detail reply, when there is one)."""
     raw_state, value = _raw_state(status)
+    # A detail with "value": null is spec-valid and delivers nothing: no outputs (wait() then
+    # raises CreationFailed for a success without output).
     detail_value = optional_object(PROVIDER, detail, "value", "detail ") if detail is not None else None
-    if detail is not None and detail_value is None:
-        raise ResponseValidationError("haiper: the creation detail has no value object", provider=PROVIDER)
     return Creation(
         ref=ref,
         state=map_state(PROVIDER, raw_state),

@@ -22,7 +22,7 @@ from ._images import ImageInput, image_references
 from ._logging import logger, signed_urls
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished
-from ._providers import CommonArgs, SubmitRequest, get_flow, submit_request, submitted
+from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
 from ._refs import PROVIDERS, CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
@@ -78,18 +78,17 @@ class _BaseClient:
             "verify": _ssl_context(),
         }
 
-    def _request(
-        self, provider: Provider, path: str, submit: SubmitRequest | None
-    ) -> tuple[str, dict[str, str], str, dict[str, Any] | None]:
-        """URL, headers, method and JSON body of an API call (a GET unless it is a submit)."""
-        headers = self._credentials.headers_for(provider)
-        if submit is None:
-            return self._base_urls[provider] + path, headers, "GET", None
-        return self._base_urls[provider] + submit.path, {**submit.headers, **headers}, "POST", submit.json
+    def _url_and_headers(self, provider: Provider, request: ApiRequest) -> tuple[str, dict[str, str]]:
+        return self._base_urls[provider] + request.path, {**request.headers, **self._credentials.headers_for(provider)}
 
     def _submit(
-        self, provider: str, prompt: str | None, image: Any, common: dict[str, Any], options: dict[str, Any]
-    ) -> tuple[Provider, SubmitRequest]:
+        self,
+        provider: str,
+        prompt: str | None,
+        image: ImageInput | Sequence[ImageInput] | None,
+        common: dict[str, Any],
+        options: dict[str, Any],
+    ) -> tuple[Provider, ApiRequest]:
         """Validate and build a submit; raises before any request is made."""
         if provider not in PROVIDERS:
             raise InvalidOption(f"provider: {provider!r} is not one of {', '.join(PROVIDERS)}", option="provider")
@@ -106,18 +105,27 @@ class _BaseClient:
             connect=_min(t.connect, cap), read=_min(t.read, cap), write=_min(t.write, cap), pool=_min(t.pool, cap)
         )
 
-    def _interpret(self, provider: Provider, response: httpx.Response) -> dict[str, Any]:
-        logger.debug("%s: GET %s -> %d", provider, response.request.url.path, response.status_code)
-        if 200 <= response.status_code <= 299:
-            return json_object(provider, response, self._credentials.values())
-        raise status_error(provider, response, self._credentials.values())
+    def _interpret(self, provider: Provider, response: httpx.Response, content: bytes | None) -> dict[str, Any]:
+        """The JSON object of a 2xx answer, else the typed error. ``content`` None: undecodable body."""
+        request = response.request
+        logger.debug("%s: %s %s -> %d", provider, request.method, request.url.path, response.status_code)
+        ok = 200 <= response.status_code <= 299
+        if content is None:
+            if ok:
+                encoding = response.headers.get("content-encoding")
+                raise ResponseValidationError(
+                    f"{provider}: HTTP {response.status_code} with an undecodable body (Content-Encoding: {encoding})",
+                    provider=provider,
+                )
+            content = b""  # a 5xx with a garbled body is still a 5xx
+        if ok:
+            return json_object(provider, response, self._credentials.values(), content)
+        raise status_error(provider, response, self._credentials.values(), content)
 
     def _transport_error(self, provider: Provider, exc: httpx.HTTPError) -> APIError:
         reason = scrub(f"{type(exc).__name__}: {exc}", self._credentials.values())
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(f"{provider}: request timed out ({reason})", provider=provider)
-        if isinstance(exc, httpx.DecodingError):
-            return ResponseValidationError(f"{provider}: undecodable body ({reason})", provider=provider)
         return APIConnectionError(f"{provider}: connection failed ({reason})", provider=provider)
 
     def _retrying(
@@ -126,10 +134,10 @@ class _BaseClient:
         error: APIError,
         attempt: int,
         deadline: Deadline,
-        submit: SubmitRequest | None = None,
-        cause: BaseException | None = None,
+        request: ApiRequest,
+        cause: BaseException | None,
     ) -> float | None:
-        if submit is not None and not submit.idempotent and not never_sent(cause):
+        if not request.idempotent and not never_sent(cause):
             return None  # the POST may have arrived: retrying could start (and bill) a second generation
         delay = retry_delay(error, attempt, self._max_retries, deadline)
         if delay is not None:
@@ -141,6 +149,26 @@ class _BaseClient:
 def _ssl_context() -> ssl.SSLContext:
     """httpx's default TLS settings, built once: loading the CA bundle costs ~100 ms per client."""
     return httpx.create_ssl_context()
+
+
+def _read_body(response: httpx.Response) -> bytes | None:
+    """The whole body, or None when its Content-Encoding cannot be decoded (the status still counts)."""
+    try:
+        return response.read()
+    except httpx.DecodingError:
+        return None
+    finally:
+        response.close()
+
+
+async def _aread_body(response: httpx.Response) -> bytes | None:
+    """The async twin of :func:`_read_body`."""
+    try:
+        return await response.aread()
+    except httpx.DecodingError:
+        return None
+    finally:
+        await response.aclose()
 
 
 def _min(value: float | None, cap: float) -> float:
@@ -188,22 +216,21 @@ class Client(_BaseClient):
         """Close the connection pool."""
         self._http.close()
 
-    def _fetch_json(
-        self, provider: Provider, path: str, deadline: Deadline, submit: SubmitRequest | None = None
-    ) -> dict[str, Any]:
-        url, headers, method, body = self._request(provider, path, submit)
+    def _fetch_json(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> dict[str, Any]:
+        url, headers = self._url_and_headers(provider, request)
         attempt = 0
         while True:
             try:
-                response = self._http.request(
-                    method, url, headers=headers, json=body, timeout=self._request_timeout(deadline)
+                outgoing = self._http.build_request(
+                    request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
                 )
-                return self._interpret(provider, response)
+                response = self._http.send(outgoing, stream=True)
+                return self._interpret(provider, response, _read_body(response))
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
                 error, cause = exc, None
-            delay = self._retrying(provider, error, attempt, deadline, submit, cause)
+            delay = self._retrying(provider, error, attempt, deadline, request, cause)
             if delay is None:
                 raise error from cause
             time.sleep(delay)
@@ -216,9 +243,9 @@ class Client(_BaseClient):
     def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
         flow = get_flow(ref)
         try:
-            path = next(flow)
+            request = next(flow)
             while True:
-                path = flow.send(self._fetch_json(ref.provider, path, deadline))
+                request = flow.send(self._fetch_json(ref.provider, request, deadline))
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
 
@@ -309,7 +336,7 @@ class Client(_BaseClient):
             },
             provider_options,
         )
-        return submitted(name, self._fetch_json(name, submit.path, Deadline(), submit))
+        return submitted(name, self._fetch_json(name, submit, Deadline()))
 
     def generate(
         self,
@@ -422,23 +449,22 @@ class AsyncClient(_BaseClient):
             self._loop = loop
         return self._http
 
-    async def _fetch_json(
-        self, provider: Provider, path: str, deadline: Deadline, submit: SubmitRequest | None = None
-    ) -> dict[str, Any]:
-        url, headers, method, body = self._request(provider, path, submit)
+    async def _fetch_json(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> dict[str, Any]:
+        url, headers = self._url_and_headers(provider, request)
         http = self._client()
         attempt = 0
         while True:
             try:
-                response = await http.request(
-                    method, url, headers=headers, json=body, timeout=self._request_timeout(deadline)
+                outgoing = http.build_request(
+                    request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
                 )
-                return self._interpret(provider, response)
+                response = await http.send(outgoing, stream=True)
+                return self._interpret(provider, response, await _aread_body(response))
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
                 error, cause = exc, None
-            delay = self._retrying(provider, error, attempt, deadline, submit, cause)
+            delay = self._retrying(provider, error, attempt, deadline, request, cause)
             if delay is None:
                 raise error from cause
             await asyncio.sleep(delay)
@@ -451,9 +477,9 @@ class AsyncClient(_BaseClient):
     async def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
         flow = get_flow(ref)
         try:
-            path = next(flow)
+            request = next(flow)
             while True:
-                path = flow.send(await self._fetch_json(ref.provider, path, deadline))
+                request = flow.send(await self._fetch_json(ref.provider, request, deadline))
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
 
@@ -521,7 +547,7 @@ class AsyncClient(_BaseClient):
             },
             provider_options,
         )
-        return submitted(name, await self._fetch_json(name, submit.path, Deadline(), submit))
+        return submitted(name, await self._fetch_json(name, submit, Deadline()))
 
     async def generate(
         self,

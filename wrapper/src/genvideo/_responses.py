@@ -92,14 +92,14 @@ def _error_fields(body: object) -> tuple[str | None, str | None, tuple[str, ...]
     return message, code, details
 
 
-def status_error(provider: str, response: httpx.Response, secrets: Iterable[str] = ()) -> APIStatusError:
-    """The typed error for a non-2xx response, with its body parsed leniently."""
+def status_error(
+    provider: str, response: httpx.Response, secrets: Iterable[str] = (), content: bytes | None = None
+) -> APIStatusError:
+    """The typed error for a non-2xx response, with its body (``content``, default: the
+    response's) parsed leniently."""
     secrets = tuple(secrets)
     status = response.status_code
-    try:
-        raw = response.content.decode("utf-8", "replace")
-    except httpx.HTTPError:  # undecodable Content-Encoding: the status alone must do
-        raw = ""
+    raw = (response.content if content is None else content).decode("utf-8", "replace")
     try:
         body: object = json.loads(raw) if raw.strip() else None
     except ValueError:
@@ -133,9 +133,11 @@ def status_error(provider: str, response: httpx.Response, secrets: Iterable[str]
     return cls(text, **kwargs)
 
 
-def json_object(provider: str, response: httpx.Response, secrets: Iterable[str] = ()) -> dict[str, Any]:
-    """The 2xx body as a JSON object, or ResponseValidationError saying why not."""
-    content = response.content
+def json_object(
+    provider: str, response: httpx.Response, secrets: Iterable[str] = (), content: bytes | None = None
+) -> dict[str, Any]:
+    """The 2xx body (``content``, default: the response's) as a JSON object, or ResponseValidationError."""
+    content = response.content if content is None else content
     try:
         body = json.loads(content)
     except (ValueError, UnicodeDecodeError) as exc:

@@ -14,30 +14,28 @@ from .._models import Creation
 from .._refs import CreationRef, Provider
 from .._states import CreationState
 from . import _haiper, _vidu
-from ._submit import CommonArgs, SubmitRequest
+from ._submit import ApiRequest, CommonArgs
 
-__all__ = ["CommonArgs", "GetFlow", "SubmitRequest", "get_flow", "submit_request", "submitted"]
+__all__ = ["ApiRequest", "CommonArgs", "GetFlow", "get_flow", "submit_request", "submitted"]
 
-#: A sans-I/O lookup: yields API paths to GET, is sent each JSON body, returns the Creation.
-GetFlow = Generator[str, Mapping[str, Any], Creation]
+#: A sans-I/O lookup: yields the requests to make, is sent each JSON body, returns the Creation.
+GetFlow = Generator[ApiRequest, Mapping[str, Any], Creation]
 
 
 def get_flow(ref: CreationRef) -> GetFlow:
     """The requests a ``get`` makes. Haiper: status first, the detail only once it succeeded."""
     if ref.provider == "vidu":
-        body = yield _vidu.status_path(ref.id)
+        body = yield ApiRequest("GET", _vidu.status_path(ref.id))
         return _vidu.to_creation(ref, body)
-    status = yield _haiper.status_path(ref.id)
+    status = yield ApiRequest("GET", _haiper.status_path(ref.id))
     creation = _haiper.to_creation(ref, status, None)
     if creation.state is CreationState.SUCCEEDED:
-        detail = yield _haiper.detail_path(ref.id)
+        detail = yield ApiRequest("GET", _haiper.detail_path(ref.id))
         creation = _haiper.to_creation(ref, status, detail)
     return creation
 
 
-def submit_request(
-    provider: Provider, common: CommonArgs, options: dict[str, Any], idempotency_key: str
-) -> SubmitRequest:
+def submit_request(provider: Provider, common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
     """The POST that starts a generation (options are validated against the generated request model)."""
     if provider == "vidu":
         return _vidu.submit_request(common, dict(options), idempotency_key)

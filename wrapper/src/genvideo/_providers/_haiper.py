@@ -15,7 +15,7 @@ from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import map_state
 from .._timestamps import parse_timestamp
-from ._submit import CommonArgs, SubmitRequest, set_if_given
+from ._submit import ApiRequest, CommonArgs, set_if_given
 
 PROVIDER: Provider = "haiper"
 
@@ -104,7 +104,7 @@ def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str
     )
 
 
-def submit_request(common: CommonArgs, options: dict[str, Any]) -> SubmitRequest:
+def submit_request(common: CommonArgs, options: dict[str, Any]) -> ApiRequest:
     """The POST for ``create("haiper", ...)``: text2video, or image2video with one image.
 
     Haiper publishes generations by default (``is_public``); genvideo sends
@@ -144,7 +144,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any]) -> SubmitRequest
     check_fields(body, model)
     endpoint = image_2_video if image2video else text_2_video
     kwargs = endpoint._get_kwargs(body=model.from_dict(body))
-    return SubmitRequest(kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=False)
+    return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=False)
 
 
 def submitted(body: Mapping[str, Any]) -> CreationRef:

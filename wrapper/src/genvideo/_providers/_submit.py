@@ -1,4 +1,4 @@
-"""What every provider's submit takes and gives, independent of the provider."""
+"""The provider-independent shapes of an API call and of create()'s common arguments."""
 
 from __future__ import annotations
 
@@ -20,14 +20,16 @@ class CommonArgs:
 
 
 @dataclass(frozen=True, slots=True)
-class SubmitRequest:
-    """One POST, built by the generated client's ``_get_kwargs``."""
+class ApiRequest:
+    """One call to a provider API, shaped by the generated client's ``_get_kwargs``."""
 
+    method: str
     path: str
-    json: dict[str, Any]
+    json: dict[str, Any] | None = None
     headers: dict[str, str] = field(default_factory=dict)
-    idempotent: bool = False
-    """True when the provider honours the Idempotency-Key sent: then any failure may be retried."""
+    idempotent: bool = True
+    """GETs, and submits carrying an Idempotency-Key the provider honours: any failure may be retried.
+    Otherwise only failures that prove the request never left are."""
 
 
 def set_if_given(target: dict[str, Any], **values: Any) -> dict[str, Any]:

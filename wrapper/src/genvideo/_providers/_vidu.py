@@ -15,7 +15,7 @@ from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState, map_state
 from .._timestamps import parse_timestamp
-from ._submit import CommonArgs, SubmitRequest, set_if_given
+from ._submit import ApiRequest, CommonArgs, set_if_given
 
 PROVIDER: Provider = "vidu"
 
@@ -59,7 +59,7 @@ def _default_mode(images: list[str]) -> str:
     return "text2video" if not images else "img2video" if len(images) == 1 else "reference2video"
 
 
-def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitRequest:
+def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
     """The POST for ``create("vidu", ...)``; ``options["mode"]`` picks the endpoint."""
     import importlib
 
@@ -91,7 +91,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     check_fields(body, model)
     endpoint = importlib.import_module(f"comfy_api_client.api.api_nodes.{module_name}")
     kwargs = endpoint._get_kwargs(body=model.from_dict(body), idempotency_key=idempotency_key)
-    return SubmitRequest(kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
+    return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
 
 
 def submitted(body: Mapping[str, Any]) -> CreationRef:

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import pytest
@@ -502,6 +502,23 @@ def test_download_faults_cut_and_path_faults(sb: Sandbox, comfy: httpx.Client) -
     assert sb.pending_faults() == []
 
 
+def test_error_faults_use_the_shape_of_the_api_they_hit(sb: Sandbox, comfy: httpx.Client, haiper: httpx.Client) -> None:
+    sb.add_creation("vidu", TASK, states=["success"], faults=[Fault.error(429, headers={"Retry-After": "4"})])
+    sb.add_creation("haiper", "h1", faults=[Fault.error(400, error_code="VB-100011", message="Too many tasks")])
+    limited = vidu_poll(comfy)
+    assert (limited.status_code, limited.headers["retry-after"]) == (429, "4")
+    assert limited.json() == {"error": "too_many_requests", "message": "Too Many Requests", "details": []}
+    busy = haiper.get("/v1/jobs/h1/status")
+    assert busy.json() == {"message": "Too many tasks", "code": "VB-100011", "details": []}
+    assert haiper_state(haiper, "h1") == "pending"  # an error fault does not advance the creation
+    url = vidu_success(comfy)["creations"][0]["url"]
+    sb.add_fault("/cdn/", Fault.error(503))
+    unavailable = HTTP.get(url)
+    assert (unavailable.status_code, unavailable.headers["content-type"]) == (503, "application/xml")
+    assert b"<Code>ServiceUnavailable</Code><Message>Service Unavailable</Message>" in unavailable.content
+    assert HTTP.get(url).content == sb.video("vidu", TASK)
+
+
 def test_fault_validation_and_repr() -> None:
     with pytest.raises(ValueError):
         Fault.status(429, times=0)
@@ -647,12 +664,25 @@ def test_add_creation_validation(sb: Sandbox) -> None:
 # -- conformance to the prepared specs ---------------------------------------------------------------
 
 
-def _validator(provider: str, path: str, status: str) -> OAS30Validator:
-    document = json.loads((SPECS / provider / "prepared.json").read_text())
+def _spec(provider: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads((SPECS / provider / "prepared.json").read_text())
+    return document
+
+
+def _schema_validator(provider: str, *parts: str) -> OAS30Validator:
+    """A validator for the schema at `#/parts.../content/application~1json/schema` of the prepared spec."""
     uri = f"urn:genvideo-spec:{provider}"
-    registry: Registry[Any] = Registry().with_resource(uri, Resource.from_contents(document, DRAFT4))
-    pointer = "/".join(p.replace("~", "~0").replace("/", "~1") for p in ("paths", path, "get", "responses", status))
+    registry: Registry[Any] = Registry().with_resource(uri, Resource.from_contents(_spec(provider), DRAFT4))
+    pointer = "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
     return OAS30Validator({"$ref": f"{uri}#/{pointer}/content/application~1json/schema"}, registry=registry)
+
+
+def _validator(provider: str, path: str, status: str, method: str = "get") -> OAS30Validator:
+    return _schema_validator(provider, "paths", path, method, "responses", status)
+
+
+def _request_validator(provider: str, path: str) -> OAS30Validator:
+    return _schema_validator(provider, "paths", path, "post", "requestBody")
 
 
 def _check_json(response: httpx.Response, validator: OAS30Validator) -> None:
@@ -708,3 +738,182 @@ def test_every_body_validates_against_the_prepared_specs(
     _check_json(haiper.get("/v1/creation/h-failed"), haiper_error)
     assert checked == 78
     assert haiper.get("/v1/creation/h-all").status_code == 200
+
+
+# -- submits against the prepared specs -------------------------------------------------------------
+
+VIDU_SUBMITS = ("text2video", "img2video", "reference2video", "start-end2video", "extend", "multiframe")
+HAIPER_SUBMITS = ("text2video", "image2video")
+_FULL_VIDU_TASK = {
+    "model": "viduq2-pro",
+    "style": "general",
+    "prompt": "a fox",
+    "images": ["https://x/1.png"],
+    "duration": 5,
+    "seed": 7,
+    "aspect_ratio": "16:9",
+    "resolution": "720p",
+    "movement_amplitude": "auto",
+    "bgm": False,
+    "payload": "p",
+    "off_peak": True,
+    "watermark": False,
+    "callback_url": "https://example.invalid/hook",
+    "unknown_field": {"kept": [1, 2]},
+}
+# Sample submit bodies: the sandbox must accept exactly those the spec's request schema accepts.
+SUBMIT_SAMPLES: dict[tuple[str, str], list[Any]] = {
+    ("vidu", "text2video"): [{}, _FULL_VIDU_TASK, {"duration": "5"}, {"style": "3d"}, {"seed": True}, [], "x"],
+    ("vidu", "img2video"): [{"model": "viduq1", "images": ["https://x/1.png"]}, {"images": [1]}],
+    ("vidu", "reference2video"): [{"images": ["a", "b"], "prompt": "p"}, {"images": "a"}],
+    ("vidu", "start-end2video"): [{"images": ["a", "b"], "seed": 1}, {"movement_amplitude": "huge"}],
+    ("vidu", "extend"): [
+        {"model": "viduq2-pro", "video_creation_id": "1", "video_url": "https://x/v.mp4", "duration": 3},
+        {"video_creation_id": "1"},
+        {"model": 1},
+    ],
+    ("vidu", "multiframe"): [
+        {"model": "m", "start_image": "s", "image_settings": [{"key_image": "k", "prompt": "p", "duration": 2}]},
+        {"model": "m", "start_image": "s", "image_settings": [{"prompt": "p"}]},
+        {"model": "m", "image_settings": []},
+        {"model": "m", "start_image": "s", "image_settings": [{"key_image": "k", "duration": "2"}]},
+    ],
+    ("haiper", "text2video"): [
+        {"prompt": "p"},
+        {"prompt": "p", "gen_mode": "smooth", "settings": {"seed": -1, "aspect_ratio": "1:1", "duration": 4}},
+        {},
+        {"prompt": "p", "gen_mode": "turbo"},
+        {"prompt": "p", "settings": {"duration": "4"}},
+    ],
+    ("haiper", "image2video"): [
+        {"prompt": "p", "config": {"source_image": "data:image/png;base64,AAAA"}},
+        {"prompt": "p", "config": {"source_image": "s"}, "settings": {"resolution": 720, "guidance_scale": 2.5}},
+        {"prompt": "p"},
+        {"prompt": "p", "config": {}},
+        {"prompt": "p", "config": {"source_image": "s"}, "settings": {"resolution": "720p"}},
+    ],
+}
+
+
+def _submit_path(provider: str, endpoint: str) -> str:
+    return f"/proxy/vidu/{endpoint}" if provider == "vidu" else f"/v1/jobs/gen2/{endpoint}"
+
+
+def test_submit_bodies_are_accepted_exactly_when_the_spec_allows_them(
+    sb: Sandbox, comfy: httpx.Client, haiper: httpx.Client
+) -> None:
+    assert {e for p, e in SUBMIT_SAMPLES if p == "vidu"} == set(VIDU_SUBMITS)
+    assert {e for p, e in SUBMIT_SAMPLES if p == "haiper"} == set(HAIPER_SUBMITS)
+    outcomes = {True: 0, False: 0}
+    for (provider, endpoint), samples in SUBMIT_SAMPLES.items():
+        path = _submit_path(provider, endpoint)
+        request_ok = _request_validator("comfy" if provider == "vidu" else "haiper", path)
+        client = comfy if provider == "vidu" else haiper
+        for sample in samples:
+            valid = request_ok.is_valid(sample)
+            response = client.post(path, json=sample)
+            assert response.status_code == (200 if valid else 400), (endpoint, sample, response.text)
+            outcomes[valid] += 1
+    assert outcomes == {True: 11, False: 19}
+
+
+def test_submit_replies_and_errors_validate_against_the_prepared_specs(
+    sb: Sandbox, comfy: httpx.Client, haiper: httpx.Client
+) -> None:
+    comfy_error = _validator("comfy", "/proxy/vidu/text2video", "default", "post")
+    haiper_error = _validator("haiper", "/v1/jobs/gen2/text2video", "400", "post")
+    assert not comfy_error.is_valid({"details": "not an array"})
+    checked = 0
+    states: list[str] = []
+    sb.script_submits("vidu", Sandbox.submit_script(states=["failed"]), Sandbox.submit_script(states=["created"]))
+    for endpoint in VIDU_SUBMITS:
+        path = _submit_path("vidu", endpoint)
+        ok = _validator("comfy", path, "200", "post")
+        assert not ok.is_valid({"state": "queueing", "credits": 1})  # task_id is required
+        request_ok = _request_validator("comfy", path)
+        bodies = [sample for sample in SUBMIT_SAMPLES[("vidu", endpoint)] if request_ok.is_valid(sample)]
+        if _FULL_VIDU_TASK not in bodies and request_ok.is_valid(_FULL_VIDU_TASK):
+            bodies.append(_FULL_VIDU_TASK)
+        for index, body in enumerate(bodies):
+            replies = [
+                comfy.post(path, json=body, headers={"Idempotency-Key": f"{endpoint}/{index}"}) for _ in range(2)
+            ]
+            assert replies[1].headers["idempotent-replayed"] == "true"
+            for response in replies:
+                _check_json(response, ok)
+                assert datetime.fromisoformat(response.json()["created_at"]).tzinfo is not None
+                checked += 1
+            states.append(replies[0].json()["state"])
+    assert states[:3] == ["failed", "created", "queueing"]
+    # error answers of submits: bad credentials, bad bodies, rejections, idempotency conflicts, wrong method
+    sb.script_submits("vidu", Sandbox.submit_script(reject=402), Sandbox.submit_script(reject=429))
+    sb.script_submits("haiper", Sandbox.submit_script(reject=Fault.error(400, error_code="VB-100017")))
+    comfy_errors = [
+        HTTP.post(sb.comfy_base_url + "/proxy/vidu/text2video", json={}),
+        comfy.post("/proxy/vidu/extend", json={}),
+        comfy.post("/proxy/vidu/text2video", content=b"{"),
+        comfy.post("/proxy/vidu/text2video", json={}),
+        comfy.post("/proxy/vidu/text2video", json={}),
+        comfy.post("/proxy/vidu/text2video", json={"prompt": "other"}, headers={"Idempotency-Key": "text2video/0"}),
+        comfy.get("/proxy/vidu/text2video"),
+    ]
+    assert [r.status_code for r in comfy_errors] == [401, 400, 400, 402, 429, 409, 405]
+    haiper_errors = [
+        HTTP.post(sb.haiper_base_url + "/v1/jobs/gen2/text2video", json={"prompt": "p"}),
+        haiper.post("/v1/jobs/gen2/image2video", json={"prompt": "p", "config": {}}),
+        haiper.post("/v1/jobs/gen2/text2video", content=b"\xff"),
+        haiper.post("/v1/jobs/gen2/text2video", json={"prompt": "p"}),
+        haiper.get("/v1/jobs/gen2/text2video"),
+    ]
+    assert [r.status_code for r in haiper_errors] == [401, 400, 400, 400, 405]
+    for response in comfy_errors:
+        _check_json(response, comfy_error)
+    for response in haiper_errors:
+        _check_json(response, haiper_error)
+    for endpoint in HAIPER_SUBMITS:
+        path = _submit_path("haiper", endpoint)
+        ok = _validator("haiper", path, "200", "post")
+        for body in SUBMIT_SAMPLES[("haiper", endpoint)]:
+            if _request_validator("haiper", path).is_valid(body):
+                response = haiper.post(path, json=body)
+                _check_json(response, ok)
+                assert response.json()["value"]["generation_id"]
+                checked += 1
+    assert checked == 26
+
+
+def _schema_subset(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a spec schema the sandbox checks (type, properties, required, items, enum), refs inlined."""
+    if "$ref" in schema:
+        return _schema_subset(document, document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]])
+    result: dict[str, Any] = {}
+    for key in ("type", "properties", "required", "items", "enum"):
+        if key in schema:
+            value = schema[key]
+            if key == "properties":
+                value = {name: _schema_subset(document, sub) for name, sub in value.items()}
+            elif key == "items":
+                value = _schema_subset(document, value)
+            result[key] = value
+    return result
+
+
+def test_sandbox_submit_schemas_match_the_prepared_specs() -> None:
+    from genvideo.testing._submits import ENDPOINTS
+
+    seen = set()
+    specs: tuple[tuple[Literal["vidu", "haiper"], str], ...] = (("vidu", "comfy"), ("haiper", "haiper"))
+    for provider, spec_name in specs:
+        document = _spec(spec_name)
+        for path, item in document["paths"].items():
+            if "post" not in item:
+                continue
+            endpoint = path.rsplit("/", 1)[1]
+            seen.add((provider, endpoint))
+            sandbox = ENDPOINTS[(provider, endpoint)]
+            operation = item["post"]
+            request = _schema_subset(document, operation["requestBody"]["content"]["application/json"]["schema"])
+            assert json.loads(json.dumps(sandbox.request)) == request, endpoint
+            reply = _schema_subset(document, operation["responses"]["200"]["content"]["application/json"]["schema"])
+            assert set(sandbox.echo) == set(reply["properties"]) & set(request["properties"]), endpoint
+    assert seen == set(ENDPOINTS)

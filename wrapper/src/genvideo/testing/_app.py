@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
 from . import _bodies as bodies
-from ._creations import SUCCESS_STATE, Creation, Output, Provider, default_progress
+from ._creations import SUCCESS_STATE, Creation, Output, Provider, build_creation, default_progress
 from ._faults import Fault, FaultQueue
 from ._recording import RecordedRequest
 from ._routes import Route, cdn_path, route
 from ._signing import UrlSigner
+from ._submits import ENDPOINTS, IDEMPOTENCY_KEY_MAX, Submission, SubmitScript, canonical, new_id, problem
 
 Headers = tuple[tuple[str, str], ...]
 _READ_METHODS = ("GET", "HEAD")
 _ALLOW: Headers = (("Allow", "GET, HEAD"),)
+_ALLOW_POST: Headers = (("Allow", "POST"),)
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+ANSWERING_FAULTS = frozenset({"status", "error", "body", "redirect"})
+"""Fault kinds that answer instead of the provider: a submit they hit is not processed."""
+_DEFAULT_SCRIPT = SubmitScript()
+_NOT_JSON = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +38,15 @@ class Response:
     status: int
     headers: Headers
     body: bytes | memoryview
+
+
+@dataclass(frozen=True, slots=True)
+class _Replay:
+    """What an Idempotency-Key was first used for: the submit's fingerprint, its reply and its creation."""
+
+    fingerprint: str
+    response: Response
+    creation_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +93,23 @@ def _byte_range(header: str | None, size: int) -> tuple[int, int] | Literal["uns
 class App:
     """Everything the sandbox knows, behind one lock; the HTTP handler calls `begin` then `respond`."""
 
-    def __init__(self, *, credentials: Credentials, cdn_supports_range: bool, url_ttl: float) -> None:
+    def __init__(
+        self, *, credentials: Credentials, cdn_supports_range: bool, url_ttl: float, video_size: int = 64 * 1024
+    ) -> None:
         self.credentials = credentials
         self.cdn_supports_range = cdn_supports_range
         self.url_ttl = url_ttl
+        self.video_size = video_size
         self.base_url = ""
         self.lock = threading.RLock()
         self.closing = threading.Event()
         self.creations: dict[tuple[Provider, str], Creation] = {}
         self.path_faults = FaultQueue()
         self.requests: list[RecordedRequest] = []
+        self.submit_scripts: dict[Provider, deque[SubmitScript]] = {"vidu": deque(), "haiper": deque()}
+        self.submissions: list[Submission] = []
+        self._replays: dict[str, _Replay] = {}
+        self._submitted: dict[Provider, int] = {"vidu": 0, "haiper": 0}
         self._signer = UrlSigner()
 
     # -- request entry -------------------------------------------------------------------------
@@ -119,6 +143,159 @@ class App:
             return self._cdn(request, where)
         return json_response(404, bodies.comfy_error("not_found", f"No route for {request.path}"))
 
+    def fault_answer(self, where: Route, fault: Fault) -> Response:
+        """The response of an answering fault (`status`, `error`, `body`, `redirect`) at `where`."""
+        if fault.kind != "error":
+            return fault_response(fault)
+        status = fault.status_code
+        message = fault.message or bodies.reason_phrase(status)
+        if where.api == "haiper":
+            return json_response(status, bodies.haiper_error(message, fault.code or str(status)), fault.headers)
+        if where.api == "cdn":
+            code = fault.code or "".join(bodies.reason_phrase(status).title().split())
+            return _xml(status, code, message, fault.headers)
+        code = fault.code or "_".join(bodies.reason_phrase(status).lower().replace("-", " ").split())
+        return json_response(status, bodies.comfy_error(code, message), fault.headers)
+
+    # -- submits -------------------------------------------------------------------------------
+
+    def reject_submit(self, request: RecordedRequest, where: Route, fault: Fault) -> Response:
+        """Answer a submit with an answering path fault: nothing is created (the submit is still recorded)."""
+        response = self.fault_answer(where, fault)
+        if request.method == "POST":
+            with self.lock:
+                self._record(request, where, _parse(request.body), creation_id=None, status=response.status)
+        return response
+
+    def submit(self, request: RecordedRequest, where: Route, *, state_override: str | None = None) -> Response | Fault:
+        """Process a submit on receipt: check it, then replay, reject (per script) or start a creation.
+
+        Returns the answer, or the reject script's `reset`/`hang` fault for the handler to carry out.
+        """
+        assert where.provider is not None
+        provider = where.provider
+        if request.method != "POST":
+            if provider == "haiper":
+                return json_response(405, bodies.haiper_error("Method Not Allowed", "405"), _ALLOW_POST)
+            return json_response(405, bodies.comfy_error("method_not_allowed", "Method Not Allowed"), _ALLOW_POST)
+        endpoint = ENDPOINTS[(provider, where.endpoint)]
+        body = _parse(request.body)
+        key = request.header("Idempotency-Key")
+        with self.lock:
+
+            def record(status: int | None, creation_id: str | None = None, *, replayed: bool = False) -> None:
+                self._record(request, where, body, creation_id=creation_id, status=status, replayed=replayed)
+
+            if not self._authorized(provider, request):
+                record(401)
+                if provider == "haiper":
+                    return json_response(401, bodies.haiper_error("Invalid API key", "401"))
+                return json_response(401, bodies.comfy_error("unauthorized", "Please login first"))
+            found = (
+                ("body", "Request body must be valid JSON") if body is _NOT_JSON else problem(body, endpoint.request)
+            )
+            if found is None and provider == "vidu" and key is not None and not 0 < len(key) <= IDEMPOTENCY_KEY_MAX:
+                found = ("Idempotency-Key", f"Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} characters")
+            if found is not None:
+                record(400)
+                field, message = found
+                if provider == "haiper":
+                    return json_response(400, bodies.haiper_error(message, "400", [field]))
+                return json_response(400, bodies.comfy_error("bad_request", message, [field]))
+            fingerprint = f"{endpoint.name} {canonical(body)}"
+            if provider == "vidu" and key is not None and key in self._replays:
+                replay = self._replays[key]
+                if replay.fingerprint != fingerprint:
+                    record(409)
+                    message = "This Idempotency-Key was already used for a different request"
+                    headers = (("X-Comfy-Error-Type", "idempotency_mismatch"),)
+                    return json_response(409, bodies.comfy_error("idempotency_mismatch", message), headers)
+                record(replay.response.status, replay.creation_id, replayed=True)
+                original = replay.response
+                return Response(original.status, (*original.headers, ("Idempotent-Replayed", "true")), original.body)
+            queue = self.submit_scripts[provider]
+            script = queue.popleft() if queue else _DEFAULT_SCRIPT
+            if script.reject is not None:
+                if script.reject.kind not in ANSWERING_FAULTS:
+                    record(None)
+                    return script.reject
+                response = self.fault_answer(where, script.reject)
+                record(response.status)
+                return response
+            assert isinstance(body, dict)
+            creation = self._start(provider, script, endpoint.input_type, body)
+            if provider == "haiper":
+                response = json_response(200, bodies.haiper_new_generation(creation))
+            else:
+                reply = bodies.vidu_task_reply(creation, creation.states[0], endpoint.echo, body)
+                response = json_response(200, reply)
+                if key is not None:
+                    self._replays[key] = _Replay(fingerprint, response, creation.id)
+                if state_override is not None:
+                    reply = bodies.vidu_task_reply(creation, state_override, endpoint.echo, body)
+                    response = json_response(200, reply)
+            record(200, creation.id)
+            return response
+
+    def _start(self, provider: Provider, script: SubmitScript, input_type: str, body: dict[str, object]) -> Creation:
+        while True:
+            self._submitted[provider] += 1
+            creation_id = new_id(provider, self._submitted[provider])
+            if (provider, creation_id) not in self.creations:
+                break
+        prompt = body.get("prompt")
+        creation = build_creation(
+            provider,
+            creation_id,
+            states=script.states,
+            advance=script.advance,
+            progress=script.progress,
+            outputs=script.outputs,
+            video=script.video,
+            video_size=self.video_size if script.video_size is None else script.video_size,
+            failure_code=script.failure_code,
+            blocked_resources=script.blocked_resources,
+            credits=script.credits,
+            prompt=prompt if isinstance(prompt, str) else "",
+            faults=script.faults,
+            download_faults=script.download_faults,
+            created_mono=time.monotonic(),
+            created_wall=time.time(),
+            input_type=input_type,
+        )
+        self.creations[(provider, creation_id)] = creation
+        return creation
+
+    def _record(
+        self,
+        request: RecordedRequest,
+        where: Route,
+        body: object,
+        *,
+        creation_id: str | None,
+        status: int | None,
+        replayed: bool = False,
+    ) -> None:
+        assert where.provider is not None
+        self.submissions.append(
+            Submission(
+                provider=where.provider,
+                endpoint=where.endpoint,
+                body=None if body is _NOT_JSON else body,
+                idempotency_key=request.header("Idempotency-Key"),
+                creation_id=creation_id,
+                replayed=replayed,
+                status=status,
+                request=request,
+            )
+        )
+
+    def _authorized(self, provider: Provider, request: RecordedRequest) -> bool:
+        if provider == "vidu":
+            return self._comfy_authorized(request)
+        key = self.credentials.haiper_api_key
+        return key is not None and key in _bearer_tokens(request)
+
     # -- Comfy proxy (Vidu) --------------------------------------------------------------------
 
     def _comfy_authorized(self, request: RecordedRequest) -> bool:
@@ -150,8 +327,7 @@ class App:
             return json_response(404, bodies.haiper_error(f"No route for {request.path}", "404"))
         if request.method not in _READ_METHODS:
             return json_response(405, bodies.haiper_error("Method Not Allowed", "405"), _ALLOW)
-        key = self.credentials.haiper_api_key
-        if key is None or key not in _bearer_tokens(request):
+        if not self._authorized("haiper", request):
             return json_response(401, bodies.haiper_error("Invalid API key", "401"))
         with self.lock:
             creation = self.creations.get(("haiper", where.creation_id))
@@ -235,6 +411,14 @@ class App:
         first, last = wanted
         headers.append(("Content-Range", f"bytes {first}-{last}/{len(data)}"))
         return Response(206, tuple(headers), memoryview(data)[first : last + 1])
+
+
+def _parse(raw: bytes) -> object:
+    """The parsed JSON body, or `_NOT_JSON`."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):  # ValueError includes UnicodeDecodeError
+        return _NOT_JSON
 
 
 def _etag(output: Output, filename: str, size: int) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from http import HTTPStatus
 from typing import Any
 
 from ._creations import COVER_FILE, SUCCESS_STATE, VIDEO_FILE, WATERMARKED_FILE, Creation, Output
@@ -23,6 +24,14 @@ def dump(document: object) -> bytes:
 def iso_utc(epoch: float) -> str:
     """ISO-8601 with milliseconds and a `Z`, e.g. `2025-01-01T12:00:00.000Z`."""
     return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def reason_phrase(status: int) -> str:
+    """The standard reason phrase, or a generic one for non-standard codes such as 520."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown Error" if status >= 500 else "Unknown"
 
 
 def _number(value: float) -> float | int:
@@ -74,7 +83,7 @@ def haiper_detail(creation: Creation, state: str, updated_wall: float, url_for: 
             "username": "sandbox",
             "avatar": "",
             "type": "video",
-            "input_type": "text",
+            "input_type": creation.input_type,
             "prompt": creation.prompt,
             "negative_prompt": "",
             "create_time": iso_utc(creation.created_wall),
@@ -90,14 +99,31 @@ def haiper_detail(creation: Creation, state: str, updated_wall: float, url_for: 
     }
 
 
-def comfy_error(error: str, message: str) -> JsonObject:
+def vidu_task_reply(creation: Creation, state: str, echo: Sequence[str], request: JsonObject) -> JsonObject:
+    """The 200 answer of a Vidu submit (ViduTaskReply, ViduExtendReply or ViduMultiframeReply).
+
+    `echo` names the request fields the reply schema repeats; those that were sent are repeated as sent.
+    """
+    body: JsonObject = {"task_id": creation.id, "state": state}
+    body.update({name: request[name] for name in echo if request.get(name) is not None})
+    body["credits"] = creation.credits
+    body["created_at"] = iso_utc(creation.created_wall)
+    return body
+
+
+def haiper_new_generation(creation: Creation) -> JsonObject:
+    """The 200 answer of a Haiper submit (NewGeneration)."""
+    return {"status": "success", "value": {"generation_id": creation.id}}
+
+
+def comfy_error(error: str, message: str, details: Sequence[str] = ()) -> JsonObject:
     """api.comfy.org's flat envelope (`error`, `message`) plus the spec's `details`."""
-    return {"error": error, "message": message, "details": []}
+    return {"error": error, "message": message, "details": list(details)}
 
 
-def haiper_error(message: str, code: str) -> JsonObject:
+def haiper_error(message: str, code: str, details: Sequence[str] = ()) -> JsonObject:
     """Haiper's error shape: `message`, string `code`, `details`."""
-    return {"message": message, "code": code, "details": []}
+    return {"message": message, "code": code, "details": list(details)}
 
 
 def cdn_error(code: str, message: str) -> bytes:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ._faults import FaultQueue
+from ._faults import Fault, FaultQueue
 from ._media import fake_cover, fake_video
 
 Provider = Literal["vidu", "haiper"]
@@ -53,6 +53,82 @@ def default_progress(provider: Provider, states: Sequence[str]) -> list[float]:
             fraction = 0.0
         result.append(round(fraction * scale, 4))
     return result
+
+
+def lifecycle_problem(
+    provider: Provider | None,
+    states: Sequence[str] | None,
+    progress: Sequence[float] | None,
+    advance: object,
+    outputs: int,
+    video: bytes | Sequence[bytes] | None,
+    video_size: int | None,
+) -> str | None:
+    """What is wrong with these creation settings, or None. Without `provider`, default states are not checked."""
+    if states is not None and not states:
+        return "states must not be empty"
+    count = len(states) if states is not None else len(DEFAULT_STATES[provider]) if provider else None
+    if progress is not None and count is not None and len(progress) != count:
+        return f"progress has {len(progress)} entries for {count} states"
+    if advance != "poll" and (isinstance(advance, str | bool) or not isinstance(advance, int | float) or advance <= 0):
+        return f"advance must be 'poll' or a positive number of seconds, got {advance!r}"
+    if outputs < 0:
+        return f"outputs must be >= 0, got {outputs}"
+    if video_size is not None and video_size < 0:
+        return f"video_size must be >= 0, got {video_size}"
+    if video is not None and not isinstance(video, bytes | bytearray | memoryview) and len(video) != outputs:
+        return f"video has {len(video)} entries for outputs={outputs}"
+    return None
+
+
+def build_creation(
+    provider: Provider,
+    creation_id: str,
+    *,
+    states: Sequence[str] | None,
+    advance: Literal["poll"] | float,
+    progress: Sequence[float] | None,
+    outputs: int,
+    video: bytes | Sequence[bytes] | None,
+    video_size: int,
+    failure_code: str | None,
+    blocked_resources: Sequence[Mapping[str, object]] | None,
+    credits: int,
+    prompt: str,
+    faults: Iterable[Fault],
+    download_faults: Iterable[Fault],
+    created_mono: float,
+    created_wall: float,
+    input_type: str = "text",
+) -> Creation:
+    """A new creation from already validated settings (see `lifecycle_problem`); None means the default."""
+    state_list = list(states) if states is not None else list(DEFAULT_STATES[provider])
+    if isinstance(video, bytes | bytearray | memoryview):
+        videos = [bytes(video)] * outputs
+    elif video is not None:
+        videos = [bytes(v) for v in video]
+    else:
+        videos = [fake_video(f"{provider}/{creation_id}/{i}", video_size) for i in range(1, outputs + 1)]
+    creation = Creation(
+        provider,
+        creation_id,
+        states=state_list,
+        advance=None if advance == "poll" else float(advance),
+        progress=list(progress) if progress is not None else default_progress(provider, state_list),
+        videos=videos,
+        failure_code=failure_code if failure_code is not None else "CreationPolicyViolation",
+        credits=credits,
+        prompt=prompt,
+        blocked_resources=blocked_resources,
+        created_mono=created_mono,
+        created_wall=created_wall,
+    )
+    creation.input_type = input_type
+    for fault in faults:
+        creation.status_faults.push(fault)
+    for fault in download_faults:
+        creation.download_faults.push(fault)
+    return creation
 
 
 def _numeric_id(*parts: str) -> str:
@@ -116,6 +192,7 @@ class Creation:
         self.created_mono = created_mono
         self.created_wall = created_wall
         self.updated_wall = created_wall
+        self.input_type = "text"
         self.outputs = tuple(
             Output(
                 index=i,

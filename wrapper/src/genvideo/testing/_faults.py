@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-FaultKind = Literal["status", "delay", "hang", "truncate", "reset", "body", "redirect", "state", "cut"]
+FaultKind = Literal["status", "error", "delay", "hang", "truncate", "reset", "body", "redirect", "state", "cut"]
 
 
 def _pairs(headers: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
@@ -20,6 +20,11 @@ class Fault:
     A fault is consumed by the next `times` requests it matches (in registration order), one use per
     request. A faulted request never advances a creation's poll-driven state, with one exception:
     `Fault.delay` answers normally after the delay (unless the client hung up meanwhile), so it does.
+
+    Submits (POSTs that start a generation) are processed on receipt: under `delay`, `hang`, `truncate`,
+    `cut_download`, `reset` and `state` the creation is made (and the submit recorded) first, and only the
+    answer is late, partial or lost. `status`, `error`, `body` and `redirect` answer instead of the
+    provider, so a submit they hit creates nothing: they model a rejection.
     """
 
     kind: FaultKind
@@ -33,6 +38,8 @@ class Fault:
     location: str = ""
     raw_state: str = ""
     mid_response: bool = False
+    code: str = ""
+    message: str = ""
 
     def __post_init__(self) -> None:
         if self.times < 1:
@@ -70,10 +77,38 @@ class Fault:
         )
 
     @classmethod
+    def error(
+        cls,
+        code: int,
+        *,
+        error_code: str | None = None,
+        message: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        times: int = 1,
+    ) -> Fault:
+        """Answer with HTTP `code` and a JSON error body in the shape of the provider the request went to.
+
+        Comfy: `{"error": error_code, "message": ..., "details": []}` (default error code from the reason
+        phrase, e.g. `payment_required`); Haiper: `{"message": ..., "code": error_code, "details": []}`
+        (default code: the status, e.g. "429"); the CDN: an XML `<Error>`. `message` defaults to the
+        reason phrase. E.g. `Fault.error(402)`, `Fault.error(400, error_code="VB-100017")`,
+        `Fault.error(429, headers={"Retry-After": "3"})`.
+        """
+        return cls(
+            "error",
+            times=times,
+            status_code=code,
+            headers=_pairs(headers),
+            code=error_code or "",
+            message=message or "",
+        )
+
+    @classmethod
     def delay(cls, seconds: float, *, times: int = 1) -> Fault:
         """Sleep `seconds` before answering normally (a client timeout should fire first).
 
-        If the client disconnects during the delay the request is dropped. Interrupted by `Sandbox.close()`.
+        If the client disconnects during the delay the request is dropped (a submit was already processed:
+        the creation exists, only its answer is lost). Interrupted by `Sandbox.close()`.
         """
         return cls("delay", times=times, seconds=seconds)
 
@@ -141,6 +176,12 @@ class Fault:
         match self.kind:
             case "status":
                 args.append(str(self.status_code))
+            case "error":
+                args.append(str(self.status_code))
+                if self.code:
+                    args.append(f"error_code={self.code!r}")
+                if self.message:
+                    args.append(f"message={self.message!r}")
             case "delay":
                 args.append(repr(self.seconds))
             case "cut":

@@ -11,12 +11,13 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from email.utils import formatdate
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import _bodies as bodies
-from ._app import App, Response, fault_response, json_response
+from ._app import ANSWERING_FAULTS, App, Response, json_response
+from ._bodies import reason_phrase
 from ._faults import Fault
 from ._recording import RecordedRequest
 from ._routes import Route
@@ -25,13 +26,8 @@ _NO_BODY_STATUSES = frozenset({204, 304})
 _MAX_LINE = 65536
 _ONE_WRITE_MAX = 1 << 20
 
-
-def reason_phrase(status: int) -> str:
-    """The standard reason phrase, or a generic one for non-standard codes such as 520."""
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Unknown Error" if status >= 500 else "Unknown"
+Answer = Callable[[bool, str | None], Response]
+"""Produces the normal response: (commit, state_override) -> Response."""
 
 
 class SandboxServer(ThreadingHTTPServer):
@@ -132,10 +128,16 @@ class SandboxHandler(BaseHTTPRequestHandler):
         )
         where, fault = app.begin(request)
         try:
-            if fault is None:
+            if where.is_submit:
+                self._submit(fault, request, where)
+            elif fault is None:
                 self._send(app.respond(request, where, commit=self.command != "HEAD"))
             else:
-                self._apply(fault, request, where)
+
+                def answer(commit: bool, state: str | None) -> Response:
+                    return app.respond(request, where, commit=commit, state_override=state)
+
+                self._apply(fault, answer, where)
         except OSError:
             self.close_connection = True
         except Exception:  # a sandbox bug: say so loudly, on stderr and to the client
@@ -151,29 +153,45 @@ class SandboxHandler(BaseHTTPRequestHandler):
     do_DELETE = _dispatch
     do_OPTIONS = _dispatch
 
-    def _apply(self, fault: Fault, request: RecordedRequest, where: Route) -> None:
+    def _submit(self, fault: Fault | None, request: RecordedRequest, where: Route) -> None:
+        """A submit is processed on receipt; a fault then only changes how (or whether) the answer arrives.
+
+        Answering faults (`status`, `error`, `body`, `redirect`) answer instead: nothing is processed.
+        """
         app = self.server.app
+        if fault is not None and fault.kind in ANSWERING_FAULTS:
+            self._send(app.reject_submit(request, where, fault))
+            return
+        state = fault.raw_state if fault is not None and fault.kind == "state" else None
+        outcome = app.submit(request, where, state_override=state)
+        if isinstance(outcome, Fault):  # a reject script that drops the connection: nothing was processed
+            self._apply(outcome, _no_answer, where)
+        elif fault is None or fault.kind == "state":
+            self._send(outcome)
+        else:
+            self._apply(fault, lambda commit, state: outcome, where)
+
+    def _apply(self, fault: Fault, answer: Answer, where: Route) -> None:
         match fault.kind:
-            case "status" | "body" | "redirect":
-                self._send(fault_response(fault))
+            case "status" | "error" | "body" | "redirect":
+                self._send(self.server.app.fault_answer(where, fault))
             case "state":
-                state = fault.raw_state if where.is_api else None
-                self._send(app.respond(request, where, commit=False, state_override=state))
+                self._send(answer(False, fault.raw_state if where.is_api else None))
             case "delay":
                 if self._wait(fault.seconds):
-                    self._send(app.respond(request, where, commit=self.command != "HEAD"))
+                    self._send(answer(self.command != "HEAD", None))
                 else:
                     self.close_connection = True
             case "hang":
                 self._wait(None)
                 self.close_connection = True
             case "truncate" | "cut":
-                response = app.respond(request, where, commit=False)
+                response = answer(False, None)
                 self._send(response, limit=int(len(response.body) * fault.fraction))
                 self.close_connection = True
             case "reset":
                 if fault.mid_response:
-                    response = app.respond(request, where, commit=False)
+                    response = answer(False, None)
                     self._send(response, limit=len(response.body) // 2)
                 self._reset()
 
@@ -246,3 +264,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.rfile.close()  # the file holds a reference: the socket really closes only once both are closed
         self.connection.close()
+
+
+def _no_answer(commit: bool, state: str | None) -> Response:
+    raise AssertionError("a reject fault that drops the connection never answers")

@@ -9,6 +9,8 @@ from urllib.parse import quote, unquote
 from ._creations import Provider
 
 RouteKind = Literal[
+    "vidu_submit",
+    "haiper_submit",
     "vidu_status",
     "haiper_status",
     "haiper_detail",
@@ -18,6 +20,8 @@ RouteKind = Literal[
     "unknown",
 ]
 
+VIDU_SUBMITS = frozenset({"text2video", "img2video", "reference2video", "start-end2video", "extend", "multiframe"})
+HAIPER_SUBMITS = frozenset({"text2video", "image2video"})
 COMFY_PREFIX = "/comfy"
 HAIPER_PREFIX = "/haiper"
 CDN_PREFIX = "/cdn"
@@ -25,18 +29,34 @@ CDN_PREFIX = "/cdn"
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """What a request addresses: an endpoint kind and, for creation endpoints, the creation."""
+    """What a request addresses: an endpoint kind and, for creation endpoints, the creation.
+
+    For submit routes `endpoint` names the submit (e.g. "text2video") and `creation_id` is empty.
+    """
 
     kind: RouteKind
     provider: Provider | None = None
     creation_id: str = ""
     output_dir: str = ""
     filename: str = ""
+    endpoint: str = ""
 
     @property
     def is_api(self) -> bool:
         """Whether this is a provider API endpoint of a creation."""
         return self.kind in ("vidu_status", "haiper_status", "haiper_detail")
+
+    @property
+    def is_submit(self) -> bool:
+        """Whether this is a submit endpoint (a POST there starts a generation)."""
+        return self.kind in ("vidu_submit", "haiper_submit")
+
+    @property
+    def api(self) -> Literal["comfy", "haiper", "cdn"]:
+        """Whose conventions (error shapes) apply: the Comfy proxy (also the default), Haiper or the CDN."""
+        if self.kind.startswith("haiper"):
+            return "haiper"
+        return "cdn" if self.kind == "cdn" else "comfy"
 
 
 def route(raw_path: str) -> Route:
@@ -44,6 +64,10 @@ def route(raw_path: str) -> Route:
     raw = raw_path.split("/")
     seg = [unquote(s) for s in raw]
     match seg:
+        case ["", "comfy", "proxy", "vidu", endpoint] if endpoint in VIDU_SUBMITS:
+            return Route("vidu_submit", "vidu", endpoint=endpoint)
+        case ["", "haiper", "v1", "jobs", "gen2", endpoint] if endpoint in HAIPER_SUBMITS:
+            return Route("haiper_submit", "haiper", endpoint=endpoint)
         case ["", "comfy", "proxy", "vidu", "tasks", task_id, "creations"]:
             return Route("vidu_status", "vidu", task_id)
         case ["", "haiper", "v1", "jobs", creation_id, "status"]:
@@ -73,6 +97,17 @@ def api_path(provider: Provider, creation_id: str, endpoint: Literal["status", "
     if endpoint == "detail":
         return f"{HAIPER_PREFIX}/v1/creation/{_seg(creation_id)}"
     return f"{HAIPER_PREFIX}/v1/jobs/{_seg(creation_id)}/status"
+
+
+def submit_path(provider: Provider, endpoint: str) -> str:
+    """The raw path of a submit endpoint, e.g. `/haiper/v1/jobs/gen2/text2video`."""
+    if provider == "vidu":
+        if endpoint not in VIDU_SUBMITS:
+            raise ValueError(f"unknown vidu submit endpoint {endpoint!r}; expected one of {sorted(VIDU_SUBMITS)}")
+        return f"{COMFY_PREFIX}/proxy/vidu/{endpoint}"
+    if endpoint not in HAIPER_SUBMITS:
+        raise ValueError(f"unknown haiper submit endpoint {endpoint!r}; expected one of {sorted(HAIPER_SUBMITS)}")
+    return f"{HAIPER_PREFIX}/v1/jobs/gen2/{endpoint}"
 
 
 def cdn_path(provider: Provider, creation_id: str, output_dir: str = "", filename: str = "") -> str:

@@ -9,12 +9,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._app import App, Credentials
-from ._creations import DEFAULT_STATES, Creation, check_provider, default_progress
+from ._creations import Creation, build_creation, check_provider, lifecycle_problem
 from ._faults import Fault
 from ._handler import SandboxServer
-from ._media import fake_video
 from ._recording import RecordedRequest
-from ._routes import COMFY_PREFIX, HAIPER_PREFIX, api_path, cdn_path
+from ._routes import COMFY_PREFIX, HAIPER_PREFIX, api_path, cdn_path, submit_path
+from ._submits import Submission, SubmitScript, script_tuple
 
 if TYPE_CHECKING:
     import genvideo
@@ -27,18 +27,47 @@ class Sandbox:
 
     - `/comfy/proxy/vidu/tasks/{id}/creations`: the Comfy proxy's Vidu poll. Auth: `X-API-Key: <comfy_api_key>`
       or `Authorization: Bearer <comfy_auth_token>`.
+    - `POST /comfy/proxy/vidu/{text2video,img2video,reference2video,start-end2video,extend,multiframe}`:
+      Vidu submits (same auth), answered with ViduTaskReply / ViduExtendReply / ViduMultiframeReply.
     - `/haiper/v1/jobs/{id}/status` and `/haiper/v1/creation/{id}`: Haiper. Auth: `Authorization: Bearer <key>`.
+    - `POST /haiper/v1/jobs/gen2/{text2video,image2video}`: Haiper submits, answered with NewGeneration
+      `{"status": "success", "value": {"generation_id": ...}}`.
     - `/cdn/...`: the outputs, behind CloudFront-like signed URLs (no credentials needed).
 
     A credential set to None is disabled: nothing matches it (it never means "accept anything").
     Haiper's detail endpoint answers 400 `H-10002001` until the creation has succeeded: the real API's
     answer there is undocumented, so that is a guess.
+
+    Creations come from `add_creation` (a known id) or from submits. A submit is checked in this order:
+    credentials (401), a JSON object body with the spec's required fields, types and enums, nested ones
+    included (400 naming the field, e.g. `config.source_image`; unknown fields are accepted and kept),
+    then (Comfy only) its `Idempotency-Key`. Then the next script queued with `script_submits` (or, with
+    none queued, the provider's default lifecycle, as `add_creation`) either rejects it or starts a
+    creation with a fresh id (Vidu: 18 digits; Haiper: 24 hex characters; deterministic per sandbox),
+    which then runs its script exactly like an added one and is served by the GET endpoints, the CDN and
+    `video()` / `cover()` / `current_state()`. The Vidu reply's `state` is the creation's first state (so
+    `states=["failed", ...]` answers `"failed"` at once), and it echoes the request fields its schema has.
+    Every submit, accepted or not, is listed in `submissions`.
+
+    Idempotency (Comfy only; Haiper ignores the header and every POST starts a new generation): a submit
+    whose `Idempotency-Key` was already used by an accepted submit with the same endpoint and JSON body is
+    answered with that first reply (same `task_id`, header `Idempotent-Replayed: true`) and creates
+    nothing; with a different endpoint or body it gets 409 `idempotency_mismatch` (header
+    `X-Comfy-Error-Type: idempotency_mismatch`). Rejected submits do not claim their key.
+
+    Submits are processed on receipt: a `delay`, `hang`, `reset`, `truncate` or `state` fault on a submit
+    path (`add_fault(sb.submit_path("haiper", "text2video"), Fault.delay(5))`) hits only the answer: the
+    creation already exists, so a client that times out and does not retry leaves exactly one. A `status`,
+    `error`, `body` or `redirect` fault there answers instead of the provider and creates nothing.
+
     Use it as a context manager, or call `start()` and `close()`. All methods are thread-safe.
 
     Example::
 
         with Sandbox() as sb:
             sb.add_creation("vidu", "902581991298326528")
+            sb.script_submits("haiper", Sandbox.submit_script(reject=Fault.error(429, headers={"Retry-After": "1"})),
+                              Sandbox.submit_script(states=["pending", "failed"]))
             os.environ.update(sb.env())
     """
 
@@ -64,11 +93,11 @@ class Sandbox:
             raise ValueError(f"video_size must be >= 0, got {video_size}")
         self._host = host
         self._requested_port = port
-        self._video_size = video_size
         self._app = App(
             credentials=Credentials(comfy_api_key, comfy_auth_token, haiper_api_key),
             cdn_supports_range=cdn_supports_range,
             url_ttl=url_ttl,
+            video_size=video_size,
         )
         self._server: SandboxServer | None = None
         self._thread: threading.Thread | None = None
@@ -123,7 +152,10 @@ class Sandbox:
         else:
             where = f"base_url={self._app.base_url!r}" + (" closed" if self._closed else "")
         with self._app.lock:
-            counts = f"creations={len(self._app.creations)} requests={len(self._app.requests)}"
+            counts = (
+                f"creations={len(self._app.creations)} submissions={len(self._app.submissions)}"
+                f" requests={len(self._app.requests)}"
+            )
         return f"<Sandbox {where} {counts}>"
 
     # -- addresses -----------------------------------------------------------------------------
@@ -224,46 +256,101 @@ class Sandbox:
           CDN requests.
         """
         name = check_provider(provider)
-        state_list = list(states) if states is not None else list(DEFAULT_STATES[name])
-        if not state_list:
-            raise ValueError("states must not be empty")
-        if progress is not None and len(progress) != len(state_list):
-            raise ValueError(f"progress has {len(progress)} entries for {len(state_list)} states")
-        if advance != "poll" and (isinstance(advance, str) or not advance > 0):
-            raise ValueError(f"advance must be 'poll' or a positive number of seconds, got {advance!r}")
-        if outputs < 0:
-            raise ValueError(f"outputs must be >= 0, got {outputs}")
-        size = self._video_size if video_size is None else video_size
-        if isinstance(video, bytes | bytearray | memoryview):
-            videos = [bytes(video)] * outputs
-        elif video is not None:
-            videos = [bytes(v) for v in video]
-            if len(videos) != outputs:
-                raise ValueError(f"video has {len(videos)} entries for outputs={outputs}")
-        else:
-            videos = [fake_video(f"{name}/{creation_id}/{i}", size) for i in range(1, outputs + 1)]
-        creation = Creation(
+        problem = lifecycle_problem(name, states, progress, advance, outputs, video, video_size)
+        if problem is not None:
+            raise ValueError(problem)
+        creation = build_creation(
             name,
             creation_id,
-            states=state_list,
-            advance=None if advance == "poll" else float(advance),
-            progress=list(progress) if progress is not None else default_progress(name, state_list),
-            videos=videos,
-            failure_code=failure_code if failure_code is not None else "CreationPolicyViolation",
+            states=states,
+            advance=advance,
+            progress=progress,
+            outputs=outputs,
+            video=video,
+            video_size=self._app.video_size if video_size is None else video_size,
+            failure_code=failure_code,
+            blocked_resources=blocked_resources,
             credits=credits,
             prompt=prompt,
-            blocked_resources=blocked_resources,
+            faults=faults,
+            download_faults=download_faults,
             created_mono=time.monotonic(),
             created_wall=time.time(),
         )
-        for fault in faults:
-            creation.status_faults.push(fault)
-        for fault in download_faults:
-            creation.download_faults.push(fault)
         with self._app.lock:
             if (name, creation_id) in self._app.creations:
                 raise ValueError(f"{name} creation {creation_id!r} already exists")
             self._app.creations[(name, creation_id)] = creation
+
+    @staticmethod
+    def submit_script(
+        *,
+        states: Sequence[str] | None = None,
+        advance: Literal["poll"] | float = "poll",
+        progress: Sequence[float] | None = None,
+        outputs: int = 1,
+        video: bytes | Sequence[bytes] | None = None,
+        video_size: int | None = None,
+        failure_code: str | None = None,
+        blocked_resources: Sequence[Mapping[str, object]] | None = None,
+        credits: int = 4,
+        faults: Iterable[Fault] = (),
+        download_faults: Iterable[Fault] = (),
+        reject: Fault | int | None = None,
+    ) -> SubmitScript:
+        """What the sandbox does with one submit; queue it with `script_submits`.
+
+        The creation arguments mean what they mean for `add_creation` (its clock and poll count start at
+        the submit; `credits` is also the reply's). With `reject`, the submit is answered with that fault
+        instead and nothing is created: an int is `Fault.error(code)` (an error in the provider's shape);
+        a `Fault.status`, `Fault.error`, `Fault.body` or `Fault.redirect` is sent as is, e.g.
+        `Fault.error(400, error_code="VB-100017")`, `Fault.error(402)`, or
+        `Fault.error(429, headers={"Retry-After": "2"})`; `Fault.reset()` / `Fault.hang()` drop the
+        connection without processing (unlike `add_fault` on the submit path, which processes first).
+        Raises ValueError for inconsistent settings.
+        """
+        return SubmitScript(
+            states=script_tuple(states),
+            advance=advance,
+            progress=script_tuple(progress),
+            outputs=outputs,
+            video=(
+                bytes(video)
+                if isinstance(video, bytes | bytearray | memoryview)
+                else None
+                if video is None
+                else tuple(bytes(v) for v in video)
+            ),
+            video_size=video_size,
+            failure_code=failure_code,
+            blocked_resources=script_tuple(blocked_resources),
+            credits=credits,
+            faults=tuple(faults),
+            download_faults=tuple(download_faults),
+            reject=Fault.error(reject) if isinstance(reject, int) else reject,
+        )
+
+    def script_submits(self, provider: str, *scripts: SubmitScript) -> None:
+        """Queue `scripts` for the provider's next submits, one per submit, in order.
+
+        Only submits that get past the credential, body and idempotency checks take a script (a replay
+        does not); a submit with no script queued gets the provider's default lifecycle.
+        """
+        name = check_provider(provider)
+        for script in scripts:
+            problem = lifecycle_problem(
+                name, script.states, script.progress, script.advance, script.outputs, script.video, None
+            )
+            if problem is not None:
+                raise ValueError(problem)
+        with self._app.lock:
+            self._app.submit_scripts[name].extend(scripts)
+
+    def pending_submit_scripts(self, provider: str) -> list[SubmitScript]:
+        """The scripts queued for the provider's submits and not yet used."""
+        name = check_provider(provider)
+        with self._app.lock:
+            return list(self._app.submit_scripts[name])
 
     def add_fault(self, path_prefix: str, *faults: Fault) -> None:
         """Apply `faults`, in order, to requests whose raw path (no query) starts with `path_prefix`.
@@ -287,6 +374,14 @@ class Sandbox:
         if endpoint == "cdn":
             return cdn_path(name, creation_id)
         return api_path(name, creation_id, endpoint)
+
+    def submit_path(self, provider: str, endpoint: str) -> str:
+        """The raw path of a submit endpoint, for `add_fault` and `requests_for`.
+
+        E.g. `submit_path("haiper", "text2video") == "/haiper/v1/jobs/gen2/text2video"`,
+        `submit_path("vidu", "start-end2video") == "/comfy/proxy/vidu/start-end2video"`.
+        """
+        return submit_path(check_provider(provider), endpoint)
 
     def expire_urls(self, provider: str, creation_id: str) -> None:
         """Make every URL issued so far for this creation answer 403 (expired); later polls issue fresh ones."""
@@ -344,6 +439,17 @@ class Sandbox:
         return list(dict.fromkeys(r.connection for r in self.requests))
 
     def clear_requests(self) -> None:
-        """Forget the recorded requests."""
+        """Forget the recorded requests (not `submissions`, creations or idempotency keys)."""
         with self._app.lock:
             self._app.requests.clear()
+
+    @property
+    def submissions(self) -> list[Submission]:
+        """A snapshot of every submit (POST to a submit endpoint) received so far, in arrival order.
+
+        Each records the parsed body, the `Idempotency-Key`, the creation it started or replayed (None if
+        rejected), whether it was a replay, and the status answered. Recorded on receipt, before any
+        delay of the answer.
+        """
+        with self._app.lock:
+            return list(self._app.submissions)

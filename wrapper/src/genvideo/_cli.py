@@ -148,13 +148,14 @@ def _cmd_download(args: argparse.Namespace, client: Client, reporter: ProgressRe
 
 
 def _cmd_sandbox(args: argparse.Namespace, reporter: ProgressReporter) -> int:
-    from ._demo import DEMO_CREATIONS, add_demo_creation
+    from ._demo import add_demo_creations, script_demo_submits
     from .testing import Sandbox
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with Sandbox(port=args.port) as sandbox:
-        refs = [add_demo_creation(sandbox, i, step=args.step) for i in range(len(DEMO_CREATIONS))]
+        refs = add_demo_creations(sandbox, step=args.step)
+        script_demo_submits(sandbox, step=args.step)
         for name, value in sandbox.env().items():
             sys.stdout.write(f"export {name}={value}\n")
         sys.stdout.flush()
@@ -225,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sandbox", help="serve the local sandbox with demo creations until interrupted")
     p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
     p.add_argument("--step", type=float, default=5.0, help="seconds per state of the demo creations")
-    p = sub.add_parser("demo", help="the whole job against a fresh sandbox: look up, wait, download")
+    p = sub.add_parser("demo", help="the whole loop against a fresh sandbox: submit, look up, wait, download")
     p.add_argument("--out", default="demo-output", help="folder for the downloaded videos (default demo-output)")
     return parser
 

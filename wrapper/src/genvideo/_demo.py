@@ -1,64 +1,64 @@
-"""The demo: the sandbox, a creation looked up, waited for and downloaded, no keys needed."""
+"""The demo: the whole loop against the sandbox (submit, look up, wait, download), no keys needed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from ._client import Client
 from ._progress import ProgressReporter
 from .testing import Sandbox
 
-DEMO_CREATIONS: tuple[tuple[str, str, list[str], list[float]], ...] = (
-    (
-        "vidu",
-        "902581991298326528",
+VIDEO_SIZE = 3 * 1024 * 1024
+DEMO_LIFECYCLES: dict[str, tuple[list[str], list[float]]] = {
+    "vidu": (
         ["created", "queueing", "processing", "processing", "processing", "success"],
         [0, 0, 20, 55, 85, 100],
     ),
-    (
-        "haiper",
-        "hp-7f3c2a9e",
+    "haiper": (
         ["pending", "processing", "processing", "post_processing", "succeed"],
         [0.0, 0.3, 0.7, 0.95, 1.0],
     ),
-)
+}
+DEMO_PROMPTS = {
+    "vidu": "a red fox trotting through fresh snow at dawn, cinematic",
+    "haiper": "slow waves rolling onto a pebble beach, golden hour",
+}
+# Creations the `genvideo sandbox` command serves from the start, for `genvideo wait` to try.
+DEMO_CREATIONS = (("vidu", "902581991298326528"), ("haiper", "hp-7f3c2a9e"))
 
 
-def add_demo_creation(sandbox: Sandbox, index: int, *, step: float) -> str:
-    """Script demo creation ``index`` (its clock starts now); return its ref."""
-    provider, creation_id, states, progress = DEMO_CREATIONS[index]
-    sandbox.add_creation(
-        provider, creation_id, states=states, progress=progress, advance=step, video_size=3 * 1024 * 1024
-    )
-    return f"{provider}:{creation_id}"
+def script_demo_submits(sandbox: Sandbox, *, step: float) -> None:
+    """The next submit to each provider runs its demo lifecycle, one state every ``step`` seconds."""
+    for provider, (states, progress) in DEMO_LIFECYCLES.items():
+        script = Sandbox.submit_script(states=states, progress=progress, advance=step, video_size=VIDEO_SIZE)
+        sandbox.script_submits(provider, script)
 
 
-def sandbox_client(sandbox: Sandbox) -> Client:
-    env = sandbox.env()
-    return Client(
-        comfy_api_key=env["COMFY_API_KEY"],
-        haiper_api_key=env["HAIPER_API_KEY"],
-        comfy_base_url=sandbox.comfy_base_url,
-        haiper_base_url=sandbox.haiper_base_url,
-    )
+def add_demo_creations(sandbox: Sandbox, *, step: float) -> list[str]:
+    """Creations that already exist (their clocks start now); return their refs."""
+    for provider, creation_id in DEMO_CREATIONS:
+        states, progress = DEMO_LIFECYCLES[provider]
+        sandbox.add_creation(
+            provider, creation_id, states=states, progress=progress, advance=step, video_size=VIDEO_SIZE
+        )
+    return [f"{provider}:{creation_id}" for provider, creation_id in DEMO_CREATIONS]
 
 
 def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) -> list[dict[str, Any]]:
     """Run the whole job against a fresh sandbox and return the finished creations as dicts."""
     out_dir.mkdir(parents=True, exist_ok=True)
     results = []
-    with Sandbox() as sandbox, sandbox_client(sandbox) as client:
+    with Sandbox() as sandbox, sandbox.client() as client:
         reporter.done(f"sandbox serving on {sandbox.base_url} (no keys, no network)")
-        for index in range(len(DEMO_CREATIONS)):
-            ref = add_demo_creation(sandbox, index, step=step)
+        for provider, prompt in DEMO_PROMPTS.items():
+            script_demo_submits(sandbox, step=step)
+            ref = client.create(provider, prompt=prompt, duration=4)
             first = client.get(ref)
-            reporter.done(f"looked up {ref}: {first.state.value} ({first.raw_state})")
+            reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
             creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)
             reporter.done()
-            path = client.download(
-                creation, out_dir / f"{creation.provider}-{creation.id}.mp4", on_progress=reporter.download
-            )
+            target = out_dir / f"{creation.provider}-{creation.id}.mp4"
+            path = client.download(creation, target, on_progress=reporter.download)
             reporter.done(f"saved {path} ({path.stat().st_size} bytes)")
             results.append({**creation.to_dict(), "downloaded": str(path)})
     return results

@@ -6,6 +6,7 @@ Every tool is pinned in requirements/*.txt, and venvs are reused between runs.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import nox
@@ -84,3 +85,54 @@ def demo(session: nox.Session) -> None:
     """The main job, against the local sandbox: look up, wait with progress, download, print JSON."""
     _install_sdk(session)
     session.run("genvideo", "demo", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Wheels and sdists of the two generated clients and genvideo (exact pins) into dist/."""
+    session.install("--quiet", "-r", "requirements/build.txt")
+    session.run("python", "-m", "tools.pipeline", "build", "--outdir", "dist", *session.posargs)
+
+
+@nox.session
+def lowest(session: nox.Session) -> None:
+    """The non-Prism tests against the lowest runtime dependencies genvideo allows (requirements/lowest.txt)."""
+    lowest_pins = (ROOT / "requirements" / "lowest.txt").read_text(encoding="utf-8")
+    overridden = {line.split("==")[0].strip().lower() for line in lowest_pins.splitlines() if "==" in line}
+    tools = [
+        line
+        for line in (ROOT / "requirements" / "generate.txt").read_text(encoding="utf-8").splitlines()
+        if line.split("==")[0].strip().lower() not in overridden
+    ]
+    with tempfile.TemporaryDirectory() as tmp:  # not session.create_tmp(): it moves TMPDIR into the checkout
+        tools_file = Path(tmp) / "generate-without-runtime-pins.txt"
+        tools_file.write_text("\n".join(tools) + "\n", encoding="utf-8")
+        session.install(
+            "--quiet", "-r", "requirements/test.txt", "-r", str(tools_file), "-r", "requirements/lowest.txt"
+        )
+    session.install("--quiet", "--no-deps", "--force-reinstall", *GENERATED, "./wrapper")
+    session.run("python", "-m", "pip", "check")
+    skip = ("prism", "test_distribution", "test_spec_update")  # Prism; the build and pipeline tooling
+    selected = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_*.py") if not any(s in p.name for s in skip)
+    )
+    session.run("pytest", "-q", *selected, *session.posargs)
+
+
+@nox.session(name="update-specs")
+def update_specs(session: nox.Session) -> None:
+    """Take a new upstream document: `-- PROVIDER [UPSTREAM_FILE] FILE_OR_URL [--source URL]` (see CONTRIBUTING.md)."""
+    if not session.posargs:
+        session.error(
+            "usage: nox -s update-specs -- PROVIDER [UPSTREAM_FILE] FILE_OR_URL [--source URL] [--report FILE]"
+        )
+    session.install("--quiet", "-r", "requirements/generate.txt")
+    session.run("python", "-m", "tools.pipeline", "update", *session.posargs)
+
+
+@nox.session(name="spec-report")
+def spec_report(session: nox.Session) -> None:
+    """Change report of specs/*/prepared.json against a git revision: `-- REVISION` (CI attaches it)."""
+    base = session.posargs[0] if session.posargs else "origin/main"
+    session.install("--quiet", "-r", "requirements/generate.txt")
+    session.run("python", "-m", "tools.pipeline", "report", "--base", base, "--output", "build/spec-report.md")

@@ -34,3 +34,8 @@ def load_yaml(path: Path) -> Any:
     """Parse a YAML (or JSON) file with YAML 1.2 booleans."""
     with path.open("rb") as f:
         return yaml.load(f, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def loads_yaml(data: bytes | str) -> Any:
+    """Parse YAML (or JSON) text with YAML 1.2 booleans."""
+    return yaml.load(data, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass

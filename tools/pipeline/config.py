@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+# The handwritten SDK, whose exact pins on the generated clients and whose ``_specs`` module the pipeline writes.
+WRAPPER_PYPROJECT = Path("wrapper/pyproject.toml")
+SPECS_MODULE = Path("wrapper/src/genvideo/_specs.py")
+STATES_MODULE = Path("wrapper/src/genvideo/_states.py")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,31 @@ class Provider:
     @property
     def output_dir(self) -> Path:
         return self.root / "generated" / self.project_name
+
+    @property
+    def version_path(self) -> Path:
+        """``specs/<provider>/version.json``: the generated client's version and the digest it was given for."""
+        return self.folder / "version.json"
+
+    @property
+    def provenance_path(self) -> Path:
+        return self.folder / "provenance.json"
+
+    def upstream_entry(self, name: str | None) -> str:
+        """The ``upstream`` entry a command-line argument names (``upstream/x.yml`` or ``x.yml``).
+
+        ``None`` is fine only when the provider has a single upstream file.
+        """
+        if name is None:
+            if len(self.upstream) == 1:
+                return self.upstream[0]
+            raise ValueError(
+                f"{self.name} has several upstream files; name the one to replace: {', '.join(self.upstream)}"
+            )
+        for entry in self.upstream:
+            if name in (entry, entry.rsplit("/", 1)[-1]):
+                return entry
+        raise ValueError(f"{self.name} has no upstream file {name!r}; it has: {', '.join(self.upstream)}")
 
 
 def load_providers(root: Path = REPO) -> list[Provider]:

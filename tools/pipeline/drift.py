@@ -1,4 +1,8 @@
-"""Regenerate into a scratch folder and compare with the checkout, file by file."""
+"""Regenerate into a scratch folder and compare with the checkout, file by file.
+
+Also checks that each client's recorded version matches its content (``version.json``),
+and, when the checkout has the wrapper, genvideo's exact pins and ``_specs.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import Provider
+from .config import SPECS_MODULE, WRAPPER_PYPROJECT, Provider
 from .generate import generate
-from .prepare import prepare, write_prepared
+from .prepare import dump, prepare, write_prepared
+from .specs_module import render_specs_module
+from .versions import FIRST_VERSION, content_digest, read_version, version_problems
 
 # Build and tool caches that installing or testing the projects leaves behind.
 _IGNORED_PARTS = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pdm-build", "build", "dist", ".pytest_cache"}
@@ -54,13 +60,28 @@ def _compare(label: str, expected: dict[str, bytes], actual: dict[str, bytes]) -
 def find_drift(providers: Sequence[Provider]) -> list[str]:
     """Every difference between a fresh pipeline run and the checkout."""
     problems: list[str] = []
+    if not providers:
+        return problems
+    root = providers[0].root
+    prepared: dict[str, dict[str, object]] = {}
+    versions: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for provider in providers:
             scratch = Path(tmp) / provider.name
             scratch.mkdir()
-            spec = write_prepared(provider, prepare(provider), root=scratch)
+            doc = prepare(provider)
+            spec = write_prepared(provider, doc, root=scratch)
+            recorded = read_version(provider)
+            if recorded is not None and recorded.content_sha256 != content_digest(provider, dump(doc)):
+                problems.append(
+                    f"stale version: {provider.version_path.relative_to(root).as_posix()} records the digest of "
+                    "other content (the prepared spec, generator.yaml or the generator version changed); "
+                    "run `nox -s generate`, which bumps the version and genvideo's pin"
+                )
+            versions[provider.name] = recorded.version if recorded else FIRST_VERSION
+            prepared[provider.name] = doc
             out = scratch / provider.project_name
-            generate(provider, spec, out)
+            generate(provider, spec, out, versions[provider.name])
             rel_spec = provider.prepared_path.relative_to(provider.root).as_posix()
             problems += _compare(
                 rel_spec.rsplit("/", 1)[0],
@@ -72,6 +93,14 @@ def find_drift(providers: Sequence[Provider]) -> list[str]:
                 _files(out),
                 _files(provider.output_dir),
             )
+    problems += version_problems(root, providers)
+    if (root / WRAPPER_PYPROJECT).exists():
+        module = root / SPECS_MODULE
+        problems += _compare(
+            SPECS_MODULE.parent.as_posix(),
+            {module.name: render_specs_module(providers, versions, prepared).encode("utf-8")},
+            {module.name: module.read_bytes()} if module.exists() else {},
+        )
     return problems
 
 
@@ -79,14 +108,14 @@ def check_drift(providers: Sequence[Provider]) -> int:
     """Print the drift report; 0 when the checkout matches the pipeline."""
     problems = find_drift(providers)
     if not problems:
-        print("drift check: specs/ and generated/ match the pipeline output")
+        print("drift check: specs/, generated/, versions, genvideo's pins and _specs.py match the pipeline output")
         return 0
     print("drift check FAILED: the checkout differs from what the pipeline produces.", file=sys.stderr)
     for problem in problems:
         print(f"- {problem}", file=sys.stderr)
     print(
-        "Never edit generated/ by hand: change specs/ (patches, pipeline.toml, generator.yaml), "
-        "then run `nox -s generate` and commit the result.",
+        "Never edit generated/, version.json, genvideo's client pins or _specs.py by hand: change specs/ "
+        "(patches, pipeline.toml, generator.yaml), then run `nox -s generate` and commit the result.",
         file=sys.stderr,
     )
     return 1

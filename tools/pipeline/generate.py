@@ -2,40 +2,55 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .config import Provider
 
 
-def generate(provider: Provider, spec: Path, output: Path) -> None:
+def generate(provider: Provider, spec: Path, output: Path, version: str | None = None) -> None:
     """Generate ``provider``'s client project into ``output`` (deleted first).
 
     ``--overwrite`` would keep stray files from an earlier run, so the folder is
     removed instead. ``--fail-on-warning`` turns a silently dropped schema into
     an error. The ruff post-hooks must be the pinned ruff beside this Python.
+
+    ``version`` (from ``specs/<provider>/version.json``) becomes the project's
+    version: the generator reads a derived copy of ``generator.yaml`` with
+    ``package_version_override`` set, written to a scratch folder (the output
+    does not depend on where the config lives).
     """
+    from .versions import generator_config
+
     shutil.rmtree(output, ignore_errors=True)
     bindir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"}
-    subprocess.run(
-        [
-            str(bindir / "openapi-python-client"),
-            "generate",
-            "--path",
-            str(spec),
-            "--config",
-            str(provider.generator_config),
-            "--meta",
-            "pdm",
-            "--output-path",
-            str(output),
-            "--fail-on-warning",
-        ],
-        check=True,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        config = provider.generator_config
+        if version is not None:
+            config = Path(tmp) / "generator.json"
+            derived = {**generator_config(provider), "package_version_override": version}
+            config.write_text(json.dumps(derived, indent=2), encoding="utf-8")
+        subprocess.run(
+            [
+                str(bindir / "openapi-python-client"),
+                "generate",
+                "--path",
+                str(spec),
+                "--config",
+                str(config),
+                "--meta",
+                "pdm",
+                "--output-path",
+                str(output),
+                "--fail-on-warning",
+            ],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )

@@ -32,12 +32,14 @@ from ._exceptions import (
 from ._models import Creation, VideoOutput
 from ._providers._haiper import HaiperRaw
 from ._refs import PROVIDERS, CreationRef
+from ._specs import SPECS
 from ._states import CreationState
 
 __version__ = "0.1.0"
 
 __all__ = [
     "PROVIDERS",
+    "SPECS",
     "APIConnectionError",
     "APIError",
     "APIStatusError",

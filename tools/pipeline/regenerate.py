@@ -1,0 +1,73 @@
+"""``nox -s generate``: prepared specs, versions, generated clients, genvideo's pins and ``_specs.py``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import SPECS_MODULE, WRAPPER_PYPROJECT, Provider
+from .generate import generate
+from .prepare import dump, prepare, write_prepared
+from .specs_module import render_specs_module
+from .versions import ClientVersion, content_digest, next_version, read_version, write_version, write_wrapper_pins
+
+
+@dataclass(frozen=True)
+class VersionChange:
+    """One client's version before and after a pipeline run (``before`` is None for a first run)."""
+
+    provider: str
+    project_name: str
+    before: str | None
+    after: str
+
+    @property
+    def bumped(self) -> bool:
+        return self.before != self.after
+
+
+def regenerate(root: Path, providers: Sequence[Provider]) -> list[VersionChange]:
+    """Prepare every spec, bump versions whose content changed, regenerate, rewrite pins and ``_specs.py``.
+
+    The wrapper files are written only when ``root`` has ``wrapper/pyproject.toml``.
+    """
+    changes: list[VersionChange] = []
+    prepared: dict[str, dict[str, object]] = {}
+    versions: dict[str, ClientVersion] = {}
+    for provider in providers:
+        doc = prepare(provider)
+        spec = write_prepared(provider, doc)
+        recorded = read_version(provider)
+        current = next_version(recorded, content_digest(provider, dump(doc)))
+        write_version(provider, current)
+        generate(provider, spec, provider.output_dir, current.version)
+        prepared[provider.name] = doc
+        versions[provider.name] = current
+        before = recorded.version if recorded else None
+        changes.append(VersionChange(provider.name, provider.project_name, before, current.version))
+    if (root / WRAPPER_PYPROJECT).exists():
+        write_wrapper_pins(root, {p.project_name: versions[p.name].version for p in providers})
+        module = root / SPECS_MODULE
+        module.parent.mkdir(parents=True, exist_ok=True)
+        text = render_specs_module(providers, {n: v.version for n, v in versions.items()}, prepared)
+        if not module.exists() or module.read_text(encoding="utf-8") != text:
+            module.write_text(text, encoding="utf-8")
+    return changes
+
+
+def print_changes(changes: Sequence[VersionChange]) -> None:
+    for change in changes:
+        if change.bumped:
+            print(f"{change.project_name}: {change.before or '(new)'} -> {change.after} (content changed)")
+        else:
+            print(f"{change.project_name}: {change.after} (unchanged)")
+
+
+def load_prepared(provider: Provider) -> dict[str, object]:
+    """The checkout's prepared document ({} when there is none yet)."""
+    if not provider.prepared_path.exists():
+        return {}
+    data = json.loads(provider.prepared_path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}

@@ -136,3 +136,11 @@ def spec_report(session: nox.Session) -> None:
     base = session.posargs[0] if session.posargs else "origin/main"
     session.install("--quiet", "-r", "requirements/generate.txt")
     session.run("python", "-m", "tools.pipeline", "report", "--base", base, "--output", "build/spec-report.md")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against local servers (overhead, waits, download, import, regeneration); `-- --quick` for <1 min."""
+    session.install("--quiet", "-r", "requirements/generate.txt")
+    _install_sdk(session)
+    session.run("python", "-m", "bench.run", *session.posargs)

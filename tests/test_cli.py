@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import genvideo
 from genvideo._cli import EXIT_CODES
 from genvideo.testing import Sandbox
 
@@ -119,10 +120,14 @@ def test_help_documents_every_exit_code() -> None:
         assert f"{code:>3}  {meaning}" in result.stdout
 
 
-def test_version() -> None:
+def test_version_names_the_spec_snapshots() -> None:
     result = run_cli("--version")
     assert result.returncode == 0
-    assert result.stdout.startswith("genvideo ")
+    assert result.stdout.startswith(f"genvideo {genvideo.__version__}")
+    for spec in genvideo.SPECS:
+        assert f"{spec.provider}: {spec.distribution} {spec.version}" in result.stdout
+        for upstream in spec.upstream:
+            assert upstream.sha256 in result.stdout
 
 
 def test_demo_runs_the_main_job(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from ._exceptions import (
     WaitTimeout,
 )
 from ._progress import ProgressReporter
+from ._specs import SPECS
 
 OK = 0
 USAGE = 2
@@ -232,10 +233,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version_text() -> str:
-    import genvideo
-
-    lines = [f"genvideo {__version__}"]
-    lines.extend(f"  {spec}" for spec in getattr(genvideo, "SPECS", ()))  # written by the spec pipeline
+    lines = [f"genvideo {__version__}, built from these provider specs:"]
+    for spec in SPECS:
+        lines.append(f"  {spec.provider}: {spec.distribution} {spec.version} ({spec.title} {spec.info_version})")
+        lines.extend(f"    {upstream.path}  sha256 {upstream.sha256}" for upstream in spec.upstream)
     return "\n".join(lines)
 
 

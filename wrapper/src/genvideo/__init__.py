@@ -9,7 +9,9 @@
 See README.md for the whole public API; everything in ``_`` modules is private.
 """
 
-from ._client import AsyncClient, Client
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
+from ._client import Client
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -36,6 +38,24 @@ from ._specs import SPECS
 from ._states import CreationState
 
 __version__ = "0.1.0"
+
+if _TYPE_CHECKING:
+    from ._async_client import AsyncClient
+
+
+def __getattr__(name: str) -> object:
+    # AsyncClient loads on first use: it brings asyncio, which `import genvideo` does not need.
+    if name == "AsyncClient":
+        from ._async_client import AsyncClient
+
+        globals()["AsyncClient"] = AsyncClient
+        return AsyncClient
+    raise AttributeError(f"module 'genvideo' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "PROVIDERS",

@@ -1,25 +1,26 @@
-"""``Client`` and ``AsyncClient``: look up, wait for and download creations."""
+"""``Client``: start, look up, wait for and download creations. ``_BaseClient`` holds what
+``AsyncClient`` (in ``_async_client``) shares: configuration and every step that involves no I/O."""
 
 from __future__ import annotations
 
-import asyncio
 import functools
+import logging
 import os
 import ssl
 import time
-import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import httpx
+from httpx._client import USE_CLIENT_DEFAULT, UseClientDefault
 
 from . import _constants as C
 from ._credentials import Credentials, check_base_url
-from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, output_of
+from ._download import DownloadJob, ProgressCallback, Redirected, RefreshNeeded, RetryableFailure, output_of
 from ._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidOption, ResponseValidationError
 from ._images import ImageInput, image_references
-from ._logging import logger, signed_urls
+from ._logging import logger, redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished
 from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
@@ -27,7 +28,7 @@ from ._refs import PROVIDERS, CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
 
-__all__ = ["AsyncClient", "Client"]
+__all__ = ["Client"]
 
 RefLike = CreationRef | str
 CreationCallback = Callable[[Creation], object]
@@ -63,6 +64,9 @@ class _BaseClient:
         }
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._max_retries = max_retries
+        self._secrets = self._credentials.values()
+        redactor.add_secrets(self._secrets)
+        self._auth_headers: dict[Provider, dict[str, str]] = {}
 
     def __repr__(self) -> str:
         return (
@@ -79,7 +83,10 @@ class _BaseClient:
         }
 
     def _url_and_headers(self, provider: Provider, request: ApiRequest) -> tuple[str, dict[str, str]]:
-        return self._base_urls[provider] + request.path, {**request.headers, **self._credentials.headers_for(provider)}
+        auth = self._auth_headers.get(provider)
+        if auth is None:  # raises MissingCredentials the first time a provider without keys is called
+            auth = self._auth_headers[provider] = self._credentials.headers_for(provider)
+        return self._base_urls[provider] + request.path, {**request.headers, **auth} if request.headers else auth
 
     def _submit(
         self,
@@ -93,12 +100,12 @@ class _BaseClient:
         if provider not in PROVIDERS:
             raise InvalidOption(f"provider: {provider!r} is not one of {', '.join(PROVIDERS)}", option="provider")
         args = CommonArgs(prompt=prompt, images=image_references(image), **common)
-        return provider, submit_request(provider, args, options, idempotency_key=str(uuid.uuid4()))
+        return provider, submit_request(provider, args, options, idempotency_key=os.urandom(16).hex())
 
-    def _request_timeout(self, deadline: Deadline) -> httpx.Timeout:
+    def _request_timeout(self, deadline: Deadline) -> httpx.Timeout | UseClientDefault:
         remaining = deadline.remaining()
         if remaining is None:
-            return self._timeout
+            return USE_CLIENT_DEFAULT
         cap = max(remaining, 0.05)
         t = self._timeout
         return httpx.Timeout(
@@ -107,8 +114,9 @@ class _BaseClient:
 
     def _interpret(self, provider: Provider, response: httpx.Response, content: bytes | None) -> dict[str, Any]:
         """The JSON object of a 2xx answer, else the typed error. ``content`` None: undecodable body."""
-        request = response.request
-        logger.debug("%s: %s %s -> %d", provider, request.method, request.url.path, response.status_code)
+        if logger.isEnabledFor(logging.DEBUG):
+            request = response.request
+            logger.debug("%s: %s %s -> %d", provider, request.method, request.url.path, response.status_code)
         ok = 200 <= response.status_code <= 299
         if content is None:
             if ok:
@@ -119,11 +127,11 @@ class _BaseClient:
                 )
             content = b""  # a 5xx with a garbled body is still a 5xx
         if ok:
-            return json_object(provider, response, self._credentials.values(), content)
-        raise status_error(provider, response, self._credentials.values(), content)
+            return json_object(provider, response, self._secrets, content)
+        raise status_error(provider, response, self._secrets, content)
 
     def _transport_error(self, provider: Provider, exc: httpx.HTTPError) -> APIError:
-        reason = scrub(f"{type(exc).__name__}: {exc}", self._credentials.values())
+        reason = scrub(f"{type(exc).__name__}: {exc}", self._secrets)
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(f"{provider}: request timed out ({reason})", provider=provider)
         return APIConnectionError(f"{provider}: connection failed ({reason})", provider=provider)
@@ -151,24 +159,35 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def _read_body(response: httpx.Response) -> bytes | None:
-    """The whole body, or None when its Content-Encoding cannot be decoded (the status still counts)."""
+def _read_body(response: httpx.Response, deadline: Deadline) -> bytes | None:
+    """The whole body, or None when its Content-Encoding cannot be decoded (the status still counts).
+
+    httpx's timeouts bound each read, not the body: under a deadline, a server that drips
+    bytes is cut off once the deadline passes (between chunks).
+    """
     try:
-        return response.read()
+        if deadline.at is None:
+            return response.read()
+        chunks = []
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            check_deadline(deadline, response)
+        return b"".join(chunks)
     except httpx.DecodingError:
         return None
     finally:
         response.close()
 
 
-async def _aread_body(response: httpx.Response) -> bytes | None:
-    """The async twin of :func:`_read_body`."""
-    try:
-        return await response.aread()
-    except httpx.DecodingError:
-        return None
-    finally:
-        await response.aclose()
+def check_deadline(deadline: Deadline, response: httpx.Response) -> None:
+    """Raise httpx.ReadTimeout if ``deadline`` has passed and the body is not complete yet."""
+    remaining = deadline.remaining()
+    if remaining is None or remaining > 0:
+        return
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and response.num_bytes_downloaded >= int(length):
+        return  # all here: a body that arrived in time is not a timeout
+    raise httpx.ReadTimeout("the deadline passed while the body was arriving", request=response.request)
 
 
 def _min(value: float | None, cap: float) -> float:
@@ -225,7 +244,7 @@ class Client(_BaseClient):
                     request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
                 )
                 response = self._http.send(outgoing, stream=True)
-                return self._interpret(provider, response, _read_body(response))
+                return self._interpret(provider, response, _read_body(response, deadline))
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
@@ -256,11 +275,13 @@ class Client(_BaseClient):
                 creation = self._get(poller.ref, poller.deadline)
             except APIError as exc:
                 time.sleep(poller.delay_after_error(exc))
+                poller.check()
                 continue
             yield creation, poller.record(creation)
             if creation.state.is_terminal:
                 return
             time.sleep(poller.delay())
+            poller.check()
 
     def watch(
         self, ref: RefLike, *, timeout: float = C.DEFAULT_WAIT_TIMEOUT, poll_interval: float = C.DEFAULT_POLL_INTERVAL
@@ -379,13 +400,16 @@ class Client(_BaseClient):
         """
         with DownloadJob(output_of(target), dest, on_progress, self._max_retries) as job:
             while True:
-                signed_urls.add(job.url)
+                url = job.url
+                redactor.add_url(url)
                 try:
-                    with self._http.stream("GET", job.url, headers=job.headers(), follow_redirects=True) as response:
+                    with self._http.stream("GET", url, headers=job.headers()) as response:
                         job.start(response)
                         for chunk in response.iter_bytes():
                             job.write(chunk)
                     return job.finish()
+                except Redirected:
+                    continue
                 except RefreshNeeded:
                     assert job.output.ref is not None
                     try:
@@ -395,205 +419,4 @@ class Client(_BaseClient):
                 except (httpx.HTTPError, RetryableFailure) as exc:
                     time.sleep(job.retry_delay(exc))
                 finally:
-                    signed_urls.discard(job.url)
-
-
-class AsyncClient(_BaseClient):
-    """The asyncio client: the same arguments as :class:`Client`, awaitable methods.
-
-    Its connection pool belongs to the running event loop; a new loop (another
-    ``asyncio.run``) gets a new pool, so one client can serve several runs.
-    """
-
-    def __init__(
-        self,
-        *,
-        comfy_api_key: str | None = None,
-        comfy_auth_token: str | None = None,
-        haiper_api_key: str | None = None,
-        comfy_base_url: str | None = None,
-        haiper_base_url: str | None = None,
-        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
-    ) -> None:
-        super().__init__(
-            comfy_api_key=comfy_api_key,
-            comfy_auth_token=comfy_auth_token,
-            haiper_api_key=haiper_api_key,
-            comfy_base_url=comfy_base_url,
-            haiper_base_url=haiper_base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-        self._http: httpx.AsyncClient | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-
-    async def __aenter__(self) -> AsyncClient:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the connection pool of the current event loop."""
-        if self._http is not None and self._loop is asyncio.get_running_loop():
-            await self._http.aclose()
-        self._http = None
-        self._loop = None
-
-    def _client(self) -> httpx.AsyncClient:
-        loop = asyncio.get_running_loop()
-        if self._http is None or self._loop is not loop:
-            # A pool from a finished event loop cannot be used (or closed) from this one.
-            self._http = httpx.AsyncClient(**self._http_args())
-            self._loop = loop
-        return self._http
-
-    async def _fetch_json(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> dict[str, Any]:
-        url, headers = self._url_and_headers(provider, request)
-        http = self._client()
-        attempt = 0
-        while True:
-            try:
-                outgoing = http.build_request(
-                    request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
-                )
-                response = await http.send(outgoing, stream=True)
-                return self._interpret(provider, response, await _aread_body(response))
-            except httpx.HTTPError as exc:
-                error, cause = self._transport_error(provider, exc), exc
-            except APIError as exc:
-                error, cause = exc, None
-            delay = self._retrying(provider, error, attempt, deadline, request, cause)
-            if delay is None:
-                raise error from cause
-            await asyncio.sleep(delay)
-            attempt += 1
-
-    async def get(self, ref: RefLike) -> Creation:
-        """The creation's current state. Haiper: asks the status, then the detail once it succeeded."""
-        return await self._get(CreationRef.parse(ref), Deadline())
-
-    async def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
-        flow = get_flow(ref)
-        try:
-            request = next(flow)
-            while True:
-                request = flow.send(await self._fetch_json(ref.provider, request, deadline))
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-
-    async def _polls(self, ref: RefLike, timeout: float, poll_interval: float) -> AsyncIterator[tuple[Creation, bool]]:
-        poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
-        while True:
-            try:
-                creation = await self._get(poller.ref, poller.deadline)
-            except APIError as exc:
-                await asyncio.sleep(poller.delay_after_error(exc))
-                continue
-            yield creation, poller.record(creation)
-            if creation.state.is_terminal:
-                return
-            await asyncio.sleep(poller.delay())
-
-    async def watch(
-        self, ref: RefLike, *, timeout: float = C.DEFAULT_WAIT_TIMEOUT, poll_interval: float = C.DEFAULT_POLL_INTERVAL
-    ) -> AsyncIterator[Creation]:
-        """Yield the creation each time its state or progress changes, ending at a terminal state."""
-        async for creation, changed in self._polls(ref, timeout, poll_interval):
-            if changed:
-                yield creation
-
-    async def wait(
-        self,
-        ref: RefLike,
-        *,
-        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
-        on_progress: CreationCallback | None = None,
-    ) -> Creation:
-        """Poll until the creation finishes; see :meth:`Client.wait`."""
-        last = None
-        async for last, _changed in self._polls(ref, timeout, poll_interval):
-            if on_progress is not None:
-                on_progress(last)
-        assert last is not None
-        return check_finished(last)
-
-    async def create(
-        self,
-        provider: str,
-        *,
-        prompt: str | None,
-        image: ImageInput | Sequence[ImageInput] | None = None,
-        negative_prompt: str | None = None,
-        duration: int | None = None,
-        aspect_ratio: str | None = None,
-        resolution: int | str | None = None,
-        seed: int | None = None,
-        **provider_options: Any,
-    ) -> CreationRef:
-        """Start a generation and return its ref; see :meth:`Client.create`."""
-        name, submit = self._submit(
-            provider,
-            prompt,
-            image,
-            {
-                "negative_prompt": negative_prompt,
-                "duration": duration,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "seed": seed,
-            },
-            provider_options,
-        )
-        return submitted(name, await self._fetch_json(name, submit, Deadline()))
-
-    async def generate(
-        self,
-        provider: str,
-        *,
-        prompt: str | None,
-        image: ImageInput | Sequence[ImageInput] | None = None,
-        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
-        on_progress: CreationCallback | None = None,
-        download: str | os.PathLike[str] | None = None,
-        **options: Any,
-    ) -> Creation:
-        """``create``, ``wait`` and optionally ``download``; see :meth:`Client.generate`."""
-        ref = await self.create(provider, prompt=prompt, image=image, **options)
-        creation = await self.wait(ref, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
-        if download is not None:
-            await self.download(creation, download)
-        return creation
-
-    async def download(
-        self,
-        target: VideoOutput | Creation,
-        dest: str | os.PathLike[str],
-        *,
-        on_progress: ProgressCallback | None = None,
-    ) -> Path:
-        """Stream an output to ``dest``; see :meth:`Client.download`. File writes run in a worker thread."""
-        with DownloadJob(output_of(target), dest, on_progress, self._max_retries) as job:
-            while True:
-                signed_urls.add(job.url)
-                try:
-                    async with self._client().stream(
-                        "GET", job.url, headers=job.headers(), follow_redirects=True
-                    ) as response:
-                        job.start(response)
-                        async for chunk in response.aiter_bytes():
-                            await asyncio.to_thread(job.write, chunk)
-                    return await asyncio.to_thread(job.finish)
-                except RefreshNeeded:
-                    assert job.output.ref is not None
-                    try:
-                        job.refreshed(await self.get(job.output.ref))
-                    except APIError as exc:
-                        raise job.refresh_failed(exc) from exc
-                except (httpx.HTTPError, RetryableFailure) as exc:
-                    await asyncio.sleep(job.retry_delay(exc))
-                finally:
-                    signed_urls.discard(job.url)
+                    redactor.discard_url(url)

@@ -28,6 +28,8 @@ DEFAULT_POLL_INTERVAL = 5.0
 # POLL_BACKOFF_CAP x poll_interval; any change resets it.
 POLL_BACKOFF_FACTOR = 1.25
 POLL_BACKOFF_CAP = 2.0
+# wait() does not start a poll with less than this left before its deadline: it could not finish.
+MIN_POLL_WINDOW = 0.1
 
 MAX_DOWNLOAD_REDIRECTS = 5
 
@@ -39,3 +41,7 @@ MAX_ID_LENGTH = 256
 ERROR_BODY_SNIPPET = 300
 USER_AGENT = "genvideo-python"
 DEFAULT_VIDU_MODEL = "viduq1"  # used when create("vidu", ...) names no model
+
+# AsyncClient: connections per pool, and API requests in flight at once (the rest wait their turn).
+MAX_CONNECTIONS = 20
+MAX_CONCURRENT_REQUESTS = 20

@@ -9,12 +9,15 @@ from typing import Any
 from ._exceptions import ResponseValidationError
 
 
-def optional_str(provider: str, obj: Mapping[str, Any], key: str, where: str) -> str | None:
+def optional_str(provider: str, obj: Mapping[str, Any], key: str, where: str, index: int = 0) -> str | None:
+    """``obj[key]`` if it is a string or null/missing. ``where`` may hold ``{}`` for ``index``:
+    it is only formatted for the error message (this runs once per item of large replies)."""
     value = obj.get(key)
     if value is None or isinstance(value, str):
         return value
     raise ResponseValidationError(
-        f"{provider}: {where}{key} should be a string or null, got {type(value).__name__}", provider=provider
+        f"{provider}: {where.format(index)}{key} should be a string or null, got {type(value).__name__}",
+        provider=provider,
     )
 
 
@@ -52,7 +55,10 @@ def fraction(value: object, scale: float) -> float | None:
     """A progress value on ``0..scale`` as 0..1 (clamped); None when not a finite number."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    result = float(value) / scale
+    try:
+        result = float(value) / scale
+    except OverflowError:  # an integer too large for a float
+        return None
     if not math.isfinite(result):
         return None
     return min(max(result, 0.0), 1.0)

@@ -1,34 +1,41 @@
-"""The ``genvideo`` logger, and keeping signed download URLs out of httpx's log lines."""
+"""The ``genvideo`` logger, and keeping secrets out of httpx's and httpcore's log lines.
+
+httpx logs every request URL at INFO, and httpcore logs response headers at DEBUG. Signed CDN
+links carry their credential in the query string, and a misbehaving server may echo a key in a
+header or reason phrase. A filter on those loggers masks what genvideo knows to be secret: the
+URLs it is downloading, the credentials its clients hold, and the query of any redirect target.
+Filters only run for records that are actually emitted, so they cost nothing when logging is off.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
-
-import httpx
 
 from ._models import redact_url
 
 logger = logging.getLogger("genvideo")
 
+# httpx logs on "httpx"; httpcore on one logger per module (a parent logger's filters do not
+# apply to its children's records).
+_TRANSPORT_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy")
+_LOCATION = re.compile(r"(b'location', b'[^'?]*)\?[^']*'", re.IGNORECASE)
 
-class _SignedURLFilter(logging.Filter):
-    """Rewrites httpx's "HTTP Request: GET <url>" records for URLs genvideo is downloading.
 
-    Signed CDN links carry their credential in the query string; httpx logs
-    full URLs at INFO. Only URLs registered by ``downloading`` are touched.
-    """
-
+class _RedactingFilter(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
         self._lock = threading.Lock()
         self._urls: dict[str, int] = {}
+        self._secrets: set[str] = set()
 
-    def add(self, url: str) -> None:
+    def add_url(self, url: str) -> None:
+        """Mask ``url``'s query while it is being downloaded."""
         with self._lock:
             self._urls[url] = self._urls.get(url, 0) + 1
 
-    def discard(self, url: str) -> None:
+    def discard_url(self, url: str) -> None:
         with self._lock:
             count = self._urls.get(url, 0) - 1
             if count > 0:
@@ -36,14 +43,27 @@ class _SignedURLFilter(logging.Filter):
             else:
                 self._urls.pop(url, None)
 
+    def add_secrets(self, secrets: tuple[str, ...]) -> None:
+        """Mask these credential values wherever they appear."""
+        with self._lock:
+            self._secrets.update(s for s in secrets if s)
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._urls and isinstance(record.args, tuple):
-            record.args = tuple(
-                redact_url(str(arg)) if isinstance(arg, httpx.URL | str) and str(arg) in self._urls else arg
-                for arg in record.args
-            )
+        message = record.getMessage()
+        redacted = _LOCATION.sub(r"\1?…'", message)
+        with self._lock:
+            urls, secrets = list(self._urls), list(self._secrets)
+        for url in urls:
+            if url in redacted:
+                redacted = redacted.replace(url, redact_url(url))
+        for secret in secrets:
+            if secret in redacted:
+                redacted = redacted.replace(secret, "***")
+        if redacted != message:
+            record.msg, record.args = redacted, None
         return True
 
 
-signed_urls = _SignedURLFilter()
-logging.getLogger("httpx").addFilter(signed_urls)
+redactor = _RedactingFilter()
+for _name in _TRANSPORT_LOGGERS:
+    logging.getLogger(_name).addFilter(redactor)

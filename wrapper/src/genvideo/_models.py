@@ -19,7 +19,10 @@ _UNPARSED: Any = object()
 
 def redact_url(url: str) -> str:
     """The URL without its query string and fragment (signed links carry credentials there)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. a broken IPv6 host: show nothing that could be a secret
+        return "<unparseable URL>"
     tail = "?…" if parts.query else ""
     return f"{parts.scheme}://{parts.netloc}{parts.path}{tail}"
 

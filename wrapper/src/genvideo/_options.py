@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-import attrs
-
 from ._exceptions import InvalidOption
 
 
@@ -28,6 +26,8 @@ def _json_name(attribute: str) -> str:
 @cache
 def _fields(model: type) -> dict[str, tuple[Any, bool]]:
     """JSON name -> (type hint, required) for an attrs model made by openapi-python-client."""
+    import attrs  # only submits need it; keeps `import genvideo` light
+
     package = sys.modules[model.__module__.rsplit(".", 1)[0]]  # <client>.models exports every model
     namespace = {**vars(sys.modules[model.__module__]), **vars(package)}
     hints = typing.get_type_hints(model, globalns=namespace)
@@ -38,10 +38,16 @@ def _fields(model: type) -> dict[str, tuple[Any, bool]]:
     }
 
 
+def _is_model(hint: type) -> bool:
+    import attrs
+
+    return attrs.has(hint)
+
+
 def _describe(hint: Any) -> str:
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return "one of " + ", ".join(repr(m.value) for m in hint)
-    if isinstance(hint, type) and attrs.has(hint):
+    if isinstance(hint, type) and _is_model(hint):
         return "an object"
     return getattr(hint, "__name__", None) or str(hint)
 
@@ -65,7 +71,7 @@ def _check(value: Any, hint: Any, where: str) -> None:
             for index, item in enumerate(value):
                 _check(item, item_hint, f"{where}[{index}]")
             return
-        if isinstance(candidate, type) and attrs.has(candidate) and isinstance(value, Mapping):
+        if isinstance(candidate, type) and _is_model(candidate) and isinstance(value, Mapping):
             check_fields(value, candidate, prefix=f"{where}.")
             return
         if isinstance(candidate, type) and issubclass(candidate, enum.Enum):

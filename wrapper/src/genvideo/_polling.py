@@ -65,7 +65,9 @@ class Poller:
         remaining = self.deadline.remaining()
         if hinted is not None and remaining is not None and hinted >= remaining:
             raise error  # the server asks for longer than we may wait
-        delay = hinted if hinted is not None else max(backoff(self._failures), self._base)
+        # A server answering Retry-After: 0 every time must not turn waiting into a busy loop.
+        floor = min(self._base, C.INITIAL_RETRY_DELAY)
+        delay = max(hinted, floor) if hinted is not None else max(backoff(self._failures), self._base)
         self._failures += 1
         return self._bounded(delay)
 
@@ -73,7 +75,14 @@ class Poller:
         remaining = self.deadline.remaining()
         if remaining is not None and remaining <= 0:
             raise self.timeout()
-        return delay if remaining is None else min(delay, remaining)
+        if remaining is not None and delay > remaining - C.MIN_POLL_WINDOW:
+            return remaining  # no poll could finish in what would be left: sleep to the deadline, then stop
+        return delay
+
+    def check(self) -> None:
+        """Raise WaitTimeout if the deadline has passed (called after each sleep)."""
+        if self.expired():
+            raise self.timeout()
 
     def timeout(self) -> WaitTimeout:
         elapsed = time.monotonic() - self.started

@@ -102,12 +102,12 @@ def status_error(
     raw = (response.content if content is None else content).decode("utf-8", "replace")
     try:
         body: object = json.loads(raw) if raw.strip() else None
-    except ValueError:
+    except (ValueError, RecursionError):
         body = None
     message, code, details = _error_fields(body)
     code = code or response.headers.get("x-comfy-error-type")
     snippet = scrub(raw, secrets)
-    reason = scrub(message, secrets) if message else (snippet or response.reason_phrase or "no body")
+    reason = scrub(message or snippet or response.reason_phrase or "no body", secrets)
     text = f"{provider}: HTTP {status}: {reason}"
     kwargs: dict[str, Any] = {
         "provider": provider,
@@ -140,7 +140,7 @@ def json_object(
     content = response.content if content is None else content
     try:
         body = json.loads(content)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
         kind = "an empty body" if not content.strip() else "a body that is not JSON"
         ctype = response.headers.get("content-type", "no content type")
         snippet = scrub(content[:1000].decode("utf-8", "replace"), secrets)

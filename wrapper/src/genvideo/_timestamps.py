@@ -19,7 +19,10 @@ def parse_timestamp(value: object) -> datetime | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return _from_epoch(float(value))
+        try:
+            return _from_epoch(float(value))
+        except OverflowError:  # an integer too large for a float
+            return None
     if not isinstance(value, str) or not value.strip() or len(value) > 64:
         return None
     text = value.strip()

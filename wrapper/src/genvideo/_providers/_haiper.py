@@ -68,20 +68,20 @@ def _raw_state(status: Mapping[str, Any]) -> tuple[str | None, Mapping[str, Any]
 
 def _outputs(ref: CreationRef, value: Mapping[str, Any]) -> tuple[VideoOutput, ...]:
     where = "detail value."
-    urls: list[tuple[str, str | None]] = []
+    urls: dict[str, str | None] = {}  # url -> cover, in order; the same URL twice is one output
     video = optional_str(PROVIDER, value, "video_url", where)
     if video:
-        urls.append((video, optional_str(PROVIDER, value, "thumbnail_url", where) or None))
+        urls[video] = optional_str(PROVIDER, value, "thumbnail_url", where) or None
     for index, item in enumerate(optional_list(PROVIDER, value, "outputs", where)):
         if not isinstance(item, dict):
             raise ResponseValidationError(
                 f"haiper: {where}outputs[{index}] should be an object, got {type(item).__name__}", provider=PROVIDER
             )
-        media = optional_str(PROVIDER, item, "media_url", f"{where}outputs[{index}].")
-        thumb = optional_str(PROVIDER, item, "thumbnail_url", f"{where}outputs[{index}].")
-        if media and media not in (u for u, _ in urls):
-            urls.append((media, thumb or None))
-    return tuple(VideoOutput(url, cover, None, ref, i) for i, (url, cover) in enumerate(urls))
+        media = optional_str(PROVIDER, item, "media_url", "detail value.outputs[{}].", index)
+        thumb = optional_str(PROVIDER, item, "thumbnail_url", "detail value.outputs[{}].", index)
+        if media and media not in urls:
+            urls[media] = thumb or None
+    return tuple(VideoOutput(url, cover, None, ref, i) for i, (url, cover) in enumerate(urls.items()))
 
 
 def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str, Any] | None) -> Creation:

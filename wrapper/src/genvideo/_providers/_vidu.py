@@ -130,10 +130,9 @@ def _outputs(ref: CreationRef, body: Mapping[str, Any]) -> tuple[VideoOutput, ..
             raise ResponseValidationError(
                 f"vidu: creations[{index}] should be an object, got {type(item).__name__}", provider=PROVIDER
             )
-        where = f"creations[{index}]."
-        url = optional_str(PROVIDER, item, "url", where)
-        cover = optional_str(PROVIDER, item, "cover_url", where)
-        watermarked = optional_str(PROVIDER, item, "watermarked_url", where)
+        url = optional_str(PROVIDER, item, "url", "creations[{}].", index)
+        cover = optional_str(PROVIDER, item, "cover_url", "creations[{}].", index)
+        watermarked = optional_str(PROVIDER, item, "watermarked_url", "creations[{}].", index)
         if url:  # an entry without a video URL delivers nothing (it stays in payload/raw)
             outputs.append(VideoOutput(url, cover or None, watermarked or None, ref, len(outputs)))
     return tuple(outputs)

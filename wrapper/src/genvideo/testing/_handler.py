@@ -33,6 +33,10 @@ Answer = Callable[[bool, str | None], Response]
 class SandboxServer(ThreadingHTTPServer):
     """A threading HTTP server that can drop all its connections at once on shutdown."""
 
+    # socketserver's default backlog of 5 drops handshakes when a client pool opens dozens of
+    # connections at once (each drop costs a 1 s / 3 s / 7 s SYN retry).
+    request_queue_size = 1024
+
     daemon_threads = True
     block_on_close = False
 

@@ -214,7 +214,7 @@ class Sandbox:
 
     def async_client(self, **options: Any) -> genvideo.AsyncClient:
         """A `genvideo.AsyncClient` pointed at the sandbox with its keys; `options` override any argument."""
-        from .._client import AsyncClient
+        from .._async_client import AsyncClient
 
         return AsyncClient(**self._client_options(options))
 

@@ -351,7 +351,7 @@ def test_haiper_key_travels_as_bearer(prism: dict[str, PrismServer]) -> None:
     # The control: Prism does check the scheme (the same key in another header is refused).
     response = httpx.get(prism["haiper"].url + HAIPER_STATUS_PATH, headers={"X-API-Key": HAIPER_KEY})
     assert response.status_code == 401
-    assert response.headers["www-authenticate"] == "Bearer"
+    assert set(response.json()) <= {"message", "code", "details"}  # Haiper's declared 401 body (Error)
 
 
 @pytest.mark.parametrize(

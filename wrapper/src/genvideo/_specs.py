@@ -52,7 +52,7 @@ SPECS: tuple[SpecSnapshot, ...] = (
     SpecSnapshot(
         provider="haiper",
         distribution="haiper-api-client",
-        version="1.0.0",
+        version="1.0.1",
         title="Haiper API",
         info_version="1.0.0",
         upstream=(

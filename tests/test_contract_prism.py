@@ -82,18 +82,6 @@ def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, PrismS
         yield servers
 
 
-@pytest.fixture(autouse=True)
-def _no_ambient_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (
-        "COMFY_API_KEY",
-        "COMFY_AUTH_TOKEN",
-        "HAIPER_API_KEY",
-        "GENVIDEO_COMFY_BASE_URL",
-        "GENVIDEO_HAIPER_BASE_URL",
-    ):
-        monkeypatch.delenv(name, raising=False)
-
-
 def _client(comfy: PrismServer | None = None, haiper: PrismServer | None = None, **credentials: str) -> genvideo.Client:
     return genvideo.Client(
         comfy_base_url=comfy.url if comfy else None,

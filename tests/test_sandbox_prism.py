@@ -56,18 +56,6 @@ def proxy(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         yield servers
 
 
-@pytest.fixture(autouse=True)
-def _no_ambient_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (
-        "COMFY_API_KEY",
-        "COMFY_AUTH_TOKEN",
-        "HAIPER_API_KEY",
-        "GENVIDEO_COMFY_BASE_URL",
-        "GENVIDEO_HAIPER_BASE_URL",
-    ):
-        monkeypatch.delenv(name, raising=False)
-
-
 def _new_id(prefix: str) -> str:
     return f"{prefix}-{next(_ids)}"
 

@@ -48,27 +48,8 @@ class AsyncClient(_BaseClient):
     ``asyncio.run``) gets a new pool, so one client can serve several runs.
     """
 
-    def __init__(
-        self,
-        *,
-        comfy_api_key: str | None = None,
-        comfy_auth_token: str | None = None,
-        haiper_api_key: str | None = None,
-        comfy_base_url: str | None = None,
-        haiper_base_url: str | None = None,
-        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
-    ) -> None:
-        super().__init__(
-            comfy_api_key=comfy_api_key,
-            comfy_auth_token=comfy_auth_token,
-            haiper_api_key=haiper_api_key,
-            comfy_base_url=comfy_base_url,
-            haiper_base_url=haiper_base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-        self._http: httpx.AsyncClient | None = None
+    def _open(self) -> None:
+        self._http: httpx.AsyncClient | None = None  # made per event loop, on first use
         self._loop: asyncio.AbstractEventLoop | None = None
         self._in_flight = asyncio.Semaphore(C.MAX_CONCURRENT_REQUESTS)
 

@@ -35,7 +35,13 @@ CreationCallback = Callable[[Creation], object]
 
 
 class _BaseClient:
-    """Configuration and the parts of a request that involve no I/O."""
+    """Configuration and the parts of a request that involve no I/O.
+
+    The arguments (shared by Client and AsyncClient): ``comfy_api_key``, ``comfy_auth_token``,
+    ``haiper_api_key`` (default: the environment), ``comfy_base_url``, ``haiper_base_url``
+    (default: ``GENVIDEO_*_BASE_URL``, else the providers' hosts), ``timeout`` (seconds, or an
+    ``httpx.Timeout``) and ``max_retries`` (per request, for what is safe to retry).
+    """
 
     def __init__(
         self,
@@ -67,6 +73,11 @@ class _BaseClient:
         self._secrets = self._credentials.values()
         redactor.add_secrets(self._secrets)
         self._auth_headers: dict[Provider, dict[str, str]] = {}
+        self._open()
+
+    def _open(self) -> None:
+        """Set up the connection pool (each client kind has its own)."""
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return (
@@ -203,26 +214,7 @@ class Client(_BaseClient):
     raises :class:`MissingCredentials` when it is called, not before.
     """
 
-    def __init__(
-        self,
-        *,
-        comfy_api_key: str | None = None,
-        comfy_auth_token: str | None = None,
-        haiper_api_key: str | None = None,
-        comfy_base_url: str | None = None,
-        haiper_base_url: str | None = None,
-        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
-    ) -> None:
-        super().__init__(
-            comfy_api_key=comfy_api_key,
-            comfy_auth_token=comfy_auth_token,
-            haiper_api_key=haiper_api_key,
-            comfy_base_url=comfy_base_url,
-            haiper_base_url=haiper_base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+    def _open(self) -> None:
         self._http = httpx.Client(**self._http_args())
 
     def __enter__(self) -> Client:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, cast
 
 from ._constants import MAX_ID_LENGTH
@@ -53,6 +54,9 @@ class CreationRef:
             )
         _check_id(self.id)
 
+    def __str__(self) -> str:
+        return f"{self.provider}:{self.id}"
+
     @classmethod
     def parse(cls, value: str | CreationRef) -> CreationRef:
         """Parse ``"<provider>:<id>"`` (the provider name is case-insensitive)."""
@@ -60,12 +64,12 @@ class CreationRef:
             return value
         if not isinstance(value, str):
             raise InvalidCreationRef(f"a creation ref is a string like 'vidu:<id>', not {type(value).__name__}")
-        provider, sep, creation_id = value.partition(":")
-        if not sep:
-            raise InvalidCreationRef(
-                f"{value[:60]!r} is not a creation ref: expected '<provider>:<id>', e.g. 'vidu:123'"
-            )
-        return cls(cast(Provider, provider.lower()), creation_id)
+        return _parse(value)
 
-    def __str__(self) -> str:
-        return f"{self.provider}:{self.id}"
+
+@lru_cache(maxsize=4096)  # refs are immutable; wait() and job queues parse the same strings again and again
+def _parse(value: str) -> CreationRef:
+    provider, sep, creation_id = value.partition(":")
+    if not sep:
+        raise InvalidCreationRef(f"{value[:60]!r} is not a creation ref: expected '<provider>:<id>', e.g. 'vidu:123'")
+    return CreationRef(cast(Provider, provider.lower()), creation_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -40,10 +40,12 @@ def _endpoints() -> tuple[ModuleType, ModuleType]:
     return get_v1_jobs_creation_id_status, get_v1_creation_creation_id
 
 
+@lru_cache(maxsize=4096)
 def status_path(creation_id: str) -> str:
     return str(_endpoints()[0]._get_kwargs(creation_id)["url"])
 
 
+@lru_cache(maxsize=4096)
 def detail_path(creation_id: str) -> str:
     return str(_endpoints()[1]._get_kwargs(creation_id)["url"])
 

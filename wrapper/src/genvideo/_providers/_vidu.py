@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -37,8 +37,9 @@ def _endpoint() -> ModuleType:
     return vidu_get_creations
 
 
+@lru_cache(maxsize=4096)
 def status_path(creation_id: str) -> str:
-    """The request path, as the generated client builds it."""
+    """The request path, as the generated client builds it (cached: polls repeat it)."""
     return str(_endpoint()._get_kwargs(creation_id)["url"])
 
 

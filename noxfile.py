@@ -84,7 +84,8 @@ def tests(session: nox.Session) -> None:
 def demo(session: nox.Session) -> None:
     """The main job, against the local sandbox: look up, wait with progress, download, print JSON."""
     _install_sdk(session)
-    session.run("genvideo", "demo", *session.posargs)
+    # stderr=None: progress to the terminal's stderr, the JSON alone on stdout (nox merges them otherwise).
+    session.run("genvideo", "demo", *session.posargs, stderr=None)
 
 
 @nox.session

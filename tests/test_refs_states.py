@@ -11,9 +11,9 @@ import pytest
 import genvideo
 from genvideo import CreationRef, CreationState, InvalidCreationRef
 from genvideo._states import STATE_MAPS, map_state
+from tools.pipeline.states import SPEC_OF_PROVIDER, known_state_values, unmapped_states
 
 SPECS = Path(__file__).resolve().parents[1] / "specs"
-SPEC_OF_PROVIDER = {"vidu": "comfy", "haiper": "haiper"}
 
 
 @pytest.mark.parametrize("text", ["vidu:902581991298326528", "haiper:abc-123_x.y~z", "vidu:a" * 1])
@@ -72,29 +72,14 @@ def test_constructor_validates_too() -> None:
         CreationRef.parse(123)  # type: ignore[arg-type]
 
 
-def _known_values(provider: str) -> set[str]:
-    doc = json.loads((SPECS / SPEC_OF_PROVIDER[provider] / "prepared.json").read_text())
-    found: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            found.update(node.get("x-known-values", ()))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(doc)
-    return found
-
-
 @pytest.mark.parametrize("provider", sorted(STATE_MAPS))
 def test_every_state_the_spec_lists_is_mapped(provider: str) -> None:
-    known = _known_values(provider)
+    spec = SPEC_OF_PROVIDER[provider]
+    prepared = {spec: json.loads((SPECS / spec / "prepared.json").read_text())}
+    known = {value for _, value in known_state_values(prepared[spec])}
     assert known, "the prepared spec lists no states"
-    unmapped = known - set(STATE_MAPS[provider])
-    assert not unmapped, f"map these {provider} states in genvideo._states.STATE_MAPS: {sorted(unmapped)}"
+    unmapped = unmapped_states(prepared, STATE_MAPS)
+    assert unmapped == [], "\n".join(str(u) for u in unmapped)
     assert all(map_state(provider, value) is not CreationState.UNKNOWN for value in known)
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from httpx._client import USE_CLIENT_DEFAULT, UseClientDefault
 
 from . import _constants as C
 from ._credentials import Credentials, check_base_url
@@ -113,10 +112,11 @@ class _BaseClient:
         args = CommonArgs(prompt=prompt, images=image_references(image), **common)
         return provider, submit_request(provider, args, options, idempotency_key=os.urandom(16).hex())
 
-    def _request_timeout(self, deadline: Deadline) -> httpx.Timeout | UseClientDefault:
+    def _request_timeout(self, deadline: Deadline) -> Any:
+        """The client's own timeout (httpx.USE_CLIENT_DEFAULT) unless a deadline is closer."""
         remaining = deadline.remaining()
         if remaining is None:
-            return USE_CLIENT_DEFAULT
+            return httpx.USE_CLIENT_DEFAULT
         cap = max(remaining, 0.05)
         t = self._timeout
         return httpx.Timeout(

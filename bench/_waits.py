@@ -27,7 +27,6 @@ from ._report import TIMES, Row, Section, Target, fmt_mib, fmt_seconds
 KEY = "bench-comfy-key"
 TIME_TARGET = Target("≤", 1.2)
 REQUEST_TARGET = Target("≤", 1.1)
-SANDBOX_BACKLOG = 1024
 SANDBOX_SATURATED = 0.85
 """Sandbox CPU seconds per wall second above which it is the bottleneck (its threads share one GIL)."""
 
@@ -59,27 +58,9 @@ def creation_id(k: int) -> str:
 # -- the sandbox process ---------------------------------------------------------------------------
 
 
-def _raise_backlog() -> int | None:
-    """Give the sandbox's listening socket a real backlog; returns the one it had, if it was too small.
-
-    ``socketserver``'s default ``request_queue_size`` is 5: with a pool of 100 connections opening at
-    once, SYNs overflow it and each dropped one costs the client a 1 s (then 3 s, 7 s) retransmission.
-    """
-    try:
-        from genvideo.testing._handler import SandboxServer
-    except ImportError:  # the sandbox changed shape: measure it as it is
-        return None
-    old = int(SandboxServer.request_queue_size)
-    if old >= SANDBOX_BACKLOG:
-        return None
-    SandboxServer.request_queue_size = SANDBOX_BACKLOG
-    return old
-
-
-def sandbox_main(plan: Plan, raise_backlog: bool) -> None:
+def sandbox_main(plan: Plan) -> None:
     from genvideo.testing import Sandbox
 
-    old_backlog = _raise_backlog() if raise_backlog else None
     with Sandbox(comfy_api_key=KEY, video_size=1024) as sb:
         finishes = []
         for k in range(plan.creations):
@@ -90,7 +71,7 @@ def sandbox_main(plan: Plan, raise_backlog: bool) -> None:
             added = time.monotonic()
             sb.add_creation("vidu", creation_id(k), states=states, advance=duration / steps, progress=progress)
             finishes.append(added + duration)
-        emit({"base_url": sb.comfy_base_url, "finishes": finishes, "old_backlog": old_backlog})
+        emit({"base_url": sb.comfy_base_url, "finishes": finishes})
         for command in sys.stdin:
             requests = sb.requests
             emit(
@@ -153,10 +134,9 @@ def _ask(proc: subprocess.Popen[str], command: str) -> dict[str, Any]:
     return reply
 
 
-def measure(plan: Plan, raise_backlog: bool = True) -> dict[str, Any]:
-    flags = ["--raise-backlog"] if raise_backlog else []
+def measure(plan: Plan) -> dict[str, Any]:
     sandbox = subprocess.Popen(
-        [sys.executable, "-m", "bench._waits", "sandbox", *plan.args(), *flags],
+        [sys.executable, "-m", "bench._waits", "sandbox", *plan.args()],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -177,7 +157,6 @@ def measure(plan: Plan, raise_backlog: bool = True) -> dict[str, Any]:
             sandbox.wait()
     return {
         "finishes": info["finishes"],
-        "old_backlog": info["old_backlog"],
         "client": client,
         "sandbox": {"before": before, "after": after},
     }
@@ -257,12 +236,6 @@ def analyse(plan: Plan, data: dict[str, Any]) -> Section:
         "least once per poll interval, so the client never backs off; minimum = Σ ceil(F/p)+1; "
         "ideal = last finish + p (times from the start of `gather`)."
     )
-    if data["old_backlog"] is not None:
-        section.notes.append(
-            f"the sandbox's listen backlog was raised from {data['old_backlog']} to {SANDBOX_BACKLOG} for this run: "
-            "with socketserver's default of 5, the pool's burst of connects overflows it and dropped handshakes "
-            "cost seconds of TCP retransmission (a sandbox fix, not a genvideo one)."
-        )
     if client["cpu"] / wall > SANDBOX_SATURATED:
         section.notes.append(
             f"the waiting client used {client['cpu'] / wall:.0%} of a core: it is CPU-bound, not the sandbox "
@@ -293,7 +266,7 @@ def run(quick: bool) -> Section:
 if __name__ == "__main__":
     role, rest = sys.argv[1], sys.argv[2:]
     if role == "sandbox":
-        sandbox_main(Plan.parse(rest[:4]), raise_backlog="--raise-backlog" in rest)
+        sandbox_main(Plan.parse(rest[:4]))
     elif role == "client":
         client_main(rest[0], Plan.parse(rest[1:]))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -497,3 +498,18 @@ def test_haiper_detail_without_value_is_a_success_without_output(sandbox: Sandbo
         client.wait("haiper:nv", poll_interval=0.01)
     assert info.value.creation.outputs == ()
     assert info.value.creation.payload["detail"] == {"status": "success", "value": None}
+
+
+def test_the_happy_path_logs_nothing_at_info(
+    sandbox: Sandbox, client: genvideo.Client, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    sandbox.add_creation("vidu", "quiet", states=["queueing", "processing", "success"])
+    with caplog.at_level("DEBUG", logger="genvideo"):
+        client.download(client.wait("vidu:quiet", poll_interval=0.01), tmp_path / "v.mp4")
+    mine = [r for r in caplog.records if r.name.startswith("genvideo")]
+    assert mine  # it does log, at DEBUG
+    assert all(r.levelno < logging.INFO for r in mine)
+    sandbox.add_creation("vidu", "bumpy", states=["success"], faults=[Fault.status(503, headers={"Retry-After": "0"})])
+    with caplog.at_level("INFO", logger="genvideo"):
+        client.get("vidu:bumpy")
+    assert any(r.levelno == logging.INFO and "retrying" in r.getMessage() for r in caplog.records)

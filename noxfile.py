@@ -12,7 +12,7 @@ from pathlib import Path
 import nox
 
 ROOT = Path(__file__).parent
-GENERATED = ["generated/comfy-api-client", "generated/haiper-api-client"]
+GENERATED = ["generated/genvideo-comfy-client", "generated/genvideo-haiper-client"]
 HANDWRITTEN = ["wrapper/src", "tools", "tests", "bench", "noxfile.py"]
 PRISM_DIR = ROOT / "tools" / "prism"
 

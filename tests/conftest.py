@@ -19,6 +19,34 @@ COMFY_KEY = "sandbox-comfy-key"
 HAIPER_KEY = "sandbox-haiper-key"
 
 
+@pytest.fixture(scope="session")
+def release_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheels and sdists `./dev -s build` makes, built once per test session into ``<tmp>/dist``."""
+    from tests._wheels import build_release
+
+    return build_release(tmp_path_factory.mktemp("release") / "dist")
+
+
+@pytest.fixture(scope="session")
+def wheelhouse(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Wheels of genvideo's runtime dependencies, downloaded once and kept in pytest's cache."""
+    from tests._wheels import fill_wheelhouse
+
+    cache = getattr(pytestconfig, "cache", None)
+    folder = cache.mkdir("genvideo-wheelhouse") if cache is not None else tmp_path_factory.mktemp("wheelhouse")
+    return fill_wheelhouse(folder)
+
+
+@pytest.fixture(scope="session")
+def user_venv(release_dist: Path, wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment where genvideo was installed with the README's command, no index."""
+    from tests._wheels import install_like_a_user
+
+    venv = tmp_path_factory.mktemp("user-venv") / "env"
+    install_like_a_user(venv, release_dist, wheelhouse)
+    return venv
+
+
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
     with Sandbox() as sb:

@@ -28,7 +28,7 @@ def test_get_vidu_normalises_the_creation(sandbox: Sandbox, client: genvideo.Cli
     assert [o.index for o in creation.outputs] == [0, 1]
     assert all(o.url.startswith(sandbox.base_url + "/cdn/") and o.cover_url for o in creation.outputs)
     assert creation.error_code is None
-    from comfy_api_client.models import ViduGetCreationsReply
+    from genvideo_comfy_client.models import ViduGetCreationsReply
 
     assert isinstance(creation.raw, ViduGetCreationsReply)
     assert creation.raw.creations[0].url == creation.outputs[0].url

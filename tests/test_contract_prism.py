@@ -26,15 +26,15 @@ import pytest
 from _prism import SPECS, PrismConfig, PrismServer, prism_fixture
 
 import genvideo
-from comfy_api_client.api.api_nodes import vidu_get_creations
-from comfy_api_client.models import Error as ComfyError
-from comfy_api_client.models import ViduGetCreationsReply
 from genvideo import CreationState
 from genvideo._providers import _haiper, _vidu
 from genvideo._responses import status_error
-from haiper_api_client.api.default import get_v1_creation_creation_id, get_v1_jobs_creation_id_status
-from haiper_api_client.models import CreationDetail, CreationStatus
-from haiper_api_client.models import Error as HaiperError
+from genvideo_comfy_client.api.api_nodes import vidu_get_creations
+from genvideo_comfy_client.models import Error as ComfyError
+from genvideo_comfy_client.models import ViduGetCreationsReply
+from genvideo_haiper_client.api.default import get_v1_creation_creation_id, get_v1_jobs_creation_id_status
+from genvideo_haiper_client.models import CreationDetail, CreationStatus
+from genvideo_haiper_client.models import Error as HaiperError
 
 COMFY_KEY = "contract-comfy-key"
 COMFY_TOKEN = "contract-comfy-token"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.pipeline._yaml import load_yaml
+from tools.pipeline._yaml import load_yaml, loads_yaml
 from tools.pipeline.config import REPO, load_providers
 from tools.pipeline.drift import find_drift
 from tools.pipeline.patches import PatchFailed, PatchFile, apply_patches, load_patches
@@ -63,6 +63,31 @@ def test_yaml_loader_keeps_on_and_off_as_strings() -> None:
     walk(doc)
     assert ["on", "off"] in enums or ["off", "on"] in enums
     assert not any(isinstance(v, bool) for enum in enums for v in enum)
+    assert ["16:9", "9:16", "1:1"] in enums  # Kling Omni's unquoted aspect ratios (YAML 1.1: 969, 33...)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: [16:9, 0755]", {"a": ["16:9", 755]}),  # YAML 1.1: 969 (sexagesimal) and 493 (octal)
+        (
+            "a: [1:30:00, 9:16, 1_000, 0b11, 2024-01-01, =]",
+            {"a": ["1:30:00", "9:16", "1_000", "0b11", "2024-01-01", "="]},
+        ),
+        ("a: [yes, no, on, off, y, n]", {"a": ["yes", "no", "on", "off", "y", "n"]}),
+        ("a: [true, False, ~, null, '']", {"a": [True, False, None, None, ""]}),
+        ("a: [0o17, 0x1F, -3, +4, 12]", {"a": [15, 31, -3, 4, 12]}),
+        ("a: [1.5, .5, -1e3, .inf, -.Inf]", {"a": [1.5, 0.5, -1000.0, float("inf"), float("-inf")]}),
+    ],
+)
+def test_yaml_loader_reads_plain_scalars_as_yaml_1_2(text: str, expected: object) -> None:
+    assert loads_yaml(text) == expected
+
+
+def test_yaml_1_2_numbers_leave_the_prepared_documents_unchanged() -> None:
+    # The committed prepared.json files were written before the loader dropped YAML 1.1's numbers.
+    for provider in PROVIDERS.values():
+        assert json.loads(dump(prepare(provider))) == json.loads(provider.prepared_path.read_text(encoding="utf-8"))
 
 
 def _component_refs(node: object) -> set[str]:
@@ -220,7 +245,7 @@ def test_auth_schemes_are_declared() -> None:
 
 
 def test_generated_comfy_model_accepts_nulls_and_unknown_states() -> None:
-    from comfy_api_client.models import ViduGetCreationsReply
+    from genvideo_comfy_client.models import ViduGetCreationsReply
 
     reply = ViduGetCreationsReply.from_dict({"state": "cancelled", "creations": None, "id": None})
     assert reply.state == "cancelled"
@@ -229,7 +254,7 @@ def test_generated_comfy_model_accepts_nulls_and_unknown_states() -> None:
 
 
 def test_generated_haiper_models_accept_a_body_of_nulls() -> None:
-    from haiper_api_client.models import CreationDetail, CreationStatus
+    from genvideo_haiper_client.models import CreationDetail, CreationStatus
 
     status = CreationStatus.from_dict({"status": None, "value": {"status": None, "progress": None}})
     assert status.status is None
@@ -258,6 +283,7 @@ def test_generated_haiper_models_accept_a_body_of_nulls() -> None:
 def _copy_checkout(tmp_path: Path) -> Path:
     for folder in ("specs", "generated"):
         shutil.copytree(REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPO / "LICENSE", tmp_path / "LICENSE")
     return tmp_path
 
 
@@ -265,11 +291,13 @@ def test_drift_check_passes_on_the_checkout_and_names_an_edited_file(tmp_path: P
     root = _copy_checkout(tmp_path)
     providers = load_providers(root)
     assert find_drift(providers) == []  # also proves regeneration is byte-for-byte reproducible
-    target = root / "generated/haiper-api-client/haiper_api_client/models/error.py"
+    target = root / "generated/genvideo-haiper-client/genvideo_haiper_client/models/error.py"
     target.write_text(target.read_text().replace("class Error", "class Eror", 1))
-    stray = root / "generated/comfy-api-client/comfy_api_client/stray.py"
+    stray = root / "generated/genvideo-comfy-client/genvideo_comfy_client/stray.py"
     stray.write_text("x = 1\n")
     problems = find_drift(providers)
-    assert any(p.startswith("differs: generated/haiper-api-client/haiper_api_client/models/error.py") for p in problems)
-    assert "not produced by the pipeline (stray file): generated/comfy-api-client/comfy_api_client/stray.py" in problems
+    edited = "generated/genvideo-haiper-client/genvideo_haiper_client/models/error.py"
+    assert any(p.startswith(f"differs: {edited}") for p in problems)
+    stray_file = "generated/genvideo-comfy-client/genvideo_comfy_client/stray.py"
+    assert f"not produced by the pipeline (stray file): {stray_file}" in problems
     assert len(problems) == 2

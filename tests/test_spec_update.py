@@ -34,9 +34,11 @@ def _copy_repo(root: Path, *, wrapper: bool = True) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", ".pdm-build")
     shutil.copytree(REPO / "specs", root / "specs", ignore=ignore)
     shutil.copytree(REPO / "generated", root / "generated", ignore=ignore)
+    shutil.copy2(REPO / "LICENSE", root / "LICENSE")
     if wrapper:
         (root / "wrapper").mkdir()
         shutil.copy2(REPO / "wrapper/pyproject.toml", root / "wrapper/pyproject.toml")
+        shutil.copy2(REPO / "wrapper/LICENSE", root / "wrapper/LICENSE")
         (root / SPECS_MODULE).parent.mkdir(parents=True)
         shutil.copy2(REPO / SPECS_MODULE, root / SPECS_MODULE)
     return root
@@ -149,18 +151,18 @@ def test_the_version_bumps_and_genvideos_pin_follows(updated: Updated) -> None:
     recorded = read_version(providers["comfy"])
     assert recorded is not None
     assert recorded.version == new
-    generated = tomllib.loads((root / "generated/comfy-api-client/pyproject.toml").read_text())
+    generated = tomllib.loads((root / "generated/genvideo-comfy-client/pyproject.toml").read_text())
     assert generated["project"]["version"] == new
     wrapper = tomllib.loads((root / "wrapper/pyproject.toml").read_text())
-    assert f"comfy-api-client=={new}" in wrapper["project"]["dependencies"]
+    assert f"genvideo-comfy-client=={new}" in wrapper["project"]["dependencies"]
     assert f'version="{new}"' in (root / SPECS_MODULE).read_text()
     assert read_version(providers["haiper"]) == updated.before["haiper"]  # its content did not change
     bumped = [(c.project_name, c.before, c.after) for c in updated.result.versions if c.bumped]
-    assert bumped == [("comfy-api-client", old, new)]
+    assert bumped == [("genvideo-comfy-client", old, new)]
 
 
 def test_the_generated_client_follows_the_new_document(updated: Updated) -> None:
-    models = updated.root / "generated/comfy-api-client/comfy_api_client/models"
+    models = updated.root / "generated/genvideo-comfy-client/genvideo_comfy_client/models"
     assert "duration" in (models / "vidu_creation.py").read_text()
     assert "voice_id" not in (models / "vidu_task_request.py").read_text()
 
@@ -228,20 +230,21 @@ def test_drift_names_a_hand_edited_pin_and_a_stale_version(tmp_path: Path) -> No
     haiper = read_version(next(p for p in providers if p.name == "haiper"))
     assert haiper is not None
     pyproject.write_text(
-        pyproject.read_text().replace(f"haiper-api-client=={haiper.version}", "haiper-api-client==9.9.9")
+        pyproject.read_text().replace(f"genvideo-haiper-client=={haiper.version}", "genvideo-haiper-client==9.9.9")
     )
     config = root / "specs/comfy/generator.yaml"
     config.write_text(config.read_text() + "docstrings_on_attributes: true\n")
     problems = find_drift(providers)
     assert any(
-        p.startswith("pin mismatch: wrapper/pyproject.toml pins haiper-api-client==9.9.9") and "nox -s generate" in p
+        p.startswith("pin mismatch: wrapper/pyproject.toml pins genvideo-haiper-client==9.9.9")
+        and "nox -s generate" in p
         for p in problems
     ), problems
     assert any(p.startswith("stale version: specs/comfy/version.json") and "nox -s generate" in p for p in problems)
     # The fix the messages name: regenerate (the comfy version goes up, the pin is rewritten).
     regenerate(root, providers)
     assert find_drift(providers) == []
-    assert f"haiper-api-client=={haiper.version}" in pyproject.read_text()
+    assert f"genvideo-haiper-client=={haiper.version}" in pyproject.read_text()
 
 
 def test_next_version_counts_content_changes() -> None:

@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[1]
-LOCAL = ("genvideo", "comfy-api-client", "haiper-api-client")  # ours: not on PyPI, nothing to look up
+LOCAL = ("genvideo", "genvideo-comfy-client", "genvideo-haiper-client")  # ours: not on PyPI, nothing to look up
 NOT_SHIPPED = ("lowest.txt",)
 SERVICES = ("pypi", "osv")
 UNREACHABLE = 3

@@ -11,6 +11,14 @@ REPO = Path(__file__).resolve().parents[2]
 WRAPPER_PYPROJECT = Path("wrapper/pyproject.toml")
 SPECS_MODULE = Path("wrapper/src/genvideo/_specs.py")
 STATES_MODULE = Path("wrapper/src/genvideo/_states.py")
+# Templates that replace openapi-python-client's own (passed as --custom-template-path), and the license
+# every distribution ships (copied into each generated project and into wrapper/ by the pipeline).
+TEMPLATES_DIR = Path("specs/templates")
+LICENSE = Path("LICENSE")
+WRAPPER_LICENSE = Path("wrapper/LICENSE")
+# genvideo's package readme, written from the repository's README.md (tools/pipeline/package_readme.py).
+README = Path("README.md")
+WRAPPER_README = Path("wrapper/README.md")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import SPECS_MODULE, WRAPPER_PYPROJECT, Provider
+from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Provider
 from .generate import generate
+from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
 from .specs_module import render_specs_module
 from .versions import FIRST_VERSION, content_digest, read_version, version_problems
@@ -101,6 +102,15 @@ def find_drift(providers: Sequence[Provider]) -> list[str]:
             {module.name: render_specs_module(providers, versions, prepared).encode("utf-8")},
             {module.name: module.read_bytes()} if module.exists() else {},
         )
+        expected = {WRAPPER_LICENSE: (root / LICENSE).read_bytes()}
+        if (root / README).exists():
+            readme = render_package_readme((root / README).read_text(encoding="utf-8"))
+            expected[WRAPPER_README] = readme.encode("utf-8")
+        for target, data in expected.items():
+            copy = root / target
+            problems += _compare(
+                target.parent.as_posix(), {copy.name: data}, {copy.name: copy.read_bytes()} if copy.exists() else {}
+            )
     return problems
 
 
@@ -108,7 +118,7 @@ def check_drift(providers: Sequence[Provider]) -> int:
     """Print the drift report; 0 when the checkout matches the pipeline."""
     problems = find_drift(providers)
     if not problems:
-        print("drift check: specs/, generated/, versions, genvideo's pins and _specs.py match the pipeline output")
+        print("drift check: specs/, generated/, versions, pins, _specs.py, LICENSE and README copies are current")
         return 0
     print("drift check FAILED: the checkout differs from what the pipeline produces.", file=sys.stderr)
     for problem in problems:

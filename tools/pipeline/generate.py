@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .config import Provider
+from .config import LICENSE, TEMPLATES_DIR, Provider
 
 
 def generate(provider: Provider, spec: Path, output: Path, version: str | None = None) -> None:
@@ -24,6 +24,9 @@ def generate(provider: Provider, spec: Path, output: Path, version: str | None =
     version: the generator reads a derived copy of ``generator.yaml`` with
     ``package_version_override`` set, written to a scratch folder (the output
     does not depend on where the config lives).
+
+    Templates in ``specs/templates/`` replace the generator's own of the same name, and the
+    repository's ``LICENSE`` is copied into the project (its pyproject names it in ``license-files``).
     """
     from .versions import generator_config
 
@@ -46,6 +49,8 @@ def generate(provider: Provider, spec: Path, output: Path, version: str | None =
                 str(config),
                 "--meta",
                 "pdm",
+                "--custom-template-path",
+                str(provider.root / TEMPLATES_DIR),
                 "--output-path",
                 str(output),
                 "--fail-on-warning",
@@ -54,3 +59,4 @@ def generate(provider: Provider, spec: Path, output: Path, version: str | None =
             env=env,
             stdout=subprocess.DEVNULL,
         )
+    shutil.copyfile(provider.root / LICENSE, output / "LICENSE")

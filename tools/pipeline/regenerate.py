@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import SPECS_MODULE, WRAPPER_PYPROJECT, Provider
+from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Provider
 from .generate import generate
+from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
 from .specs_module import render_specs_module
 from .versions import ClientVersion, content_digest, next_version, read_version, write_version, write_wrapper_pins
@@ -29,7 +30,8 @@ class VersionChange:
 
 
 def regenerate(root: Path, providers: Sequence[Provider]) -> list[VersionChange]:
-    """Prepare every spec, bump versions whose content changed, regenerate, rewrite pins and ``_specs.py``.
+    """Prepare every spec, bump versions whose content changed, regenerate, rewrite pins, ``_specs.py``,
+    genvideo's copy of ``LICENSE`` and its package readme.
 
     The wrapper files are written only when ``root`` has ``wrapper/pyproject.toml``.
     """
@@ -54,7 +56,16 @@ def regenerate(root: Path, providers: Sequence[Provider]) -> list[VersionChange]
         text = render_specs_module(providers, {n: v.version for n, v in versions.items()}, prepared)
         if not module.exists() or module.read_text(encoding="utf-8") != text:
             module.write_text(text, encoding="utf-8")
+        _write_if_changed(root / WRAPPER_LICENSE, (root / LICENSE).read_bytes())
+        if (root / README).exists():
+            package_readme = render_package_readme((root / README).read_text(encoding="utf-8"))
+            _write_if_changed(root / WRAPPER_README, package_readme.encode("utf-8"))
     return changes
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
 
 
 def print_changes(changes: Sequence[VersionChange]) -> None:

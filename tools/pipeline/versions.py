@@ -5,6 +5,7 @@ Each generated client's version is ``MAJOR.MINOR.N``. ``version.json`` records i
 
 * the prepared document (``prepared.json``, canonical text),
 * the generator configuration (``generator.yaml``, parsed: comments do not count),
+* the template overrides (``specs/templates/*.jinja``) and the ``LICENSE`` copied into the project,
 * the generator's version and ruff's (its post-hooks format the output).
 
 ``nox -s generate`` recomputes the digest; when it differs, N goes up by one and the
@@ -25,7 +26,7 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 from typing import Any
 
-from .config import WRAPPER_PYPROJECT, Provider
+from .config import LICENSE, TEMPLATES_DIR, WRAPPER_PYPROJECT, Provider
 
 FIRST_VERSION = "1.0.0"
 GENERATOR_DISTRIBUTIONS = ("openapi-python-client", "ruff")
@@ -62,14 +63,21 @@ def generator_config(provider: Provider) -> dict[str, Any]:
     return config
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def content_digest(provider: Provider, prepared_text: str) -> str:
-    """sha256 over the prepared document, the generator config and the generator versions."""
+    """sha256 over the prepared document, the generator config, templates, license and generator versions."""
+    templates = provider.root / TEMPLATES_DIR
     inputs = {
         "prepared.json": hashlib.sha256(prepared_text.encode("utf-8")).hexdigest(),
         "generator.yaml": hashlib.sha256(
             json.dumps(generator_config(provider), sort_keys=True, ensure_ascii=False).encode("utf-8")
         ).hexdigest(),
         **{name: installed_version(name) for name in GENERATOR_DISTRIBUTIONS},
+        **{f"templates/{p.name}": _sha256(p) for p in sorted(templates.glob("*.jinja"))},
+        "LICENSE": _sha256(provider.root / LICENSE),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -109,7 +117,7 @@ def write_version(provider: Provider, version: ClientVersion) -> None:
 
 
 def _pin_pattern(project_name: str) -> re.Pattern[str]:
-    # One dependency string in the TOML array: "comfy-api-client==1.0.0" (any quoting of the version part).
+    # One dependency string in the TOML array: "genvideo-comfy-client==1.0.0" (any quoting of the version part).
     return re.compile(rf'(?P<quote>["\']){re.escape(project_name)}\s*==\s*(?P<version>[^"\';,\s]+)(?P=quote)')
 
 

@@ -37,10 +37,10 @@ from ._refs import PROVIDERS, CreationRef
 from ._specs import SPECS
 from ._states import CreationState
 
-__version__ = "0.1.0"
-
 if _TYPE_CHECKING:
     from ._async_client import AsyncClient
+
+    __version__: str
 
 
 def __getattr__(name: str) -> object:
@@ -50,11 +50,18 @@ def __getattr__(name: str) -> object:
 
         globals()["AsyncClient"] = AsyncClient
         return AsyncClient
+    if name == "__version__":
+        # From the installed distribution's metadata (one source: wrapper/pyproject.toml), read on first
+        # use: importlib.metadata is not free, and `import genvideo` does not need it.
+        from ._version import installed_version
+
+        globals()["__version__"] = version = installed_version()
+        return version
     raise AttributeError(f"module 'genvideo' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *__all__, "__version__"})
 
 
 __all__ = [

@@ -38,7 +38,7 @@ class SpecSnapshot:
 SPECS: tuple[SpecSnapshot, ...] = (
     SpecSnapshot(
         provider="comfy",
-        distribution="comfy-api-client",
+        distribution="genvideo-comfy-client",
         version="1.0.0",
         title="Comfy API",
         info_version="1.0",
@@ -51,8 +51,8 @@ SPECS: tuple[SpecSnapshot, ...] = (
     ),
     SpecSnapshot(
         provider="haiper",
-        distribution="haiper-api-client",
-        version="1.0.1",
+        distribution="genvideo-haiper-client",
+        version="1.0.0",
         title="Haiper API",
         info_version="1.0.0",
         upstream=(

@@ -25,14 +25,14 @@ class HaiperRaw:
     """Haiper's replies as generated models: the status, and the detail once fetched."""
 
     status: Any
-    """``haiper_api_client.models.CreationStatus``"""
+    """``genvideo_haiper_client.models.CreationStatus``"""
     detail: Any | None
-    """``haiper_api_client.models.CreationDetail``, or None before the creation succeeded."""
+    """``genvideo_haiper_client.models.CreationDetail``, or None before the creation succeeded."""
 
 
 @cache
 def _endpoints() -> tuple[ModuleType, ModuleType]:
-    from haiper_api_client.api.default import (
+    from genvideo_haiper_client.api.default import (
         get_v1_creation_creation_id,
         get_v1_jobs_creation_id_status,
     )
@@ -51,7 +51,7 @@ def detail_path(creation_id: str) -> str:
 
 
 def parse_raw(payload: Mapping[str, Any]) -> HaiperRaw:
-    from haiper_api_client.models import CreationDetail, CreationStatus
+    from genvideo_haiper_client.models import CreationDetail, CreationStatus
 
     detail = payload.get("detail")
     return HaiperRaw(
@@ -112,8 +112,8 @@ def submit_request(common: CommonArgs, options: dict[str, Any]) -> ApiRequest:
     Haiper publishes generations by default (``is_public``); genvideo sends
     ``is_public: false`` unless the option says otherwise.
     """
-    from haiper_api_client.api.default import image_2_video, text_2_video
-    from haiper_api_client.models import Image2VideoRequest, Text2VideoRequest
+    from genvideo_haiper_client.api.default import image_2_video, text_2_video
+    from genvideo_haiper_client.models import Image2VideoRequest, Text2VideoRequest
 
     if len(common.images) > 1:
         raise InvalidOption("image: Haiper's image-to-video takes exactly one image", option="image")

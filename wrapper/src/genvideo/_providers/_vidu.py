@@ -32,7 +32,7 @@ _MODES: dict[str, tuple[str, str]] = {
 
 @cache
 def _endpoint() -> ModuleType:
-    from comfy_api_client.api.api_nodes import vidu_get_creations
+    from genvideo_comfy_client.api.api_nodes import vidu_get_creations
 
     return vidu_get_creations
 
@@ -44,14 +44,14 @@ def status_path(creation_id: str) -> str:
 
 
 def parse_raw(payload: Mapping[str, Any]) -> Any:
-    """The generated model: ``comfy_api_client.models.ViduGetCreationsReply``."""
-    from comfy_api_client.models import ViduGetCreationsReply
+    """The generated model: ``genvideo_comfy_client.models.ViduGetCreationsReply``."""
+    from genvideo_comfy_client.models import ViduGetCreationsReply
 
     return ViduGetCreationsReply.from_dict(payload)
 
 
 def _parse_submit_raw(payload: Mapping[str, Any]) -> Any:
-    from comfy_api_client.models import ViduTaskReply
+    from genvideo_comfy_client.models import ViduTaskReply
 
     return ViduTaskReply.from_dict(payload)
 
@@ -64,7 +64,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     """The POST for ``create("vidu", ...)``; ``options["mode"]`` picks the endpoint."""
     import importlib
 
-    from comfy_api_client import models
+    from genvideo_comfy_client import models
 
     mode = options.pop("mode", None) or _default_mode(common.images)
     if mode not in _MODES:
@@ -90,7 +90,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
         body[name] = value
     model = getattr(models, model_name)
     check_fields(body, model)
-    endpoint = importlib.import_module(f"comfy_api_client.api.api_nodes.{module_name}")
+    endpoint = importlib.import_module(f"genvideo_comfy_client.api.api_nodes.{module_name}")
     kwargs = endpoint._get_kwargs(body=model.from_dict(body), idempotency_key=idempotency_key)
     return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
 

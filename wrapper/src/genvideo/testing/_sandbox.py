@@ -249,7 +249,8 @@ class Sandbox:
         - `progress`: parallel to `states` (Vidu 0-100, Haiper 0-1); derived when omitted.
         - `outputs` videos (each with a cover), served when the creation has succeeded. `video` gives
           their exact bytes (one bytes for all, or one per output); otherwise `video_size` (default: the
-          sandbox's) deterministic pseudo-random bytes starting with an MP4 `ftyp` box.
+          sandbox's) deterministic bytes: a playable H.264 MP4 (the packaged sample, padded with a seeded
+          `free` box) from 2165 bytes up; below that, pseudo-random bytes after an MP4 `ftyp` box.
         - `failure_code`: Vidu's `err_code` when `failed` (default "CreationPolicyViolation");
           `blocked_resources` is sent with it when given.
         - `faults`: applied in order to this creation's status poll requests; `download_faults` to its

@@ -77,3 +77,31 @@ def install_like_a_user(venv: Path, dist: Path, wheelhouse: Path) -> None:
     )
     assert done.returncode == 0, f"{command!r} failed:\n{done.stdout}\n{done.stderr}"
     subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "check"], check=True, env=clean_env())
+
+
+TEST_REQUIREMENTS = REPO / "requirements/test.txt"
+
+
+def pinned(name: str, requirements: Path = TEST_REQUIREMENTS) -> str:
+    """The ``name==version`` pin of ``name`` in a requirements file (its own lines; ``-r`` is not followed)."""
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        requirement = line.split("#", 1)[0].strip()
+        project, _, version = requirement.partition("==")
+        if version and re.sub(r"[-_.]+", "-", project).lower() == re.sub(r"[-_.]+", "-", name).lower():
+            return f"{project}=={version}"
+    raise LookupError(f"{requirements.name} pins no {name}")
+
+
+def fill_extra_wheelhouse(folder: Path, *requirements: str) -> Path:
+    """Wheels of ``requirements`` and their dependencies in ``folder``, downloaded when the list changed.
+
+    For tools a test installs into a user's venv besides genvideo (e.g. ``pinned("pytest")``), kept apart
+    from the runtime wheelhouse so that the README's install command is still tested against exactly that.
+    """
+    stamp = folder / "requirements.txt"
+    wanted = "".join(f"{r}\n" for r in requirements)
+    if not stamp.exists() or stamp.read_text(encoding="utf-8") != wanted:
+        command = [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "-d", str(folder)]
+        subprocess.run([*command, *requirements], check=True)
+        stamp.write_text(wanted, encoding="utf-8")
+    return folder

@@ -7,9 +7,12 @@ Each server listens on 127.0.0.1 only, on a free port, runs in its own process g
 always stopped, children included) and writes its log to a file that tests can read (``mark`` /
 ``log_since`` / ``violations``). Several servers start in parallel: Prism takes 1-2 s to start.
 
-Prism's executable: ``$GENVIDEO_PRISM`` (set by ``nox -s tests``), else the repo's pinned install
-``tools/prism/node_modules/.bin/prism``. If neither exists the tests fail with a message saying so:
-a contract test that silently skips proves nothing.
+Prism's executable: ``$GENVIDEO_PRISM`` (set by ``nox -s tests``, ``lowest`` and ``latest``), else the
+repo's pinned install ``tools/prism/node_modules/.bin/prism``. If neither exists the tests fail with a
+message saying so: a contract test that silently skips proves nothing.
+
+A test module that uses this one is marked ``prism`` (``pytestmark = pytest.mark.prism``): a run
+without Prism selects the others with ``-m "not prism"`` instead of failing on them.
 """
 
 from __future__ import annotations
@@ -59,7 +62,8 @@ def prism_executable() -> Path:
         return DEFAULT_PRISM
     raise PrismUnavailable(
         f"Prism is not installed: set {PRISM_ENV} to its executable, or run `npm ci` in tools/prism "
-        f"(`./dev -s tests` does both); looked for {DEFAULT_PRISM}"
+        f"(`./dev -s tests` does both); looked for {DEFAULT_PRISM}. Without Prism, deselect its tests "
+        f"with -m 'not prism' (a test that needs Prism must be marked: pytestmark = pytest.mark.prism)"
     )
 
 
@@ -257,6 +261,6 @@ def prism_fixture(configs: Sequence[PrismConfig], log_dir: Path) -> Iterator[dic
     try:
         servers = stack.enter_context(running_prism(configs, log_dir))
     except PrismUnavailable as exc:
-        pytest.fail(str(exc), pytrace=False)
+        raise pytest.fail.Exception(str(exc), pytrace=False) from None  # the message once, no traceback
     with stack:
         yield {server.config.name: server for server in servers}

@@ -36,6 +36,8 @@ from genvideo_haiper_client.api.default import get_v1_creation_creation_id, get_
 from genvideo_haiper_client.models import CreationDetail, CreationStatus
 from genvideo_haiper_client.models import Error as HaiperError
 
+pytestmark = pytest.mark.prism  # needs Prism (tests/_prism.py): sessions without it deselect -m prism
+
 COMFY_KEY = "contract-comfy-key"
 COMFY_TOKEN = "contract-comfy-token"
 HAIPER_KEY = "contract-haiper-key"

@@ -15,6 +15,8 @@ from _prism import SPECS, PrismConfig, PrismServer, prism_fixture
 import genvideo
 from genvideo._responses import status_error
 
+pytestmark = pytest.mark.prism  # needs Prism (tests/_prism.py): sessions without it deselect -m prism
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 COMFY_KEY = "contract-comfy-key"
 HAIPER_KEY = "contract-haiper-key"

@@ -27,6 +27,8 @@ import genvideo
 from genvideo import CreationState
 from genvideo.testing import Fault, RecordedRequest, Sandbox
 
+pytestmark = pytest.mark.prism  # needs Prism (tests/_prism.py): sessions without it deselect -m prism
+
 COMFY_KEY = "drift-comfy-key"
 COMFY_TOKEN = "drift-comfy-token"
 HAIPER_KEY = "drift-haiper-key"

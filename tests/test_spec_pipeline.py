@@ -287,6 +287,7 @@ def _copy_checkout(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.pipeline  # regenerates: needs the generator (requirements/generate.txt)
 def test_drift_check_passes_on_the_checkout_and_names_an_edited_file(tmp_path: Path) -> None:
     root = _copy_checkout(tmp_path)
     providers = load_providers(root)

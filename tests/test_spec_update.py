@@ -25,6 +25,8 @@ from tools.pipeline.states import unmapped_states
 from tools.pipeline.update import UpdateFailed, UpdateResult, extract_openapi, update_spec
 from tools.pipeline.versions import ClientVersion, next_version, read_version
 
+pytestmark = pytest.mark.pipeline  # regenerates: needs the generator (requirements/generate.txt)
+
 COMFY_URL = "https://api.comfy.org/openapi"
 DATE = "2026-12-01"
 STATE_GUARD_REASON = "guard: these are the upstream state values the wrapper maps"

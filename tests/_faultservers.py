@@ -47,6 +47,10 @@ class Reply:
     drip_size: int = 1
     hang: bool = False
     close: bool = False
+    chunked: bool = False
+    """Send the body with Transfer-Encoding: chunked (no Content-Length), one chunk per write."""
+    terminate: bool = True
+    """With `chunked`: False stops before the terminating zero-size chunk and closes (a cut body)."""
 
 
 Handler = Callable[[Request], Reply]
@@ -102,13 +106,25 @@ class _RequestHandler(BaseHTTPRequestHandler):
             return
         headers = list(reply.headers)
         length = len(reply.body) if reply.content_length is None else reply.content_length
-        if length >= 0:
+        if reply.chunked:
+            headers.append(("Transfer-Encoding", "chunked"))
+        elif length >= 0:
             headers.append(("Content-Length", str(length)))
         if reply.close:
             headers.append(("Connection", "close"))
             self.close_connection = True
         head = f"HTTP/1.1 {reply.status} {reply.reason}\r\n"
         head += "".join(f"{k}: {v}\r\n" for k, v in headers) + "\r\n"
+        if reply.chunked:
+            self.wfile.write(head.encode("latin-1"))
+            for chunk in reply.stream if reply.stream is not None else [reply.body]:
+                if chunk:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            if reply.terminate:
+                self.wfile.write(b"0\r\n\r\n")
+            else:
+                self.close_connection = True
+            return
         if reply.stream is not None:
             self.wfile.write(head.encode("latin-1"))
             for chunk in reply.stream:
@@ -218,3 +234,76 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 2.0) -> bool:
             return True
         time.sleep(0.01)
     return predicate()
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a served object: its bytes and validators (None: that header is not sent)."""
+
+    data: bytes
+    etag: str | None = '"v1"'
+    last_modified: str | None = None
+
+
+@dataclass
+class RangedObject:
+    """A handler serving one object the way a CDN does: Range, If-Range, 416, ETag, Last-Modified.
+
+    Request number n (0-based) sees `versions[min(n, len(versions) - 1)]`, so the object can change
+    between attempts. `cut` maps a request number to how many body bytes it sends (after announcing the
+    full length) before closing. Server quirks: `honour_if_range=False` answers 206 whatever If-Range
+    says; `star_total` answers `Content-Range: bytes N-M/*`; `range_limit` caps a 206 at that many bytes
+    (a shorter range than asked); `length=False` sends 200s without Content-Length, ended by closing the
+    connection; `ranges=False` ignores Range (a 200 every time).
+    """
+
+    versions: Sequence[Version]
+    cut: dict[int, int] = field(default_factory=dict)
+    honour_if_range: bool = True
+    star_total: bool = False
+    range_limit: int | None = None
+    length: bool = True
+    ranges: bool = True
+    count: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __call__(self, request: Request) -> Reply:
+        with self._lock:
+            n = self.count
+            self.count += 1
+        version = self.versions[min(n, len(self.versions) - 1)]
+        data = version.data
+        headers = [("Content-Type", "video/mp4"), ("Accept-Ranges", "bytes" if self.ranges else "none")]
+        if version.etag is not None:
+            headers.append(("ETag", version.etag))
+        if version.last_modified is not None:
+            headers.append(("Last-Modified", version.last_modified))
+        wanted = range_start(request.header("Range")) if self.ranges else None
+        if_range = request.header("If-Range")
+        if wanted is not None and if_range is not None and self.honour_if_range:
+            strong = version.etag is not None and not version.etag.startswith("W/") and if_range == version.etag
+            if not strong and if_range != version.last_modified:
+                wanted = None  # another version: the whole of the current one
+        if wanted is not None and wanted >= len(data):
+            unsatisfiable = [*headers, ("Content-Range", f"bytes */{len(data)}")]
+            return Reply(416, headers=unsatisfiable, reason="Range Not Satisfiable")
+        if wanted is None:
+            status, reason, body = 200, "OK", data
+            length = len(body) if self.length else -1
+        else:
+            end = len(data) if self.range_limit is None else min(len(data), wanted + self.range_limit)
+            status, reason, body = 206, "Partial Content", data[wanted:end]
+            headers.append(("Content-Range", f"bytes {wanted}-{end - 1}/{'*' if self.star_total else len(data)}"))
+            length = len(body)
+        cut = self.cut.get(n)
+        if cut is not None:
+            return Reply(status, body[:cut], headers=headers, reason=reason, content_length=length, close=True)
+        return Reply(status, body, headers=headers, reason=reason, content_length=length, close=length < 0)
+
+
+def range_start(header: str | None) -> int | None:
+    """N of a `bytes=N-` Range header (the only form genvideo sends), else None."""
+    if header is None or not header.startswith("bytes=") or not header.endswith("-"):
+        return None
+    value = header[len("bytes=") : -1]
+    return int(value) if value.isdigit() else None

@@ -196,7 +196,7 @@ def test_async_create_and_generate(sandbox: Sandbox, tmp_path: Path) -> None:
     ref, finished = asyncio.run(main())
     assert ref.provider == "vidu"
     assert finished.state is CreationState.SUCCEEDED
-    assert [p.name for p in tmp_path.iterdir()] == [f"{finished.id}-0.mp4"]
+    assert [p.name for p in tmp_path.iterdir()] == [f"haiper-{finished.id}-0.mp4"]
 
 
 def test_cli_create_and_generate(sandbox: Sandbox, tmp_path: Path) -> None:

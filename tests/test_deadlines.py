@@ -11,9 +11,11 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 import genvideo
+from genvideo._transport import current_deadline, deadline_scope, total_timeout
 from genvideo.testing import Fault, Sandbox
 from tests._faultservers import Reply, ScriptedServer
 
@@ -142,3 +144,116 @@ def test_a_dripping_server_cannot_stretch_a_1s_wait(dripping: ScriptedServer, mo
     error, elapsed = timed_wait(make, mode, "vidu:drip", timeout=1, poll_interval=0.05)
     assert isinstance(error, genvideo.WaitTimeout | genvideo.APITimeoutError), error
     assert elapsed < 1.5, f"a 1 s wait took {elapsed:.1f} s"
+
+
+# -- a request's timeout bounds the whole request, whatever the server drips -------------------------------
+#
+# httpx applies a timeout to each socket read, so a server that sends a byte every 0.05 s (or an interim
+# `103 Early Hints` every 0.02 s, which HTTP clients read past) never trips it. genvideo bounds each
+# request as a whole: `Client(timeout=0.5)` means 0.5 s from the first connect to the last byte. On the
+# code before that, each of these takes seconds (the whole drip, or every interim response) and passes.
+
+REQUEST_TIMEOUT = 0.5
+BOUND = REQUEST_TIMEOUT + 0.7  # one request and scheduling slack on a loaded machine
+
+SLOW_SERVERS = {
+    # ~300 bytes of head and body at 20 bytes a second: about 15 s
+    "drip-head-and-body": lambda: Fault.drip(0.05, times=99),
+    # the head at once, then ~150 bytes of body at 20 bytes a second
+    "drip-body": lambda: Fault.drip(0.05, body_only=True, times=99),
+    # 150 interim responses, 0.02 s apart, then the answer: 3 s
+    "1xx-flood": lambda: Fault.informational(103, interval=0.02, count=150, times=99),
+}
+
+
+def _run(sb: Sandbox, mode: str, call: Callable[[Any], Any], **options: Any) -> tuple[BaseException | None, float]:
+    """`call(client)` (awaited for async) with a sandbox client; (what it raised, elapsed seconds)."""
+    options = {"timeout": REQUEST_TIMEOUT, "max_retries": 0, **options}
+    started = time.monotonic()
+    try:
+        if mode == "sync":
+            with sb.client(**options) as client:
+                call(client)
+        else:
+
+            async def main() -> None:
+                async with sb.async_client(**options) as client:
+                    await call(client)
+
+            asyncio.run(main())
+    except genvideo.GenvideoError as exc:
+        return exc, time.monotonic() - started
+    return None, time.monotonic() - started
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("server", list(SLOW_SERVERS))
+def test_a_slow_server_cannot_stretch_get_past_its_timeout(sb: Sandbox, mode: str, server: str) -> None:
+    sb.add_creation("vidu", "slow", faults=[SLOW_SERVERS[server]()])
+    error, elapsed = _run(sb, mode, lambda client: client.get("vidu:slow"))
+    assert isinstance(error, genvideo.APITimeoutError), error
+    assert REQUEST_TIMEOUT - 0.05 <= elapsed < BOUND, f"get with timeout={REQUEST_TIMEOUT} took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("server", ["drip-head-and-body", "1xx-flood"])
+def test_a_slow_server_cannot_stretch_create_past_its_timeout(sb: Sandbox, mode: str, server: str) -> None:
+    sb.add_fault(sb.submit_path("vidu", "text2video"), SLOW_SERVERS[server]())
+    error, elapsed = _run(sb, mode, lambda client: client.create("vidu", prompt="a fox"))
+    assert isinstance(error, genvideo.APITimeoutError), error
+    assert elapsed < BOUND, f"create with timeout={REQUEST_TIMEOUT} took {elapsed:.2f} s"
+    assert len(sb.submissions) == 1  # not retried: max_retries=0
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("server", list(SLOW_SERVERS))
+def test_a_slow_server_cannot_stretch_a_1s_wait_whatever_it_drips(sb: Sandbox, mode: str, server: str) -> None:
+    sb.add_creation("vidu", "slow", states=["processing"], faults=[SLOW_SERVERS[server]()])
+    # The client's timeout (30 s) is far away: the wait's deadline bounds the request in flight.
+    error, elapsed = timed_wait(sandbox_clients(sb, timeout=30.0), mode, "vidu:slow", timeout=1, poll_interval=0.05)
+    assert isinstance(error, genvideo.WaitTimeout), error
+    assert isinstance(error.__cause__, genvideo.APITimeoutError)
+    assert elapsed < 1.6, f"a 1 s wait took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_caller_httpx_transport_gets_the_same_bound(sb: Sandbox, mode: str) -> None:
+    sb.add_creation("vidu", "slow", faults=[SLOW_SERVERS["drip-head-and-body"]()])
+    transport = httpx.HTTPTransport() if mode == "sync" else httpx.AsyncHTTPTransport()
+    error, elapsed = _run(sb, mode, lambda client: client.get("vidu:slow"), transport=transport)
+    assert isinstance(error, genvideo.APITimeoutError), error
+    assert elapsed < BOUND
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_prompt_answer_is_not_cut_short(sb: Sandbox, mode: str) -> None:
+    """The bound is on the request as a whole, not on each byte: a quick drip that ends in time is fine."""
+    sb.add_creation("vidu", "quick", states=["processing"], faults=[Fault.drip(0.0005, size=16)])
+    error, elapsed = _run(sb, mode, lambda client: client.get("vidu:quick"), timeout=5.0)
+    assert error is None
+    assert elapsed < 5.0
+
+
+def test_the_whole_request_bound_is_the_largest_timeout_value() -> None:
+    assert total_timeout(httpx.Timeout(30.0, connect=10.0)) == 30.0
+    assert total_timeout(httpx.Timeout(5.0, read=60.0)) == 60.0
+    assert total_timeout(httpx.Timeout(2.0)) == 2.0
+    assert total_timeout({"connect": 1.0, "read": 2.0, "write": 3.0, "pool": 0.5}) == 3.0
+    # Any unbounded phase leaves the request unbounded as a whole (each bounded phase stays bounded).
+    assert total_timeout(httpx.Timeout(10.0, read=None)) is None
+    assert total_timeout(httpx.Timeout(None)) is None
+    assert total_timeout(None) is None
+
+
+def test_a_deadline_scope_keeps_the_earlier_deadline() -> None:
+    assert current_deadline() is None
+    with deadline_scope(100.0):
+        assert current_deadline() == 100.0
+        with deadline_scope(200.0):
+            assert current_deadline() == 100.0
+        with deadline_scope(50.0):
+            assert current_deadline() == 50.0
+        with deadline_scope(None):
+            assert current_deadline() == 100.0
+        assert current_deadline() == 100.0
+    assert current_deadline() is None

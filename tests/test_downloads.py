@@ -1,4 +1,8 @@
-"""Trustworthy downloads: short bodies, resets, a full disk, Range resume, expired links, 1 GB in constant memory.
+"""Trustworthy downloads: short bodies, resets, a full disk, Range resume, expired links, file names, where a
+download may go (no link-local or metadata addresses), async progress, 1 GB in constant memory.
+
+Completeness per framing and validated resumes: `test_download_integrity.py`; stalls and `timeout=`:
+`test_download_deadlines.py`; a forked child: `test_download_fork.py`.
 
 Every failure must raise `DownloadError` and leave the destination folder exactly as it was (no file,
 no temp file); every success must leave exactly the served bytes.
@@ -13,10 +17,12 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 import genvideo
@@ -222,9 +228,12 @@ def test_a_resume_at_the_wrong_offset_is_refused(folder: Path) -> None:
     data = pattern_bytes(10_000, b"0123456789abcdef")
 
     def answer(request: Request) -> Reply:
+        etag = ("ETag", '"v1"')  # a validator: without one, a cut download restarts instead of resuming
         if request.header("Range") is None:  # the whole length announced, half sent, then closed
-            return Reply(200, data[:5000], content_length=len(data), close=True)
-        return Reply(206, data, reason="Partial Content", headers=[("Content-Range", f"bytes 0-9999/{len(data)}")])
+            return Reply(200, data[:5000], content_length=len(data), close=True, headers=[etag])
+        return Reply(
+            206, data, reason="Partial Content", headers=[etag, ("Content-Range", f"bytes 0-9999/{len(data)}")]
+        )
 
     with ScriptedServer(answer) as srv, genvideo.Client(max_retries=2) as client:
         with pytest.raises(genvideo.DownloadError, match="wrong offset"):
@@ -358,6 +367,216 @@ def test_no_signed_url_stays_registered_after_a_refreshed_download(sb: Sandbox, 
     download(sb, "sync", creation, folder / "v.mp4")
     assert len(sb.requests_for("/cdn/")) == 2  # the expired link, then the refreshed one
     assert redactor._urls == before
+
+
+# -- file names ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_folder_downloads_are_named_with_the_provider(sb: Sandbox, folder: Path, mode: str) -> None:
+    """`vidu:1` and `haiper:1` into one folder: two files, neither overwrites the other."""
+    vidu, haiper = creation_of(sb, "vidu", "1"), creation_of(sb, "haiper", "1")
+    paths = [download(sb, mode, creation, folder) for creation in (vidu, haiper)]
+    assert [p.name for p in paths] == ["vidu-1-0.mp4", "haiper-1-0.mp4"]
+    assert paths[0].read_bytes() == sb.video("vidu", "1")
+    assert paths[1].read_bytes() == sb.video("haiper", "1")
+    assert sorted(p.name for p in folder.iterdir()) == ["haiper-1-0.mp4", "unrelated.txt", "vidu-1-0.mp4"]
+
+
+def test_a_bare_output_into_a_folder_is_named_video(folder: Path) -> None:
+    with ScriptedServer(lambda r: Reply(200, b"video bytes")) as srv, genvideo.Client() as client:
+        path = client.download(genvideo.VideoOutput(srv.base_url + "/v.mp4", index=2), folder)
+    assert path.name == "video-2.mp4"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_250_character_file_name_is_fine(sb: Sandbox, folder: Path, mode: str) -> None:
+    """The temporary name no longer embeds the destination's (it overflowed NAME_MAX)."""
+    creation = creation_of(sb, "vidu", "long")
+    dest = folder / ("v" * 246 + ".mp4")
+    assert download(sb, mode, creation, dest).read_bytes() == sb.video("vidu", "long")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_256_character_id_into_a_folder_gets_a_shortened_name(folder: Path, mode: str) -> None:
+    ref = genvideo.CreationRef("haiper", "a" * 256)
+    with ScriptedServer(lambda r: Reply(200, b"video bytes")) as srv:
+        output = genvideo.VideoOutput(srv.base_url + "/v.mp4", ref=ref)
+        if mode == "sync":
+            with genvideo.Client() as client:
+                path = client.download(output, folder)
+        else:
+
+            async def main() -> Path:
+                async with genvideo.AsyncClient() as client:
+                    return await client.download(output, folder)
+
+            path = asyncio.run(main())
+    assert path.read_bytes() == b"video bytes"
+    assert len(path.name) <= 255
+    assert path.name.startswith("haiper-" + "a" * 200 + "~")
+    assert path.name.endswith("-0.mp4")
+
+
+def test_a_file_name_too_long_for_the_file_system_is_a_download_error(sb: Sandbox, folder: Path) -> None:
+    creation = creation_of(sb, "vidu", "toolong")
+    with pytest.raises(genvideo.DownloadError, match="unusable destination"):
+        download(sb, "sync", creation, folder / ("v" * 300 + ".mp4"))
+    assert cdn_requests(sb, "vidu", "toolong") == []
+    assert untouched(folder)
+
+
+@pytest.mark.parametrize("name", ["a\x00.mp4", "\ud800.mp4", "\udc80\ud800.mp4"], ids=["nul", "surrogate", "mixed"])
+def test_a_name_the_file_system_cannot_encode_is_a_download_error(sb: Sandbox, folder: Path, name: str) -> None:
+    creation = creation_of(sb, "vidu", "badname")
+    with pytest.raises(genvideo.DownloadError, match="unusable destination") as info:
+        download(sb, "sync", creation, folder / name)
+    assert str(info.value).encode("utf-8")
+    assert cdn_requests(sb, "vidu", "badname") == []
+    assert untouched(folder)
+
+
+@pytest.mark.usefixtures("full_disk")
+def test_a_failing_cleanup_does_not_mask_the_real_error(
+    sb: Sandbox, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    creation = creation_of(sb, "vidu", "mask")
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(genvideo.DownloadError, match="No space left on device"):
+        download(sb, "sync", creation, folder / "v.mp4")
+
+
+# -- where a download may go ------------------------------------------------------------------------------
+
+LINK_LOCAL = [
+    "http://169.254.169.254/latest/meta-data/",
+    "http://169.254.1.1/v.mp4",
+    "http://[fe80::1]/v.mp4",
+    "http://[fe80::1%25eth0]/v.mp4",
+    "http://[::ffff:169.254.169.254]/v.mp4",
+    "http://2852039166/v.mp4",  # 169.254.169.254 as one number
+    "http://0xa9fea9fe/v.mp4",
+    "http://169.254.43518/v.mp4",
+    "http://metadata.google.internal/computeMetadata/v1/",
+    "http://METADATA.google.internal./x",
+    "http://[fd00:ec2::254]/latest/meta-data/",
+]
+
+
+def _recording_transport(seen: list[str]) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, content=b"metadata", headers={"ETag": '"m"'})
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("url", LINK_LOCAL)
+@pytest.mark.parametrize("mode", MODES)
+def test_link_local_and_metadata_urls_are_refused(folder: Path, url: str, mode: str) -> None:
+    seen: list[str] = []
+
+    def attempt() -> None:
+        if mode == "sync":
+            with genvideo.Client(transport=_recording_transport(seen)) as client:
+                client.download(genvideo.VideoOutput(url), folder / "v.mp4")
+            return
+
+        async def main() -> None:
+            async with genvideo.AsyncClient(transport=_recording_transport(seen)) as client:
+                await client.download(genvideo.VideoOutput(url), folder / "v.mp4")
+
+        asyncio.run(main())
+
+    with pytest.raises(genvideo.DownloadError, match="link-local or cloud-metadata"):
+        attempt()
+    assert seen == []
+    assert untouched(folder)
+
+
+@pytest.mark.parametrize("url", ["http://169.254.169.254/v.mp4", "http://metadata.google.internal/v.mp4"])
+def test_allow_link_local_fetches_them(folder: Path, url: str) -> None:
+    seen: list[str] = []
+    with genvideo.Client(transport=_recording_transport(seen)) as client:
+        path = client.download(genvideo.VideoOutput(url), folder / "v.mp4", allow_link_local=True)
+    assert path.read_bytes() == b"metadata"
+    assert seen == [url]
+
+
+@pytest.mark.parametrize("url", ["http://169.254.10.10/v.mp4", "http://10.0.0.1/v.mp4", "http://127.0.0.1/v.mp4"])
+def test_only_link_local_is_refused(url: str) -> None:
+    from genvideo._download import is_link_local
+
+    assert is_link_local(httpx.URL(url).host) is url.startswith("http://169.254.")
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["http://169.254.169.254/latest/meta-data/iam/", "http://metadata.google.internal/", "http://[fe80::2]/x"],
+)
+@pytest.mark.parametrize("mode", MODES)
+def test_a_redirect_to_a_link_local_address_is_refused(folder: Path, location: str, mode: str) -> None:
+    with ScriptedServer(lambda r: Reply(302, headers=[("Location", location)], reason="Found")) as srv:
+        with pytest.raises(genvideo.DownloadError, match="link-local or cloud-metadata"):
+            _download_url(mode, srv.base_url + "/v.mp4", folder / "v.mp4")
+        assert len(srv.requests) == 1
+    assert untouched(folder)
+
+
+@pytest.mark.parametrize("location", ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"])
+@pytest.mark.parametrize("mode", MODES)
+def test_a_redirect_to_a_non_http_url_is_a_download_error(folder: Path, location: str, mode: str) -> None:
+    with ScriptedServer(lambda r: Reply(302, headers=[("Location", location)], reason="Found")) as srv:
+        with pytest.raises(genvideo.DownloadError, match=r"unusable (download )?URL"):
+            _download_url(mode, srv.base_url + "/v.mp4", folder / "v.mp4")
+        assert len(srv.requests) == 1
+    assert untouched(folder)
+
+
+def _download_url(mode: str, url: str, dest: Path) -> Path:
+    if mode == "sync":
+        with genvideo.Client(max_retries=0) as client:
+            return client.download(genvideo.VideoOutput(url), dest)
+
+    async def main() -> Path:
+        async with genvideo.AsyncClient(max_retries=0) as client:
+            return await client.download(genvideo.VideoOutput(url), dest)
+
+    return asyncio.run(main())
+
+
+# -- async progress -------------------------------------------------------------------------------------------
+
+
+def test_async_on_progress_runs_on_the_event_loops_thread(sb: Sandbox, folder: Path) -> None:
+    """A callback may touch the loop (here: get_running_loop, call_soon): it runs on the loop's thread."""
+    creation = creation_of(sb, "vidu", "progress")
+    calls: list[tuple[int, int | None]] = []
+    threads: set[int] = set()
+
+    async def main() -> tuple[Path, int]:
+        loop = asyncio.get_running_loop()
+        updated = asyncio.Event()
+
+        def show(done: int, total: int | None) -> None:
+            threads.add(threading.get_ident())
+            asyncio.get_running_loop().call_soon(updated.set)
+            calls.append((done, total))
+
+        async with sb.async_client() as client:
+            path = await client.download(creation, folder / "v.mp4", on_progress=show)
+        await asyncio.wait_for(updated.wait(), 1)
+        assert loop is asyncio.get_running_loop()
+        return path, threading.get_ident()
+
+    path, loop_thread = asyncio.run(main())
+    assert path.read_bytes() == sb.video("vidu", "progress")
+    assert threads == {loop_thread}
+    assert calls[-1] == (SIZE, SIZE)
 
 
 # -- 1 GB in constant memory -------------------------------------------------------------------------------

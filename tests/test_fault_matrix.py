@@ -137,6 +137,22 @@ def _big_retry_after(value: float | None = None) -> dict[str, Any]:
     return {"retry_after": value if value is not None else (lambda v: v is not None and v > 60)}
 
 
+VIDEO = 64 * 1024  # the size of the matrix sandbox's videos (Sandbox's default)
+HALF = VIDEO // 2  # where Fault.cut_download(0.5) cuts them
+
+
+def _video_part(c: Ctx, start: int, stop: int) -> bytes:
+    """Bytes start..stop of the sandbox video behind `c.video_url` (filler for get and wait, which have none)."""
+    if not c.video_url:
+        return b"\0" * (stop - start)
+    from urllib.parse import unquote, urlsplit
+
+    from genvideo.testing._media import fake_video
+
+    _, _, provider, cid = urlsplit(c.video_url).path.split("/")[:4]  # /cdn/<provider>/<id>/...
+    return fake_video(f"{provider}/{unquote(cid)}/1", VIDEO)[start:stop]
+
+
 ROWS: tuple[Row, ...] = (
     Row(
         "refused",
@@ -276,6 +292,38 @@ ROWS: tuple[Row, ...] = (
         download=_err(genvideo.DownloadError, 2, ONE_RETRY),
     ),
     Row(
+        "slow-drip",
+        "the whole answer, status line first, one byte every 0.05 s (no read ever waits long), every time",
+        lambda c: [Fault.drip(0.05, times=MANY)],
+        get=_err(genvideo.APITimeoutError, 2, HANG_RETRY, note="each request cut at its timeout, as a whole"),
+        wait=_timeout_after(genvideo.APITimeoutError, at_least=1),
+        download=_err(genvideo.DownloadError, 2, HANG_RETRY, note="the headers cut at the timeout"),
+    ),
+    Row(
+        "1xx-flood",
+        "`103 Early Hints` every 0.01 s, never a final answer, every time",
+        lambda c: [Fault.informational(103, interval=0.01, times=MANY)],
+        get=_err(genvideo.APITimeoutError, 2, HANG_RETRY),
+        wait=_timeout_after(genvideo.APITimeoutError, at_least=1),
+        download=_err(genvideo.DownloadError, 2, HANG_RETRY),
+    ),
+    Row(
+        "endless-body",
+        "200, a chunked JSON body that never ends, sent as fast as it is read, every time",
+        lambda c: [Fault.endless(times=MANY)],
+        get=_err(genvideo.ResponseValidationError, 1, note="not read past 16 MiB"),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=None,
+    ),
+    Row(
+        "gzip-bomb",
+        "200, `Content-Encoding: gzip`: 64 KB that inflate to 64 MiB of valid JSON, every time",
+        lambda c: [Fault.gzip_bomb(64 * 1024 * 1024, times=MANY)],
+        get=_err(genvideo.ResponseValidationError, 1, note="not inflated past 16 MiB"),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=_err(genvideo.DownloadError, 1),
+    ),
+    Row(
         "200-html",
         "200 with an HTML page",
         lambda c: [Fault.body(b"<html><body>Down for maintenance</body></html>", content_type="text/html")],
@@ -322,6 +370,40 @@ ROWS: tuple[Row, ...] = (
         get=_err(genvideo.ServerError, 2, ONE_RETRY, status_code=503),
         wait=_timeout_after(genvideo.ServerError),
         download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "changed-on-resume",
+        "full Content-Length, half the body, close; then the resume answered `206` by another version "
+        "(another `ETag`); once each",
+        lambda c: [
+            Fault.cut_download(0.5),
+            Fault.body(
+                b"\xff" * (VIDEO - HALF),
+                status=206,
+                content_type="video/mp4",
+                headers={"ETag": '"another-version"', "Content-Range": f"bytes {HALF}-{VIDEO - 1}/{VIDEO}"},
+            ),
+        ],
+        get=_err(genvideo.ResponseValidationError, 2, ONE_RETRY),
+        wait=_err(genvideo.ResponseValidationError, 2, WAIT_BOUND),
+        download=_ok(3, ONE_RETRY, note="started again from byte 0, never spliced"),
+    ),
+    Row(
+        "206-star",
+        "full Content-Length, half the body, close; then the resume answered `206 bytes N-M/*` "
+        "(total unknown) with only the next 4 KiB; once each",
+        lambda c: [
+            Fault.cut_download(0.5),
+            Fault.body(
+                _video_part(c, HALF, HALF + 4096),
+                status=206,
+                content_type="video/mp4",
+                headers={"Content-Range": f"bytes {HALF}-{HALF + 4095}/*"},
+            ),
+        ],
+        get=_err(genvideo.ResponseValidationError, 2, ONE_RETRY),
+        wait=_err(genvideo.ResponseValidationError, 2, WAIT_BOUND),
+        download=_ok(3, ONE_RETRY, note="the total known from the first answer is kept: the rest is asked for"),
     ),
     Row(
         "302",

@@ -102,7 +102,19 @@ def test_terminal_states() -> None:
     assert {s for s in CreationState if s.is_terminal} == {CreationState.SUCCEEDED, CreationState.FAILED}
 
 
+PUBLIC_NAMES = {
+    # Adding a name here is a minor release; removing or renaming one is a major release (README).
+    *("APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError"),
+    *("AsyncClient", "Client", "ClientClosed", "ConfigurationError", "Creation", "CreationFailed"),
+    *("CreationRef", "CreationState", "DownloadError", "GenvideoError", "HaiperRaw", "InvalidCreationRef"),
+    *("InvalidOption", "MissingCredentials", "NotFoundError", "PROVIDERS", "RateLimitError"),
+    *("ResponseValidationError", "SPECS", "ServerError", "VideoOutput", "WaitTimeout"),
+}
+
+
 def test_public_surface_is_deliberate() -> None:
+    assert set(genvideo.__all__) == PUBLIC_NAMES
+    assert "__version__" in dir(genvideo)
     for name in genvideo.__all__:
         getattr(genvideo, name)  # loads the lazy ones (AsyncClient)
     public = sorted(

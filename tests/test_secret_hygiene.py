@@ -389,3 +389,203 @@ def test_the_cli_never_prints_a_key(tmp_path: Path) -> None:
     for name, (stdout, stderr) in results.items():
         assert "Traceback" not in stderr, (name, stderr)
         assert leaks([stderr, stdout]) == [], (name, stderr)
+
+
+# -- keys as they come from files and copy-paste, and base URLs with user info (issue 12) ------------------------
+
+# A key read with open("key.txt").read() keeps its newline; httpx then refused the header and quoted the
+# key as b'...\n', which no masking matched. Surrounding whitespace is now stripped: the requests succeed.
+PADDED = {"lf": "{}\n", "crlf": "{}\r\n", "spaces-and-tab": "  {}\t "}
+
+
+@pytest.mark.parametrize("padding", list(PADDED))
+@pytest.mark.parametrize("mode", MODES)
+def test_keys_with_surrounding_whitespace_are_stripped_and_never_leak(padding: str, mode: str) -> None:
+    import asyncio
+
+    pad = PADDED[padding].format
+    keys = {"comfy_api_key": pad(MARK_COMFY_KEY), "haiper_api_key": pad(MARK_HAIPER_KEY)}
+    token = {"comfy_api_key": None, "comfy_auth_token": pad(MARK_COMFY_TOKEN)}
+    refs = ("vidu:ok", "haiper:ok")
+    errors: list[BaseException] = []
+    results: list[object] = []
+    with marker_sandbox() as sb, debug_logs() as logs:
+        sb.add_creation("vidu", "ok", states=["success"])
+        sb.add_creation("haiper", "ok", states=["succeed"])
+        sb.add_creation("vidu", "e401", faults=[ECHOES["401-json"](MARK_COMFY_KEY)])
+        refused = {"comfy_base_url": closed_port_url(), "max_retries": 1}  # logs "retrying" at INFO
+
+        def calls(client: Any) -> list[Any]:
+            return [*(lambda r=r: client.get(r) for r in refs), lambda: client.get("vidu:e401")]
+
+        if mode == "sync":
+            for options in (keys, token, {**keys, **refused}):
+                with sb.client(**options) as client:
+                    for call in calls(client):
+                        try:
+                            results.append(call())
+                        except genvideo.GenvideoError as exc:
+                            errors.append(exc)
+        else:
+
+            async def main() -> None:
+                for options in (keys, token, {**keys, **refused}):
+                    async with sb.async_client(**options) as client:
+                        for call in calls(client):
+                            try:
+                                results.append(await call())
+                            except genvideo.GenvideoError as exc:
+                                errors.append(exc)
+
+            asyncio.run(main())
+    sent = [value for r in sb.requests for _, value in r.headers]
+    assert {MARK_COMFY_KEY, f"Bearer {MARK_HAIPER_KEY}", f"Bearer {MARK_COMFY_TOKEN}"} <= set(sent)  # stripped
+    # vidu:ok and haiper:ok with the keys, then with the token (and haiper:ok once more, while vidu is refused)
+    assert sum(isinstance(r, genvideo.Creation) and r.id == "ok" for r in results) == 5
+    assert {type(e) for e in errors} == {genvideo.AuthenticationError, genvideo.APIConnectionError}
+    assert any("retrying in" in t for t in logs.texts)
+    assert leaks(t for e in errors for t in exception_texts(e)) == []
+    assert leaks(logs.texts) == []
+
+
+# Keys that cannot be an HTTP header value: refused when the client is made, naming the setting, never the key.
+UNSENDABLE = {
+    "crlf-inside": "{}\r\nX-Injected: 1",
+    "nul": "{}\x00",
+    "nul-inside": "MARK\x00{}",
+    "tab-inside": "{}\tmore",
+    "latin-1": "{}é",
+    "non-breaking-space-inside": "{}\u00a0more",
+    "zero-width-space": "\u200b{}",
+    "emoji": "{}\U0001f511",
+}
+
+
+@pytest.mark.parametrize("bad", list(UNSENDABLE))
+@pytest.mark.parametrize("credential", CREDENTIALS)
+def test_keys_that_cannot_be_sent_are_refused_and_never_shown(
+    bad: str, credential: Credential, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = {"comfy_api_key": MARK_COMFY_KEY, "comfy_auth_token": MARK_COMFY_TOKEN, "haiper_api_key": MARK_HAIPER_KEY}
+    key = UNSENDABLE[bad].format(marker[credential])
+    env = {"comfy_api_key": "COMFY_API_KEY", "comfy_auth_token": "COMFY_AUTH_TOKEN", "haiper_api_key": "HAIPER_API_KEY"}
+    for name in env.values():
+        monkeypatch.delenv(name, raising=False)
+    errors: list[genvideo.ConfigurationError] = []
+    with debug_logs() as logs:
+        for make in (
+            lambda: genvideo.Client(**{credential: key}),  # type: ignore[arg-type]
+            lambda: genvideo.AsyncClient(**{credential: key}),  # type: ignore[arg-type]
+        ):
+            with pytest.raises(genvideo.ConfigurationError) as info:
+                make()
+            errors.append(info.value)
+            assert f"{credential}=" in str(info.value)
+        if "\x00" not in key:  # an environment variable cannot hold NUL
+            monkeypatch.setenv(env[credential], key)
+            with pytest.raises(genvideo.ConfigurationError) as info:
+                genvideo.Client()
+            errors.append(info.value)
+            assert env[credential] in str(info.value)
+    for error in errors:
+        assert error.__cause__ is None
+        assert error.__context__ is None
+    assert leaks(t for e in errors for t in exception_texts(e)) == []
+    assert leaks(logs.texts) == []
+
+
+PASSWORD = "MARKpassWORD-3d9f0b61"  # a marker, not a credential
+
+
+@pytest.mark.parametrize("setting", ["comfy_base_url", "haiper_base_url"])
+@pytest.mark.parametrize("userinfo", [f"user:{PASSWORD}@", f"{PASSWORD}@", f"user:{PASSWORD}@@", f"user:{PASSWORD}/x@"])
+def test_a_base_url_with_user_info_is_refused_and_its_password_shown_nowhere(
+    setting: str, userinfo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """httpx would send the user info as Basic auth instead of the key, and repr(client) would print it."""
+    monkeypatch.delenv("GENVIDEO_COMFY_BASE_URL", raising=False)
+    monkeypatch.delenv("GENVIDEO_HAIPER_BASE_URL", raising=False)
+    errors: list[BaseException] = []
+    with marker_sandbox() as sb, debug_logs() as logs:
+        base = getattr(sb, setting).replace("http://", f"http://{userinfo}", 1)
+        for make in (lambda: sb.client(**{setting: base}), lambda: sb.async_client(**{setting: base})):
+            with pytest.raises(genvideo.ConfigurationError) as info:
+                make()
+            errors.append(info.value)
+            assert setting in str(info.value)
+    assert sb.requests == []
+    assert leaks((t for e in errors for t in exception_texts(e)), [PASSWORD, *MARKERS]) == []
+    assert leaks(logs.texts, [PASSWORD, *MARKERS]) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_download_link_with_user_info_shows_its_password_nowhere(tmp_path: Path, mode: str) -> None:
+    """A provider's link may carry user info: logs, errors and repr() show ***@host, never the password."""
+    import asyncio
+    import dataclasses
+
+    errors: list[BaseException] = []
+    with marker_sandbox() as sb, debug_logs() as logs:
+        sb.add_creation("vidu", "ok", states=["success"])
+        with sb.client() as client:
+            output = client.get("vidu:ok").outputs[0]
+        good = dataclasses.replace(output, url=output.url.replace("http://", f"http://user:{PASSWORD}@", 1))
+        bad = dataclasses.replace(good, url=good.url.replace("/cdn/", "/not-cdn/", 1), ref=None)
+        texts = [repr(good), repr(bad)]
+        if mode == "sync":
+            with sb.client(max_retries=0) as client:
+                client.download(good, tmp_path / "good.mp4")
+                try:
+                    client.download(bad, tmp_path / "bad.mp4")
+                except genvideo.GenvideoError as exc:
+                    errors.append(exc)
+        else:
+
+            async def main() -> None:
+                async with sb.async_client(max_retries=0) as client:
+                    await client.download(good, tmp_path / "good.mp4")
+                    try:
+                        await client.download(bad, tmp_path / "bad.mp4")
+                    except genvideo.GenvideoError as exc:
+                        errors.append(exc)
+
+            asyncio.run(main())
+    assert (tmp_path / "good.mp4").read_bytes() == sb.video("vidu", "ok")
+    assert len(errors) == 1
+    assert any("/cdn/" in t for t in logs.texts)  # httpx did log the download
+    assert leaks([*texts, *(t for e in errors for t in exception_texts(e))], [PASSWORD]) == []
+    assert leaks(logs.texts, [PASSWORD]) == []
+
+
+def test_the_cli_with_padded_or_unsendable_keys_and_user_info_urls(tmp_path: Path) -> None:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("COMFY_", "HAIPER_", "GENVIDEO_"))}
+    with marker_sandbox() as sb:
+        sb.add_creation("vidu", "ok", states=["success"])
+        env = {**base, **sb.env()}
+        runs = {
+            "newline": {"COMFY_API_KEY": MARK_COMFY_KEY + "\n"},
+            "crlf-inside": {"COMFY_API_KEY": MARK_COMFY_KEY + "\r\nX: y"},
+            "non-ascii": {"COMFY_API_KEY": MARK_COMFY_KEY + "é"},
+            "user-info": {
+                "COMFY_API_KEY": MARK_COMFY_KEY,
+                "GENVIDEO_COMFY_BASE_URL": sb.comfy_base_url.replace("http://", f"http://u:{PASSWORD}@", 1),
+            },
+        }
+        processes = {
+            name: subprocess.Popen(
+                [sys.executable, "-m", "genvideo", "-v", "get", "vidu:ok"],
+                env={**env, **extra},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for name, extra in runs.items()
+        }
+        results = {name: p.communicate(timeout=60) for name, p in processes.items()}
+    codes = {name: p.returncode for name, p in processes.items()}
+    assert codes == {"newline": 0, "crlf-inside": 2, "non-ascii": 2, "user-info": 2}, results
+    assert "COMFY_API_KEY" in results["crlf-inside"][1]
+    assert "GENVIDEO_COMFY_BASE_URL" in results["user-info"][1]
+    for name, (stdout, stderr) in results.items():
+        assert "Traceback" not in stderr, (name, stderr)
+        assert leaks([stderr, stdout], [PASSWORD, *MARKERS]) == [], (name, stderr)

@@ -11,46 +11,97 @@ from typing import Any
 import httpx
 
 from . import _constants as C
-from ._client import CreationCallback, RefLike, _BaseClient, check_deadline
-from ._download import DownloadJob, ProgressCallback, Redirected, RefreshNeeded, RetryableFailure, output_of
+from ._body import BodyTooLarge
+from ._client import CreationCallback, RefLike, _aread_body, _BaseClient
+from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
 from ._exceptions import APIError
 from ._images import ImageInput
 from ._logging import redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished
-from ._providers import ApiRequest, get_flow, submitted
+from ._providers import ApiRequest, GetFlow, get_flow, submitted
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
+from ._transport import Routes, deadline_scope, fork_epoch
 
 __all__ = ["AsyncClient"]
 
 
-async def _aread_body(response: httpx.Response, deadline: Deadline) -> bytes | None:
-    """The async twin of ``_client._read_body``."""
+def _advance(flow: GetFlow, body: dict[str, Any]) -> ApiRequest | Creation:
+    """The flow's next request, or the creation it ends with (never StopIteration: this may run in a
+    worker thread, and a future cannot carry StopIteration)."""
     try:
-        if deadline.at is None:
-            return await response.aread()
-        chunks = []
-        async for chunk in response.aiter_bytes():
-            chunks.append(chunk)
-            check_deadline(deadline, response)
-        return b"".join(chunks)
-    except httpx.DecodingError:
-        return None
-    finally:
-        await response.aclose()
+        return flow.send(body)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
 
 
 class AsyncClient(_BaseClient):
     """The asyncio client: the same arguments as :class:`Client`, awaitable methods.
 
     Its connection pool belongs to the running event loop; a new loop (another
-    ``asyncio.run``) gets a new pool, so one client can serve several runs.
+    ``asyncio.run``) gets a new pool, so one client can serve several runs (the sockets of a pool
+    whose loop has closed are closed then, not left to garbage collection).
+
+    Every argument is keyword-only and optional:
+
+    - ``comfy_api_key``, ``comfy_auth_token``, ``haiper_api_key``: credentials; by default from
+      ``COMFY_API_KEY`` (sent as ``X-API-Key``), ``COMFY_AUTH_TOKEN`` (``Authorization: Bearer``)
+      and ``HAIPER_API_KEY`` (``Authorization: Bearer``). A provider without credentials raises
+      :class:`MissingCredentials` when it is called, not before.
+    - ``comfy_base_url``, ``haiper_base_url``: by default ``GENVIDEO_COMFY_BASE_URL`` /
+      ``GENVIDEO_HAIPER_BASE_URL``, else ``https://api.comfy.org`` / ``https://api.haiper.ai``.
+      ``https://`` only (``http://`` to localhost): else :class:`ConfigurationError`.
+    - ``timeout``: per request, seconds or an ``httpx.Timeout`` (default 30 s, 10 s to connect).
+      It bounds each API request as a whole, from connecting to the last byte of the answer, at the
+      largest of its values (30 s by default; unbounded if any value is None), not only each read:
+      a server that drips bytes or interim (1xx) responses is cut off.
+    - ``max_retries``: retries per request, of what is safe to retry (default 2).
+    - ``transport``: an ``httpx.AsyncBaseTransport`` (``httpx.AsyncHTTPTransport(proxy=...,
+      verify=...)``, ``httpx.MockTransport``). It carries every request, API calls and downloads
+      alike; genvideo's timeouts, ``User-Agent`` and refusal to follow API redirects still apply,
+      proxy environment variables are no longer consulted, and connection limits are the
+      transport's own. :meth:`close` closes it. One transport serves every event loop: if it keeps
+      connections (``AsyncHTTPTransport``), close the client before its loop ends (``async with``)
+      when the client will be used again in another loop. An ``httpx.AsyncHTTPTransport`` gets the
+      whole-request bound too; any other transport only httpx's per-operation timeouts (capped at
+      the time left), checked again between body chunks.
+
+    ``GENVIDEO_LOG=debug`` (or ``info``) prints genvideo's and httpx's logs to stderr, with
+    credentials and signed URL queries masked.
     """
+
+    _transport_type = httpx.AsyncBaseTransport
+
+    def __init__(
+        self,
+        *,
+        comfy_api_key: str | None = None,
+        comfy_auth_token: str | None = None,
+        haiper_api_key: str | None = None,
+        comfy_base_url: str | None = None,
+        haiper_base_url: str | None = None,
+        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        """See the class docstring: ``help(genvideo.AsyncClient)``."""
+        super().__init__(
+            comfy_api_key=comfy_api_key,
+            comfy_auth_token=comfy_auth_token,
+            haiper_api_key=haiper_api_key,
+            comfy_base_url=comfy_base_url,
+            haiper_base_url=haiper_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport=transport,
+        )
 
     def _open(self) -> None:
         self._http: httpx.AsyncClient | None = None  # made per event loop, on first use
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._routes: Routes | None = None
+        self._pool_epoch = fork_epoch()
         self._in_flight = asyncio.Semaphore(C.MAX_CONCURRENT_REQUESTS)
 
     async def __aenter__(self) -> AsyncClient:
@@ -60,18 +111,43 @@ class AsyncClient(_BaseClient):
         await self.close()
 
     async def close(self) -> None:
-        """Close the connection pool of the current event loop."""
-        if self._http is not None and self._loop is asyncio.get_running_loop():
+        """Close the connection pool of the current event loop (and a ``transport`` passed in).
+
+        Unlike :meth:`Client.close`, the client stays usable: a later call opens a new pool.
+        """
+        if self._http is not None and self._loop is asyncio.get_running_loop() and self._pool_epoch == fork_epoch():
             await self._http.aclose()
+        else:
+            self._retire()
         self._http = None
         self._loop = None
+        self._routes = None
+        self._secrets_lease.release()
+
+    def _retire(self) -> None:
+        """Let go of a pool this event loop cannot use (or close): it belongs to another loop, or to
+        the parent process (its sockets were closed in this child at the fork).
+
+        If its loop is closed (``asyncio.run`` has returned), nothing can ever close the pool properly:
+        its sockets are closed now rather than at garbage collection. A pool whose loop still exists
+        is left alone (it may be in use there), and so is a caller's transport (``close()`` it before
+        its loop ends).
+        """
+        loop, routes = self._loop, self._routes
+        if routes is not None and self._transport is None and loop is not None and loop.is_closed():
+            routes.close_sockets()
+        self._http = None
+        self._routes = None
 
     def _client(self) -> httpx.AsyncClient:
         loop = asyncio.get_running_loop()
-        if self._http is None or self._loop is not loop:
-            # A pool from a finished event loop cannot be used (or closed) from this one.
-            limits = httpx.Limits(max_connections=C.MAX_CONNECTIONS, max_keepalive_connections=C.MAX_CONNECTIONS)
-            self._http = httpx.AsyncClient(**self._http_args(), limits=limits)
+        if self._http is None or self._loop is not loop or self._pool_epoch != fork_epoch():
+            # A pool from another event loop (or process) cannot be used (or closed) from this one.
+            self._retire()
+            self._secrets_lease.acquire()  # used again after close(): mask its keys again
+            args, self._routes = self._http_args(asynchronous=True)
+            self._http = httpx.AsyncClient(**args)
+            self._pool_epoch = fork_epoch()
             # Hundreds of concurrent waits must not all queue inside httpcore, whose pool rescans its
             # whole queue on every change (quadratic CPU); they queue here instead, at no cost.
             self._in_flight = asyncio.Semaphore(C.MAX_CONCURRENT_REQUESTS)
@@ -79,6 +155,10 @@ class AsyncClient(_BaseClient):
         return self._http
 
     async def _fetch_json(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> dict[str, Any]:
+        return (await self._fetch(provider, request, deadline))[0]
+
+    async def _fetch(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> tuple[dict[str, Any], int]:
+        """The JSON object of the reply, and the size of its body (large ones are parsed off the loop)."""
         url, headers = self._url_and_headers(provider, request)
         http = self._client()
         attempt = 0
@@ -87,10 +167,18 @@ class AsyncClient(_BaseClient):
                 outgoing = http.build_request(
                     request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
                 )
-                async with self._in_flight:
-                    response = await http.send(outgoing, stream=True)
-                    content = await _aread_body(response, deadline)
-                return self._interpret(provider, response, content)
+                async with self._in_flight:  # queued requests are not on the clock yet: httpx's are not either
+                    at = self._request_deadline(deadline)
+                    with deadline_scope(at):  # bounds the whole request: connect, send, headers, body
+                        response = await http.send(outgoing, stream=True)
+                        try:
+                            content = await _aread_body(response, at)
+                        except BodyTooLarge as exc:
+                            raise self._too_large(provider, response, exc) from None
+                size = len(content or b"")
+                if size > C.PARSE_OFF_LOOP_BYTES:
+                    return await asyncio.to_thread(self._interpret, provider, response, content), size
+                return self._interpret(provider, response, content), size
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
@@ -107,12 +195,15 @@ class AsyncClient(_BaseClient):
 
     async def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
         flow = get_flow(ref)
-        try:
-            request = next(flow)
-            while True:
-                request = flow.send(await self._fetch_json(ref.provider, request, deadline))
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+        step: ApiRequest | Creation = next(flow)
+        while isinstance(step, ApiRequest):
+            body, size = await self._fetch(ref.provider, step, deadline)
+            # Building a Creation from a large reply takes as long as parsing it: off the loop too.
+            if size > C.PARSE_OFF_LOOP_BYTES:
+                step = await asyncio.to_thread(_advance, flow, body)
+            else:
+                step = _advance(flow, body)
+        return step
 
     async def _polls(self, ref: RefLike, timeout: float, poll_interval: float) -> AsyncIterator[tuple[Creation, bool]]:
         poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
@@ -207,26 +298,46 @@ class AsyncClient(_BaseClient):
         dest: str | os.PathLike[str],
         *,
         on_progress: ProgressCallback | None = None,
+        max_bytes: int | None = C.DEFAULT_MAX_DOWNLOAD_BYTES,
+        timeout: float | None = None,
+        allow_link_local: bool = False,
     ) -> Path:
-        """Stream an output to ``dest``; see :meth:`Client.download`. File writes run in a worker thread."""
-        with DownloadJob(output_of(target), dest, on_progress, self._max_retries) as job:
+        """Stream an output to ``dest``; see :meth:`Client.download` (the same arguments).
+
+        File writes run in a worker thread; ``on_progress`` is called on the event loop's thread.
+        """
+        job = DownloadJob(
+            output_of(target),
+            dest,
+            on_progress,
+            self._max_retries,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            allow_link_local=allow_link_local,
+        )
+        with job:
             while True:
                 url = job.url
                 redactor.add_url(url)
                 try:
-                    async with self._client().stream("GET", url, headers=job.headers()) as response:
-                        job.start(response)
-                        async for chunk in response.aiter_bytes():
-                            await asyncio.to_thread(job.write, chunk)
-                    return await asyncio.to_thread(job.finish)
-                except Redirected:
+                    headers, attempt_timeout = job.headers(), job.timeout(self._timeout)
+                    async with self._client().stream("GET", url, headers=headers, timeout=attempt_timeout) as response:
+                        if job.start(response):
+                            async for chunk in response.aiter_raw():
+                                await asyncio.to_thread(job.write, chunk)
+                                job.report()
+                    if job.complete():
+                        return await asyncio.to_thread(job.finish)
+                except SendAgain:
                     continue
                 except RefreshNeeded:
                     assert job.output.ref is not None
                     try:
-                        job.refreshed(await self.get(job.output.ref))
+                        job.refreshed(await self._get(job.output.ref, job.deadline))
                     except APIError as exc:
                         raise job.refresh_failed(exc) from exc
+                except httpx.InvalidURL as exc:  # e.g. httpx refusing a redirect to `javascript:`
+                    raise job.invalid_url(exc) from exc
                 except (httpx.HTTPError, RetryableFailure) as exc:
                     await asyncio.sleep(job.retry_delay(exc))
                 finally:

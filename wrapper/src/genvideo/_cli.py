@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import signal
 import sys
 import threading
@@ -26,6 +27,7 @@ from ._exceptions import (
     MissingCredentials,
     WaitTimeout,
 )
+from ._logging import stderr_logging
 from ._progress import ProgressReporter
 from ._specs import SPECS
 
@@ -177,22 +179,49 @@ def _cmd_demo(args: argparse.Namespace, reporter: ProgressReporter) -> int:
     return OK
 
 
+def _output_options() -> argparse.ArgumentParser:
+    """-q and -v, accepted before the command and after it (``genvideo -v wait ...``, ``wait ... -v``).
+
+    Their default is SUPPRESS: a subcommand that was not given the flag must not reset it to False
+    over the value the top level parsed.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="no progress or status lines on stderr (errors are still printed)",
+    )
+    options.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="debug log of genvideo and httpx on stderr (credentials and signed URL queries masked)",
+    )
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
     codes = "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_CODES.items())
+    common = _output_options()
     parser = argparse.ArgumentParser(
         prog="genvideo",
+        parents=[common],
         description="Look up, wait for and download video creations (Vidu via Comfy.org, Haiper). "
         "Refs look like vidu:<id> or haiper:<id>. Credentials come from COMFY_API_KEY / COMFY_AUTH_TOKEN / "
-        "HAIPER_API_KEY; GENVIDEO_COMFY_BASE_URL / GENVIDEO_HAIPER_BASE_URL override the hosts.",
+        "HAIPER_API_KEY; GENVIDEO_COMFY_BASE_URL / GENVIDEO_HAIPER_BASE_URL override the hosts; "
+        "GENVIDEO_LOG=debug (or info) logs to stderr like -v.",
         epilog=f"exit codes:\n{codes}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="store_true", help="print the version and the spec snapshots, then exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("get", help="print a creation's current state as JSON")
+    p = sub.add_parser("get", help="print a creation's current state as JSON", parents=[common])
     p.add_argument("ref")
-    p = sub.add_parser("wait", help="wait for a creation (progress on stderr), then print it as JSON")
+    p = sub.add_parser("wait", help="wait for a creation (progress on stderr), then print it as JSON", parents=[common])
     p.add_argument("ref")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait at most (default 600)")
     p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between polls (default 5)")
@@ -201,7 +230,7 @@ def _parser() -> argparse.ArgumentParser:
         ("create", "start a generation; print its ref as JSON"),
         ("generate", "start a generation, wait for it (progress on stderr), print it as JSON"),
     ):
-        p = sub.add_parser(name, help=text)
+        p = sub.add_parser(name, help=text, parents=[common])
         p.add_argument("provider", choices=["vidu", "haiper"])
         p.add_argument("--prompt", required=True)
         p.add_argument("--image", action="append", default=[], help="a URL or an image file (repeatable)")
@@ -221,13 +250,17 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait at most (default 600)")
             p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between polls (default 5)")
             p.add_argument("--download", metavar="PATH", help="then download its video to PATH")
-    p = sub.add_parser("download", help="download a finished creation's video")
+    p = sub.add_parser("download", help="download a finished creation's video", parents=[common])
     p.add_argument("ref")
     p.add_argument("path", help="a file path or an existing folder")
-    p = sub.add_parser("sandbox", help="serve the local sandbox with demo creations until interrupted")
+    p = sub.add_parser(
+        "sandbox", help="serve the local sandbox with demo creations until interrupted", parents=[common]
+    )
     p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
     p.add_argument("--step", type=float, default=5.0, help="seconds per state of the demo creations")
-    p = sub.add_parser("demo", help="the whole loop against a fresh sandbox: submit, look up, wait, download")
+    p = sub.add_parser(
+        "demo", help="the whole loop against a fresh sandbox: submit, look up, wait, download", parents=[common]
+    )
     p.add_argument("--out", default="demo-output", help="folder for the downloaded videos (default demo-output)")
     return parser
 
@@ -263,7 +296,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return USAGE
-    reporter = ProgressReporter()
+    reporter = ProgressReporter(quiet=getattr(args, "quiet", False))
+    if getattr(args, "verbose", False):
+        with stderr_logging(logging.DEBUG):
+            return _run(args, reporter)
+    return _run(args, reporter)
+
+
+def _run(args: argparse.Namespace, reporter: ProgressReporter) -> int:
     try:
         if args.command in _LOCAL_COMMANDS:
             return _LOCAL_COMMANDS[args.command](args, reporter)

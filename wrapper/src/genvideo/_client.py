@@ -15,17 +15,26 @@ from typing import Any
 import httpx
 
 from . import _constants as C
+from ._body import BodyReader, BodyTooLarge, Undecodable
 from ._credentials import Credentials, check_base_url
-from ._download import DownloadJob, ProgressCallback, Redirected, RefreshNeeded, RetryableFailure, output_of
-from ._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidOption, ResponseValidationError
+from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    ClientClosed,
+    InvalidOption,
+    ResponseValidationError,
+)
 from ._images import ImageInput, image_references
-from ._logging import logger, redactor
+from ._logging import configure_from_env, logger, redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished
 from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
 from ._refs import PROVIDERS, CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
+from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
 
 __all__ = ["Client"]
 
@@ -36,25 +45,32 @@ CreationCallback = Callable[[Creation], object]
 class _BaseClient:
     """Configuration and the parts of a request that involve no I/O.
 
-    The arguments (shared by Client and AsyncClient): ``comfy_api_key``, ``comfy_auth_token``,
-    ``haiper_api_key`` (default: the environment), ``comfy_base_url``, ``haiper_base_url``
-    (default: ``GENVIDEO_*_BASE_URL``, else the providers' hosts), ``timeout`` (seconds, or an
-    ``httpx.Timeout``) and ``max_retries`` (per request, for what is safe to retry).
+    ``Client`` and ``AsyncClient`` each spell out the same constructor (documented on them) and pass
+    it here; only the type of ``transport`` differs (``_transport_type``).
     """
+
+    _transport_type: type[Any] = object
 
     def __init__(
         self,
         *,
-        comfy_api_key: str | None = None,
-        comfy_auth_token: str | None = None,
-        haiper_api_key: str | None = None,
-        comfy_base_url: str | None = None,
-        haiper_base_url: str | None = None,
-        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        comfy_api_key: str | None,
+        comfy_auth_token: str | None,
+        haiper_api_key: str | None,
+        comfy_base_url: str | None,
+        haiper_base_url: str | None,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be >= 0")
+        if transport is not None and not isinstance(transport, self._transport_type):
+            raise TypeError(
+                f"{type(self).__name__}(transport=...) takes an httpx.{self._transport_type.__name__}, "
+                f"not {type(transport).__name__}"
+            )
+        configure_from_env()
         self._credentials = Credentials.resolve(
             comfy_api_key=comfy_api_key, comfy_auth_token=comfy_auth_token, haiper_api_key=haiper_api_key
         )
@@ -69,8 +85,10 @@ class _BaseClient:
         }
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._max_retries = max_retries
+        self._transport = transport
         self._secrets = self._credentials.values()
-        redactor.add_secrets(self._secrets)
+        # Masked in logs while this client lives: released by close() or garbage collection.
+        self._secrets_lease = redactor.lease(self, self._secrets)
         self._auth_headers: dict[Provider, dict[str, str]] = {}
         self._open()
 
@@ -84,13 +102,47 @@ class _BaseClient:
             f"haiper_base_url={self._base_urls['haiper']!r}, {self._credentials!r})"
         )
 
-    def _http_args(self) -> dict[str, Any]:
-        return {
+    def _http_args(self, *, asynchronous: bool) -> tuple[dict[str, Any], Routes]:
+        """The httpx client's settings, and the routes its requests take: genvideo's own transports
+        (proxies from the environment, never for loopback), or the caller's (then proxy environment
+        variables are not read). A caller's transport changes how bytes travel, not these settings.
+        Both carry the deadline mechanism of ``_transport`` (a caller's only if it is an httpx one)."""
+        if self._transport is None:
+            limits = None
+            if asynchronous:
+                limits = httpx.Limits(max_connections=C.MAX_CONNECTIONS, max_keepalive_connections=C.MAX_CONNECTIONS)
+            ways = routes(asynchronous=asynchronous, verify=_ssl_context(), limits=limits)
+        else:
+            ways = bound(self._transport, asynchronous=asynchronous)
+        args: dict[str, Any] = {
             "timeout": self._timeout,
             "follow_redirects": False,
-            "headers": {"User-Agent": C.USER_AGENT},
-            "verify": _ssl_context(),
+            # gzip and deflate only: what _body decodes with bounded memory (downloads ask for identity).
+            "headers": {"User-Agent": C.USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            "cookies": no_cookies(),  # genvideo needs none: no reply can plant state in later requests
+            "transport": ways.transport,
+            "mounts": ways.mounts,
         }
+        return args, ways
+
+    def _request_deadline(self, deadline: Deadline) -> float | None:
+        """When the request starting now must be over (body included): its timeout's largest value
+        (see ``_transport.total_timeout``), or ``deadline`` if that comes first."""
+        total = total_timeout(self._timeout)
+        at = None if total is None else time.monotonic() + total
+        if deadline.at is not None:
+            at = deadline.at if at is None else min(at, deadline.at)
+        return at
+
+    def _closed_error(self) -> ClientClosed:
+        return ClientClosed(f"this {type(self).__name__} is closed: make a new one (or use it in a with block)")
+
+    def _too_large(self, provider: Provider, response: httpx.Response, exc: BodyTooLarge) -> ResponseValidationError:
+        return ResponseValidationError(
+            f"{provider}: HTTP {response.status_code} with a body over {exc.limit} bytes ({exc.what}); "
+            "not read further",
+            provider=provider,
+        )
 
     def _url_and_headers(self, provider: Provider, request: ApiRequest) -> tuple[str, dict[str, str]]:
         auth = self._auth_headers.get(provider)
@@ -170,30 +222,54 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def _read_body(response: httpx.Response, deadline: Deadline) -> bytes | None:
+def _read_body(response: httpx.Response, deadline: float | None) -> bytes | None:
     """The whole body, or None when its Content-Encoding cannot be decoded (the status still counts).
 
-    httpx's timeouts bound each read, not the body: under a deadline, a server that drips
-    bytes is cut off once the deadline passes (between chunks).
+    At most MAX_API_BODY bytes, as sent and as decoded (``_body``): past it, BodyTooLarge for a 2xx,
+    and what fit for an error status (only quoted). genvideo's transports bound every read by the
+    request's ``deadline``; for a caller's other transports, it is also checked between chunks.
     """
+    reader = BodyReader(response.headers)
     try:
-        if deadline.at is None:
-            return response.read()
-        chunks = []
-        for chunk in response.iter_bytes():
-            chunks.append(chunk)
+        if response.is_stream_consumed:  # read (and decoded) by the transport: httpx.MockTransport
+            return reader.loaded(response.content)
+        for chunk in response.iter_raw():
+            reader.feed(chunk)
             check_deadline(deadline, response)
-        return b"".join(chunks)
-    except httpx.DecodingError:
+        return reader.finish()
+    except Undecodable:
         return None
+    except BodyTooLarge:
+        if 200 <= response.status_code <= 299:
+            raise
+        return reader.finish_partial()
     finally:
         response.close()
 
 
-def check_deadline(deadline: Deadline, response: httpx.Response) -> None:
+async def _aread_body(response: httpx.Response, deadline: float | None) -> bytes | None:
+    """The async twin of :func:`_read_body`."""
+    reader = BodyReader(response.headers)
+    try:
+        if response.is_stream_consumed:  # read (and decoded) by the transport: httpx.MockTransport
+            return reader.loaded(response.content)
+        async for chunk in response.aiter_raw():
+            reader.feed(chunk)
+            check_deadline(deadline, response)
+        return reader.finish()
+    except Undecodable:
+        return None
+    except BodyTooLarge:
+        if 200 <= response.status_code <= 299:
+            raise
+        return reader.finish_partial()
+    finally:
+        await response.aclose()
+
+
+def check_deadline(deadline: float | None, response: httpx.Response) -> None:
     """Raise httpx.ReadTimeout if ``deadline`` has passed and the body is not complete yet."""
-    remaining = deadline.remaining()
-    if remaining is None or remaining > 0:
+    if deadline is None or time.monotonic() < deadline:
         return
     length = response.headers.get("content-length", "")
     if length.isdigit() and response.num_bytes_downloaded >= int(length):
@@ -208,14 +284,77 @@ def _min(value: float | None, cap: float) -> float:
 class Client(_BaseClient):
     """The synchronous client. One connection pool, reused; close it (or use ``with``).
 
-    Credentials come from the arguments, else from ``COMFY_API_KEY`` (sent as
-    ``X-API-Key``), ``COMFY_AUTH_TOKEN`` (``Authorization: Bearer``) and
-    ``HAIPER_API_KEY`` (``Authorization: Bearer``). A provider without credentials
-    raises :class:`MissingCredentials` when it is called, not before.
+    Every argument is keyword-only and optional:
+
+    - ``comfy_api_key``, ``comfy_auth_token``, ``haiper_api_key``: credentials; by default from
+      ``COMFY_API_KEY`` (sent as ``X-API-Key``), ``COMFY_AUTH_TOKEN`` (``Authorization: Bearer``)
+      and ``HAIPER_API_KEY`` (``Authorization: Bearer``). A provider without credentials raises
+      :class:`MissingCredentials` when it is called, not before.
+    - ``comfy_base_url``, ``haiper_base_url``: by default ``GENVIDEO_COMFY_BASE_URL`` /
+      ``GENVIDEO_HAIPER_BASE_URL``, else ``https://api.comfy.org`` / ``https://api.haiper.ai``.
+      ``https://`` only (``http://`` to localhost): else :class:`ConfigurationError`.
+    - ``timeout``: per request, seconds or an ``httpx.Timeout`` (default 30 s, 10 s to connect).
+      It bounds each API request as a whole, from connecting to the last byte of the answer, at the
+      largest of its values (30 s by default; unbounded if any value is None), not only each read:
+      a server that drips bytes or interim (1xx) responses is cut off.
+    - ``max_retries``: retries per request, of what is safe to retry (default 2).
+    - ``transport``: an ``httpx.BaseTransport`` (``httpx.HTTPTransport(proxy=..., verify=...)``
+      for a proxy or a custom CA, ``httpx.MockTransport`` in tests). It carries every request,
+      API calls and downloads alike; genvideo's timeouts, ``User-Agent`` and refusal to follow
+      API redirects still apply, and proxy environment variables are no longer consulted (the
+      transport decides). httpx's rule holds: :meth:`close` closes it, so give each client its own.
+      An ``httpx.HTTPTransport`` gets the whole-request bound too; any other transport only
+      httpx's per-operation timeouts (capped at the time left), checked again between body chunks.
+
+    ``GENVIDEO_LOG=debug`` (or ``info``) prints genvideo's and httpx's logs to stderr, with
+    credentials and signed URL queries masked.
     """
 
+    _transport_type = httpx.BaseTransport
+
+    def __init__(
+        self,
+        *,
+        comfy_api_key: str | None = None,
+        comfy_auth_token: str | None = None,
+        haiper_api_key: str | None = None,
+        comfy_base_url: str | None = None,
+        haiper_base_url: str | None = None,
+        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        """See the class docstring: ``help(genvideo.Client)``."""
+        super().__init__(
+            comfy_api_key=comfy_api_key,
+            comfy_auth_token=comfy_auth_token,
+            haiper_api_key=haiper_api_key,
+            comfy_base_url=comfy_base_url,
+            haiper_base_url=haiper_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport=transport,
+        )
+
     def _open(self) -> None:
-        self._http = httpx.Client(**self._http_args())
+        self._closed = False
+        self._make_pool()
+
+    def _make_pool(self) -> None:
+        args, self._routes = self._http_args(asynchronous=False)
+        self._httpx = httpx.Client(**args)
+        self._pool_epoch = fork_epoch()
+
+    @property
+    def _http(self) -> httpx.Client:
+        """The connection pool; a GenvideoError once closed; a new pool in a forked child."""
+        if self._closed:
+            raise self._closed_error()
+        if self._pool_epoch != fork_epoch() and self._transport is None:
+            # A forked child: the parent's connections (their sockets were closed in the child at the
+            # fork) and the pool's locks are not ours. Start afresh; the old pool is never touched.
+            self._make_pool()
+        return self._httpx
 
     def __enter__(self) -> Client:
         return self
@@ -224,19 +363,33 @@ class Client(_BaseClient):
         self.close()
 
     def close(self) -> None:
-        """Close the connection pool."""
-        self._http.close()
+        """Close the connection pool (a ``transport`` passed in is closed with it).
+
+        Closing twice is harmless; any other call on a closed client raises :class:`ClientClosed`.
+        """
+        if not self._closed:
+            self._closed = True
+            if self._pool_epoch == fork_epoch() or self._transport is not None:
+                self._httpx.close()  # (a pool inherited through fork() is left alone)
+        self._secrets_lease.release()
 
     def _fetch_json(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> dict[str, Any]:
         url, headers = self._url_and_headers(provider, request)
         attempt = 0
         while True:
             try:
-                outgoing = self._http.build_request(
+                http = self._http
+                outgoing = http.build_request(
                     request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
                 )
-                response = self._http.send(outgoing, stream=True)
-                return self._interpret(provider, response, _read_body(response, deadline))
+                at = self._request_deadline(deadline)
+                with deadline_scope(at):  # bounds the whole request: connect, send, headers, body
+                    response = http.send(outgoing, stream=True)
+                    try:
+                        content = _read_body(response, at)
+                    except BodyTooLarge as exc:
+                        raise self._too_large(provider, response, exc) from None
+                return self._interpret(provider, response, content)
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
@@ -380,34 +533,60 @@ class Client(_BaseClient):
         dest: str | os.PathLike[str],
         *,
         on_progress: ProgressCallback | None = None,
+        max_bytes: int | None = C.DEFAULT_MAX_DOWNLOAD_BYTES,
+        timeout: float | None = None,
+        allow_link_local: bool = False,
     ) -> Path:
         """Stream an output to ``dest`` (a file path, or a folder) and return the file's path.
 
-        The bytes go to a temporary file beside ``dest`` that is renamed into place
-        only once complete (Content-Length verified); on failure nothing is left
-        at ``dest``. A cut connection resumes with ``Range`` where the server
-        allows it. An expired link (403/410) is refreshed once by fetching the
-        creation again. Provider credentials are never sent to the download URL.
-        ``on_progress(bytes_done, bytes_total_or_None)`` is called per chunk.
+        Into a folder, the file is named ``<provider>-<id>-<index>.mp4``. The bytes go to a
+        temporary file beside ``dest`` that is renamed into place only once proved complete
+        (exact Content-Length, the terminating chunk, or a ``Range`` probe; never a body cut
+        short, never 0 bytes); on failure nothing is left at ``dest``. A cut connection
+        resumes with ``Range`` and ``If-Range`` (the ETag or Last-Modified of the first
+        answer): a video that changed meanwhile is downloaded again from the start, never
+        spliced. An expired link (403/410) is refreshed once by fetching the creation again.
+        Provider credentials are never sent to the download URL.
+
+        - ``on_progress(bytes_done, bytes_total_or_None)`` is called per chunk.
+        - ``max_bytes``: a larger video raises :class:`DownloadError` (default 4 GiB; None: no limit).
+        - ``timeout``: seconds for the whole download, retries included (default: none). Each
+          attempt also gives up when fewer than 32 KiB arrive in 30 s (a stall), and retries.
+        - ``allow_link_local``: also fetch link-local and cloud-metadata addresses
+          (169.254.0.0/16, fe80::/10, ``metadata.google.internal``...), refused by default.
         """
-        with DownloadJob(output_of(target), dest, on_progress, self._max_retries) as job:
+        job = DownloadJob(
+            output_of(target),
+            dest,
+            on_progress,
+            self._max_retries,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            allow_link_local=allow_link_local,
+        )
+        with job:
             while True:
                 url = job.url
                 redactor.add_url(url)
                 try:
-                    with self._http.stream("GET", url, headers=job.headers()) as response:
-                        job.start(response)
-                        for chunk in response.iter_bytes():
-                            job.write(chunk)
-                    return job.finish()
-                except Redirected:
+                    headers, attempt_timeout = job.headers(), job.timeout(self._timeout)
+                    with self._http.stream("GET", url, headers=headers, timeout=attempt_timeout) as response:
+                        if job.start(response):
+                            for chunk in response.iter_raw():
+                                job.write(chunk)
+                                job.report()
+                    if job.complete():
+                        return job.finish()
+                except SendAgain:
                     continue
                 except RefreshNeeded:
                     assert job.output.ref is not None
                     try:
-                        job.refreshed(self.get(job.output.ref))
+                        job.refreshed(self._get(job.output.ref, job.deadline))
                     except APIError as exc:
                         raise job.refresh_failed(exc) from exc
+                except httpx.InvalidURL as exc:  # e.g. httpx refusing a redirect to `javascript:`
+                    raise job.invalid_url(exc) from exc
                 except (httpx.HTTPError, RetryableFailure) as exc:
                     time.sleep(job.retry_delay(exc))
                 finally:

@@ -9,6 +9,7 @@ COMFY_AUTH_TOKEN_ENV = "COMFY_AUTH_TOKEN"  # noqa: S105 - a variable name
 HAIPER_API_KEY_ENV = "HAIPER_API_KEY"
 COMFY_BASE_URL_ENV = "GENVIDEO_COMFY_BASE_URL"
 HAIPER_BASE_URL_ENV = "GENVIDEO_HAIPER_BASE_URL"
+LOG_ENV = "GENVIDEO_LOG"  # debug or info: log to stderr (redacted)
 
 DEFAULT_COMFY_BASE_URL = "https://api.comfy.org"
 DEFAULT_HAIPER_BASE_URL = "https://api.haiper.ai"
@@ -45,3 +46,31 @@ DEFAULT_VIDU_MODEL = "viduq1"  # used when create("vidu", ...) names no model
 # AsyncClient: connections per pool, and API requests in flight at once (the rest wait their turn).
 MAX_CONNECTIONS = 20
 MAX_CONCURRENT_REQUESTS = 20
+
+# Credential values shorter than this are accepted (tests and sandboxes use "k") but never masked
+# in logs or error messages: no provider issues such a key, and masking "k" would garble every line.
+MIN_MASKED_SECRET_LENGTH = 8
+
+# Downloads. A body slower than DOWNLOAD_STALL_BYTES per DOWNLOAD_STALL_SECONDS (about 1 KB/s) has
+# stalled: the attempt is abandoned and retried (resumed), like curl's --speed-limit/--speed-time.
+# The per-read timeout of a download is capped at DOWNLOAD_STALL_SECONDS too.
+DOWNLOAD_STALL_SECONDS = 30.0
+DOWNLOAD_STALL_BYTES = 32 * 1024
+# download(max_bytes=...) default: a larger video is refused with DownloadError (None: no limit).
+DEFAULT_MAX_DOWNLOAD_BYTES = 4 * 1024**3
+# A download sent gzip/deflate-encoded (despite Accept-Encoding: identity) is decoded by genvideo; it
+# may inflate to at most this many times its size on the wire (and always to DOWNLOAD_DECODE_FLOOR
+# bytes): beyond, it is a decompression bomb (DownloadError). Compressed video shrinks ~1 %.
+DOWNLOAD_MAX_DECODE_RATIO = 20
+DOWNLOAD_DECODE_FLOOR = 1024 * 1024
+# How often one download may start again from byte 0 because the video changed between attempts.
+MAX_DOWNLOAD_RESTARTS = 3
+
+# API replies (not downloads): a body larger than this, as sent or once decoded (gzip/deflate), is
+# not read further: ResponseValidationError for a 2xx (an error status keeps what fit). Real replies
+# are a few KB; a gzip bomb or an endless chunked body would otherwise fill memory.
+MAX_API_BODY = 16 * 1024 * 1024
+# AsyncClient: a reply larger than this is parsed (JSON, then the Creation) in a worker thread,
+# not on the event loop (a 16 MiB reply of 90,000 creations takes ~0.3 s to parse; json.loads
+# still holds the GIL for ~0.1 s of it).
+PARSE_OFF_LOOP_BYTES = 256 * 1024

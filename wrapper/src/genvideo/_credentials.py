@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, quote, quote_plus, urlsplit
+
+import httpx
 
 from . import _constants as C
 from ._exceptions import ConfigurationError, MissingCredentials
@@ -41,9 +46,113 @@ class Secret:
         raise TypeError("a Secret cannot be pickled")
 
 
-def _secret(explicit: str | None, env: str) -> Secret | None:
+# -- reading a key -------------------------------------------------------------------------------------
+
+
+def _secret(explicit: str | None, env: str, argument: str) -> Secret | None:
+    """The key from ``argument=`` (if not None) else the environment variable ``env``.
+
+    Surrounding whitespace is stripped (a key read from a file keeps its newline); empty means
+    none. A key must then be printable ASCII, as an HTTP header value must: a control or
+    non-ASCII character raises ConfigurationError naming the setting, never the key.
+    """
+    source = f"{argument}=" if explicit is not None else env
     value = explicit if explicit is not None else os.environ.get(env)
-    return Secret(value) if value else None
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{source} must be a str, not {type(value).__name__}")
+    value = value.strip()
+    if not value:
+        return None
+    _check_key(value, source)
+    return Secret(value)
+
+
+def _check_key(value: str, source: str) -> None:
+    for position, char in enumerate(value, 1):
+        code = ord(char)
+        if 0x20 <= code < 0x7F:
+            continue
+        kind = "a control character" if code < 0x20 or code == 0x7F else "a non-ASCII character"
+        # Only the offending character's code point is named: it cannot be part of a working key.
+        raise ConfigurationError(
+            f"{source} contains {kind} (U+{code:04X}, character {position} of {len(value)}); a key must be "
+            "printable ASCII (surrounding whitespace is stripped). The key itself is not shown."
+        )
+
+
+# -- masking a key wherever it might be printed ----------------------------------------------------------
+
+_PERCENT = re.compile(r"%[0-9A-F]{2}")
+
+
+def secret_renderings(secret: str) -> frozenset[str]:
+    """Every form ``secret`` takes when printed: as is, inside a ``repr()``'d str or bytes, JSON-escaped
+    (``\\/`` and Go's ``\\u003c`` included) and percent-encoded (either case of hex digit).
+
+    Empty for a value shorter than MIN_MASKED_SECRET_LENGTH: such a value is no real credential,
+    and masking it would garble every text it happens to occur in.
+    """
+    if len(secret) < C.MIN_MASKED_SECRET_LENGTH:
+        return frozenset()
+    as_json = json.dumps(secret)[1:-1]
+    forms = {
+        secret,
+        repr(secret)[1:-1],
+        ascii(secret)[1:-1],
+        repr(secret.encode("utf-8", "surrogatepass"))[2:-1],
+        as_json,
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        as_json.replace("/", "\\/"),
+        as_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"),
+        quote(secret, safe=""),
+        quote(secret, safe="/"),
+        quote_plus(secret, safe=""),
+    }
+    forms |= {_PERCENT.sub(lambda m: m.group().lower(), form) for form in forms if "%" in form}
+    forms |= {repr(form)[1:-1] for form in forms}  # quoted once more: the repr of an error quoting one
+    return frozenset(form for form in forms if form)
+
+
+def mask_renderings(text: str, forms: Iterable[str]) -> str:
+    """``text`` with every occurrence of any of ``forms`` replaced by ``***``.
+
+    Overlapping occurrences (one key inside another, or two keys sharing characters) are merged
+    into one mask, so no fragment of either is left.
+    """
+    spans: list[tuple[int, int]] = []
+    for form in forms:
+        start = text.find(form)
+        while start != -1:
+            spans.append((start, start + len(form)))
+            start = text.find(form, start + 1)
+    if not spans:
+        return text
+    spans.sort()
+    pieces: list[str] = []
+    done = 0
+    start, end = spans[0]
+    for next_start, next_end in spans[1:]:
+        if next_start <= end:
+            end = max(end, next_end)
+            continue
+        pieces += [text[done:start], "***"]
+        done, start, end = end, next_start, next_end
+    pieces += [text[done:start], "***", text[end:]]
+    return "".join(pieces)
+
+
+def mask_secrets(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every rendering (:func:`secret_renderings`) of every secret masked."""
+    forms: set[str] = set()
+    for secret in secrets:
+        if secret:
+            forms |= secret_renderings(secret)
+    return mask_renderings(text, forms) if forms else text
+
+
+# -- base URLs ---------------------------------------------------------------------------------------------
 
 
 def is_loopback(host: str) -> bool:
@@ -56,17 +165,88 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+_BASE_URL_ENVS = {"comfy_base_url": C.COMFY_BASE_URL_ENV, "haiper_base_url": C.HAIPER_BASE_URL_ENV}
+_MAX_SHOWN = 120
+
+
+def _shown(url: str) -> str:
+    """``url`` for an error message: user info (``user:password@``) as ``***@``, no query, bounded."""
+    url = re.sub(r"([?#]).*", r"\1…", url, flags=re.DOTALL)  # a query may hold a token too
+    if "@" in url:
+        scheme, sep, rest = url.partition("://")
+        if not sep:
+            scheme, rest = "", url
+        # After the last "@": a password may hold any character, "/" and "@" included.
+        url = f"{scheme}{sep}***@{rest.rpartition('@')[2]}"
+    text = repr(url)
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 4] + "...'"
+
+
 def check_base_url(name: str, url: str) -> str:
-    """Credentials travel only over https, or plain http to this machine."""
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return url.rstrip("/")
-    if parts.scheme == "http" and parts.hostname and is_loopback(parts.hostname):
-        return url.rstrip("/")
-    raise ConfigurationError(
-        f"{name} must be an https:// URL (or http:// to localhost), got {parts.scheme or 'no'} scheme "
-        f"for host {parts.hostname!r}: credentials are never sent in clear text"
-    )
+    """The base URL, without trailing slashes, if credentials may be sent to it; else ConfigurationError.
+
+    Credentials travel only over https, or plain http to this machine. A base URL is an origin with
+    an optional path prefix (``https://host[:port][/path]``): no user info (httpx would send it as
+    Basic auth in place of the key, and it would show in ``repr(client)``), no query or fragment,
+    no whitespace or control character, a port from 1 to 65535. The message never shows user info.
+    """
+    if not isinstance(url, str):
+        raise TypeError(f"{name} must be a str, not {type(url).__name__}")
+    setting = f"{name}= (or {_BASE_URL_ENVS[name]})" if name in _BASE_URL_ENVS else name
+    if any(char.isspace() or ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in url):
+        raise ConfigurationError(
+            f"{setting} contains whitespace or a control character: {_shown(url)} (nothing is stripped from a URL)"
+        )
+    parts = _split(url)
+    if parts is None:  # an unclosed "[", a port that is no number or out of range
+        raise ConfigurationError(f"{setting} is not a valid URL: {_shown(url)}")
+    port, host = parts.port, parts.hostname
+    if "@" in parts.netloc:
+        raise ConfigurationError(
+            f"{setting} must not carry user info (user:password@), got {_shown(url)}: the provider key is the "
+            "credential (httpx would send the user info as Basic auth instead of it)"
+        )
+    if not host:
+        raise ConfigurationError(f"{setting} names no host: {_shown(url)} (expected https://host[:port][/path])")
+    if not (parts.scheme == "https" or (parts.scheme == "http" and is_loopback(host))):
+        raise ConfigurationError(
+            f"{setting} must be an https:// URL (or http:// to localhost), got {parts.scheme or 'no'} scheme "
+            f"for host {host!r}: credentials are never sent in clear text"
+        )
+    if port == 0:
+        raise ConfigurationError(f"{setting} has port 0, which cannot be connected to: {_shown(url)}")
+    if "?" in url or "#" in url:
+        raise ConfigurationError(
+            f"{setting} must not have a query or fragment, got {_shown(url)}: a base URL is "
+            "https://host[:port] with an optional path prefix"
+        )
+    if not _httpx_accepts(url):  # e.g. a host that is no valid IDNA name
+        raise ConfigurationError(f"{setting} is not a valid URL: {_shown(url)}")
+    return url.rstrip("/")
+
+
+# These return None/False rather than raising: the ConfigurationError is raised outside any
+# ``except`` block, so that it carries no __context__ (whose message could quote a password).
+
+
+def _split(url: str) -> SplitResult | None:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is no number, or out of range
+    except ValueError:
+        return None
+    return parts
+
+
+def _httpx_accepts(url: str) -> bool:
+    try:
+        httpx.URL(url).port  # noqa: B018
+    except Exception:  # httpx raises InvalidURL, ValueError or UnicodeError: all mean "invalid"
+        return False
+    return True
+
+
+# -- the credentials of a client ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -81,11 +261,12 @@ class Credentials:
     def resolve(
         cls, *, comfy_api_key: str | None, comfy_auth_token: str | None, haiper_api_key: str | None
     ) -> Credentials:
-        """Explicit arguments first, then the environment."""
+        """Explicit arguments first, then the environment. Surrounding whitespace is stripped;
+        a key with a control or non-ASCII character raises ConfigurationError (naming the setting)."""
         return cls(
-            _secret(comfy_api_key, C.COMFY_API_KEY_ENV),
-            _secret(comfy_auth_token, C.COMFY_AUTH_TOKEN_ENV),
-            _secret(haiper_api_key, C.HAIPER_API_KEY_ENV),
+            _secret(comfy_api_key, C.COMFY_API_KEY_ENV, "comfy_api_key"),
+            _secret(comfy_auth_token, C.COMFY_AUTH_TOKEN_ENV, "comfy_auth_token"),
+            _secret(haiper_api_key, C.HAIPER_API_KEY_ENV, "haiper_api_key"),
         )
 
     def headers_for(self, provider: Provider) -> dict[str, str]:

@@ -1,26 +1,69 @@
-"""Downloading an output to a file: temp file, size check, Range resume, atomic rename.
+"""Downloading an output to a file: temp file, completeness proof, validated Range resume, atomic rename.
 
-``DownloadJob`` holds the bookkeeping of one download; the clients drive it
-with their own (sync or async) HTTP streams.
+``DownloadJob`` holds the bookkeeping of one download; the clients drive it with their own (sync or
+async) HTTP streams, the same way::
+
+    with DownloadJob(...) as job:
+        while True:
+            GET job.url with job.headers(), timeout=job.timeout(client_timeout)
+                if job.start(response):             # a body to store follows
+                    for chunk in response.iter_raw():
+                        job.write(chunk)            # async: in a worker thread
+                        job.report()                # async: on the event loop's thread
+            if job.complete():
+                return job.finish()
+            # else: fetch the rest (a shorter range than asked), or probe a body that had no length
+        # SendAgain: at once; RefreshNeeded: job.refreshed(get(ref)); httpx.InvalidURL: job.invalid_url();
+        # httpx.HTTPError, RetryableFailure: sleep(job.retry_delay(exc)), which raises when out of retries.
+
+**When is a download complete?** Only when it can be proved, never because the connection ended:
+
+- ``Content-Length`` (no ``Transfer-Encoding``): the bytes on the wire number exactly that.
+- ``Transfer-Encoding: chunked``: the terminating chunk arrived (h11 raises ``RemoteProtocolError``,
+  "incomplete chunked read", on a close before it); HTTP/2: the stream ended (not reset).
+- ``206``: the body fills the ``Content-Range`` it announced, and ``Content-Range`` starts where the
+  file stops, ends inside the total, and its total (or the total carried from earlier answers, when
+  it says ``/*``) is reached; a shorter range than asked is followed by a request for the rest.
+- No length at all (ended by closing the connection): unverifiable from the wire, so the server is
+  asked again with ``Range: bytes=N-`` (and ``If-Range``): ``416`` with ``Content-Range: bytes */N``,
+  or a ``200`` whose ``Content-Length`` is N, proves it; a ``206`` means it was cut (the rest is
+  appended); a ``200`` without a length means it cannot be verified: ``DownloadError``.
+- ``Content-Encoding: gzip``/``deflate`` (sent despite ``Accept-Encoding: identity``): decoded here,
+  never by httpx: complete only when the compressed stream reached its end marker (gzip checks its
+  CRC and length there), decoded size bounded by ``max_bytes`` and by DOWNLOAD_MAX_DECODE_RATIO x the
+  wire size; an encoded download is never resumed (a cut restarts it). Other encodings are refused.
+- 0 bytes is never a complete video.
+
+**Resuming never splices two files.** A resume sends ``If-Range`` with the strong ETag of the answer
+the file started from (else its ``Last-Modified``); without either, nothing proves the object did not
+change, so a cut restarts from zero. A ``200`` to a Range request restarts with the new body; a
+``206`` whose ETag/Last-Modified or total differs from what the file started with restarts too (at
+most MAX_DOWNLOAD_RESTARTS times).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
+import ipaddress
 import os
 import re
-from collections.abc import Callable
+import socket
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import httpx
 
-from ._constants import MAX_DOWNLOAD_REDIRECTS, MAX_RETRY_AFTER
+from . import _constants as C
 from ._exceptions import APIError, DownloadError
 from ._models import Creation, VideoOutput, redact_url
 from ._responses import parse_retry_after
-from ._retry import backoff
+from ._retry import Deadline, backoff
 
 ProgressCallback = Callable[[int, int | None], object]
 
@@ -40,9 +83,30 @@ def _syncer() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=2, thread_name_prefix="genvideo-sync")
 
 
+# A forked child inherits the pool but not its threads: syncs queued there would never run (and the
+# download would wait for them forever). The child makes its own pool on first use.
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_syncer.cache_clear)
+
+
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
+_UNSATISFIED_RANGE = re.compile(r"bytes \*/(\d+)")
 _EXPIRED = frozenset({401, 403, 410})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_NAME_MAX = 255  # bytes in one file name: ext4, XFS, btrfs, APFS, NTFS (UTF-16 units)
+_DECODED_PIECE = 256 * 1024  # at most this much decoded data is held in memory at once
+
+# Cloud metadata services answer on these: a download URL (or a redirect) naming one is refused
+# unless download(..., allow_link_local=True). DNS names that merely resolve there are not checked.
+_LINK_LOCAL = (
+    ipaddress.ip_network("169.254.0.0/16"),  # IPv4 link-local; 169.254.169.254: AWS, GCP, Azure, OCI, ...
+    ipaddress.ip_network("fe80::/10"),  # IPv6 link-local
+    ipaddress.ip_network("fd00:ec2::254/128"),  # AWS instance metadata over IPv6
+    ipaddress.ip_network("100.100.100.200/32"),  # Alibaba Cloud metadata
+)
+_METADATA_HOSTS = frozenset(
+    {"metadata.google.internal", "metadata.goog", "metadata", "instance-data", "instance-data.ec2.internal"}
+)
 
 
 class RefreshNeeded(Exception):
@@ -50,7 +114,7 @@ class RefreshNeeded(Exception):
 
 
 class RetryableFailure(Exception):
-    """A failure worth another attempt (5xx, 429, a cut connection, a short body)."""
+    """A failure worth another attempt (5xx, 429, a cut connection, a short body, a stall)."""
 
     def __init__(self, message: str, retry_after: float | None = None, status_code: int | None = None) -> None:
         super().__init__(message)
@@ -58,11 +122,37 @@ class RetryableFailure(Exception):
         self.status_code = status_code
 
 
-class Redirected(Exception):
+class SendAgain(Exception):
+    """Send the next request at once (no retry is used up)."""
+
+
+class Redirected(SendAgain):
     """The server sent the download elsewhere: ``DownloadJob.url`` now names the next hop."""
 
 
-def _checked_url(url: str) -> str:
+class Restart(SendAgain):
+    """The object changed between attempts: the download starts again from byte 0."""
+
+
+def is_link_local(host: str) -> bool:
+    """True for a link-local or cloud-metadata host, in any spelling the resolver accepts for an IP."""
+    name = host.split("%", 1)[0].rstrip(".").lower()  # an IPv6 zone, a fully qualified trailing dot
+    if name in _METADATA_HOSTS:
+        return True
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        try:  # 2852039166, 0xa9fea9fe, 169.254.43518: inet_aton forms getaddrinfo also accepts
+            address = ipaddress.IPv4Address(socket.inet_aton(name))
+        except (OSError, ValueError):
+            return False  # a DNS name
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return any(address.version == net.version and address in net for net in _LINK_LOCAL)
+
+
+def _checked_url(url: str, allow_link_local: bool = False) -> str:
     """An absolute http(s) URL httpx can send byte-exact, or DownloadError."""
     try:
         parsed = httpx.URL(url)
@@ -70,6 +160,11 @@ def _checked_url(url: str) -> str:
         raise DownloadError(f"unusable download URL: {redact_url(str(url))[:120]!r} ({exc})") from exc
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise DownloadError(f"unusable download URL: {redact_url(url)[:120]!r} (not an absolute http(s) URL)")
+    if not allow_link_local and is_link_local(parsed.host):
+        raise DownloadError(
+            f"refusing to download {redact_url(url)[:120]!r}: a link-local or cloud-metadata address "
+            "(pass allow_link_local=True to download() to allow it)"
+        )
     return url
 
 
@@ -84,50 +179,171 @@ def output_of(target: VideoOutput | Creation) -> VideoOutput:
     raise TypeError(f"download() takes a VideoOutput or a Creation, not {type(target).__name__}")
 
 
+def file_name(output: VideoOutput) -> str:
+    """The name a download into a folder gets: ``<provider>-<id>-<index>.mp4`` (``video-<index>.mp4``).
+
+    An id too long for one file name is cut and followed by a hash of the whole id.
+    """
+    ref = output.ref
+    if ref is None:
+        return f"video-{output.index}.mp4"
+    name = f"{ref.provider}-{ref.id}-{output.index}.mp4"
+    if len(name.encode()) > _NAME_MAX:
+        digest = hashlib.sha256(ref.id.encode()).hexdigest()[:16]
+        name = f"{ref.provider}-{ref.id[:200]}~{digest}-{output.index}.mp4"
+    return name
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+class _Decoder:
+    """A gzip or deflate body, decoded in bounded pieces; ``finished`` once its end marker arrived."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self._gzip = encoding in ("gzip", "x-gzip")
+        self._z: zlib._Decompress | None = zlib.decompressobj(31) if self._gzip else None
+        self._head = b""  # deflate: the first bytes, until they tell zlib-wrapped from raw
+        self.finished = False
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """The decoded bytes, at most _DECODED_PIECE at a time. zlib.error on a corrupt stream."""
+        if self._z is None:  # deflate: zlib-wrapped as RFC 9110 says, or raw as some servers send
+            data = self._head + data
+            if len(data) < 2:
+                self._head = data
+                return
+            self._head = b""
+            wrapped = data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._z = zlib.decompressobj(15 if wrapped else -15)
+        while data:
+            if self._z.eof:
+                if not self._gzip:
+                    raise zlib.error("data after the end of the deflate stream")
+                self._z = zlib.decompressobj(31)  # concatenated gzip members are one stream
+            piece = self._z.decompress(data, _DECODED_PIECE)
+            data = self._z.unused_data if self._z.eof else self._z.unconsumed_tail
+            self.finished = self._z.eof and not data
+            if piece:
+                yield piece
+
+
 class DownloadJob:
     """One download in progress. Use as a context manager: on any exit but success the temp file goes."""
 
     def __init__(
-        self, output: VideoOutput, dest: str | os.PathLike[str], on_progress: ProgressCallback | None, max_retries: int
+        self,
+        output: VideoOutput,
+        dest: str | os.PathLike[str],
+        on_progress: ProgressCallback | None,
+        max_retries: int,
+        *,
+        max_bytes: int | None = None,
+        timeout: float | None = None,
+        allow_link_local: bool = False,
     ) -> None:
+        if max_bytes is not None and max_bytes < 1:
+            raise ValueError("max_bytes must be None or >= 1")
+        if timeout is not None and not timeout > 0:
+            raise ValueError("timeout must be None or > 0")
         self.output = output
-        self.url = _checked_url(output.url)
+        self._allow_link_local = allow_link_local
+        self.url = _checked_url(output.url, allow_link_local)
         path = Path(dest)
-        if path.is_dir():
-            path = path / f"{output.ref.id if output.ref else 'video'}-{output.index}.mp4"
-        if not path.parent.is_dir():
+        try:
+            if "\x00" in str(path):
+                raise ValueError("a NUL character in the path")
+            os.fsencode(path)  # UnicodeEncodeError (a ValueError): e.g. a lone surrogate
+            if path.is_dir():
+                path = path / file_name(output)
+            folder_ok = path.parent.is_dir()
+            if len(os.fsencode(path.name)) > _NAME_MAX:
+                raise ValueError(f"file name longer than {_NAME_MAX} bytes")
+        except (OSError, ValueError) as exc:  # e.g. a name longer than the file system allows
+            raise DownloadError(f"unusable destination {str(path)[:200]!r}: {_reason(exc)}") from exc
+        if not folder_ok:
             raise DownloadError(f"destination folder {str(path.parent)!r} does not exist")
         self.dest = path
-        self.temp = path.parent / f".{path.name}.{os.urandom(4).hex()}.part"
+        # Short whatever the destination's name: `.{name}.{hex}.part` overflows NAME_MAX for long names.
+        self.temp = path.parent / f".genvideo-{os.urandom(6).hex()}.part"
         self.done = 0
+        """Bytes in the temporary file (decoded, for an encoded body)."""
         self.total: int | None = None
+        """The video's length, when known; carried across attempts (None for an encoded body)."""
+        self.deadline = Deadline.after(timeout)
+        self._timeout = timeout
+        self._max_bytes = max_bytes
         self._on_progress = on_progress
         self._max_retries = max_retries
+        self._stall_seconds = float(C.DOWNLOAD_STALL_SECONDS)
+        self._stall_bytes = int(C.DOWNLOAD_STALL_BYTES)
         self._retries = 0
+        self._restarts = 0
         self._refreshed = False
+        self._redirects = 0
         self._file: BinaryIO | None = None
-        self._check_length = True
+        self._lock = threading.Lock()  # an async download's writes run in a worker thread
         self._unsynced = 0
         self._sync: Future[None] | None = None
-        self._redirects = 0
+        # the validators of the answer the temporary file started from
+        self._etag: str | None = None
+        self._last_modified: str | None = None
+        # the current answer
+        self._decoder: _Decoder | None = None
+        self._wire = 0
+        self._wire_length: int | None = None
+        self._expect: int | None = None
+        self._body_start = 0
+        self._framed = False
+        self._verified = False
+        self._probing = False
+        self._stall_mark = (0.0, 0)
 
     def __enter__(self) -> DownloadJob:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._close()
-        with contextlib.suppress(FileNotFoundError):
-            self.temp.unlink()
+        # Never let a failing close or unlink mask the error that is propagating.
+        with self._lock:
+            with contextlib.suppress(OSError):
+                self._close()
+            with contextlib.suppress(OSError):
+                self.temp.unlink(missing_ok=True)
+
+    # -- one request -----------------------------------------------------------------------------------
 
     def headers(self) -> dict[str, str]:
-        # identity: the byte count we check is the byte count we store
+        self._check_deadline()
+        # identity: the bytes we count are the bytes we store (a server may still encode: see _Decoder)
         headers = {"Accept-Encoding": "identity"}
         if self.done:
             headers["Range"] = f"bytes={self.done}-"
+            validator = self._validator()
+            if validator is not None:
+                headers["If-Range"] = validator
         return headers
 
-    def start(self, response: httpx.Response) -> None:
-        """Check the status and headers, and open the temp file to append or restart."""
+    def timeout(self, base: httpx.Timeout) -> httpx.Timeout:
+        """The client's timeouts for one attempt, read capped at the stall window, all at the time left."""
+        read = self._stall_seconds if base.read is None else min(base.read, self._stall_seconds)
+        connect, write, pool = base.connect, base.write, base.pool
+        remaining = self.deadline.remaining()
+        if remaining is not None:
+            cap = max(remaining, 0.01)
+            read = min(read, cap)
+            connect, write, pool = (cap if v is None else min(v, cap) for v in (connect, write, pool))
+        return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
+
+    def start(self, response: httpx.Response) -> bool:
+        """Check the status and headers; open the temp file to append or restart.
+
+        True: a body to store follows (pass each raw chunk to :meth:`write`). False: nothing to read
+        (the probe proved the file complete, or the body was already in memory and is stored).
+        """
         status = response.status_code
         if status in _REDIRECTS and "location" in response.headers:
             self._follow(response)
@@ -135,121 +351,307 @@ class DownloadJob:
             raise RefreshNeeded(f"HTTP {status}")
         if status in (408, 429) or 500 <= status <= 599:
             raise RetryableFailure(f"HTTP {status}", parse_retry_after(response.headers), status)
-        append = False
+        probing, self._probing = self._probing, False
+        self._expect = None
+        headers = response.headers
+        length = None if _chunked(headers) else _length(headers.get("content-length"))  # RFC 9112 6.3
+        if status == 416 and self.done:
+            return self._unsatisfiable(headers)
         if status == 206 and self.done:
-            match = _CONTENT_RANGE.fullmatch(response.headers.get("content-range", "").strip())
-            if match is None or int(match.group(1)) != self.done:
-                raise DownloadError(
-                    f"the server resumed at the wrong offset ({response.headers.get('content-range')!r})",
-                    status_code=status,
-                    bytes_received=self.done,
-                    bytes_expected=self.total,
-                )
+            self._resume(headers, length)
             append = True
-            self.total = int(match.group(3)) if match.group(3) != "*" else None
         elif status == 200:
+            if probing and length == self.done and _encoding(headers) == "" and not self._changed(headers):
+                self._verified = True  # the object is exactly as long as the body that had no length
+                return False
+            if probing and length is None and not _framed(response):
+                raise self._error(
+                    "the server sent the video without a length and does not answer Range requests: "
+                    "it cannot be verified as complete",
+                    status_code=status,
+                )
             self.done = 0
-            length = response.headers.get("content-length")
-            self.total = int(length) if length and length.isdigit() else None
+            self.total = length
+            self._etag, self._last_modified = headers.get("etag"), headers.get("last-modified")
+            append = False
         else:
-            raise DownloadError(
-                f"download of {redact_url(self.url)} refused: HTTP {status}",
-                status_code=status,
-                bytes_received=self.done,
-                bytes_expected=self.total,
-            )
-        encoding = response.headers.get("content-encoding", "identity").lower()
-        self._check_length = encoding == "identity"
+            raise self._error(f"download of {redact_url(self.url)} refused: HTTP {status}", status_code=status)
+        encoding = _encoding(headers)
+        if encoding:
+            if append:
+                raise self._restart(f"the server switched to Content-Encoding {encoding!r} mid-file")
+            if encoding not in ("gzip", "x-gzip", "deflate"):
+                raise self._error(f"the server sent the video with an unsupported Content-Encoding {encoding!r}")
+            self._decoder = _Decoder(encoding)
+            self.total = None  # the decoded length is unknown
+        else:
+            self._decoder = None
+        if self._max_bytes is not None and self.total is not None and self.total > self._max_bytes:
+            raise self._error(f"the video is {self.total} bytes, more than max_bytes={self._max_bytes}")
+        self._wire = 0
+        self._wire_length = length
+        self._body_start = self.done
+        self._framed = _framed(response)
+        self._verified = False
         self._close()
         try:
             self._file = self.temp.open("ab" if append else "wb")
         except OSError as exc:
-            raise DownloadError(f"cannot write {str(self.temp)!r}: {exc.strerror}") from exc
+            raise self._error(f"cannot write {str(self.temp)!r}: {_reason(exc)}") from exc
+        self._stall_mark = (time.monotonic(), 0)
+        if response.is_stream_consumed:  # already read into memory (e.g. httpx.MockTransport), decoded by httpx
+            self._decoder = None
+            self._wire_length = None
+            self.write(response.content)
+            self.report()
+            return False
+        return True
+
+    def _resume(self, headers: httpx.Headers, length: int | None) -> None:
+        """A 206 to ``Range: bytes=done-``: it must continue the same object, from where the file stops."""
+        raw = headers.get("content-range", "").strip()
+        match = _CONTENT_RANGE.fullmatch(raw)
+        if match is None or int(match.group(1)) != self.done:
+            raise self._error(f"the server resumed at the wrong offset ({raw!r})", status_code=206)
+        first, last = int(match.group(1)), int(match.group(2))
+        size = None if match.group(3) == "*" else int(match.group(3))
+        if last < first or (size is not None and last >= size):
+            raise self._error(f"the server sent an inconsistent Content-Range ({raw!r})", status_code=206)
+        if self._validator() is None:
+            raise self._restart("no ETag or Last-Modified proves the resumed part belongs to the same file")
+        if self._changed(headers):
+            raise self._restart("the video changed between attempts (its ETag or Last-Modified differs)")
+        if size is not None and self.total is not None and size != self.total:
+            raise self._restart(f"the video changed between attempts (it was {self.total} bytes, now {size})")
+        total = self.total if size is None else size  # `bytes N-M/*`: the total known from earlier answers
+        if total is not None and last >= total:
+            raise self._error(f"the Content-Range {raw!r} ends past the video's {total} bytes", status_code=206)
+        if length is not None and length != last - first + 1:
+            raise self._restart(f"the Content-Length ({length}) disagrees with the Content-Range ({raw!r})")
+        self.total = total
+        self._expect = last - first + 1
+
+    def _unsatisfiable(self, headers: httpx.Headers) -> bool:
+        """A 416 to ``Range: bytes=done-``: complete if the object is exactly ``done`` bytes long."""
+        match = _UNSATISFIED_RANGE.fullmatch(headers.get("content-range", "").strip())
+        size = int(match.group(1)) if match else None
+        if size == self.done and self.total in (None, size) and not self._changed(headers):
+            self.total = size
+            self._verified = True
+            return False
+        if size is not None:
+            raise self._restart(f"the server now reports {size} bytes where {self.done} were received")
+        raise self._error("HTTP 416 without a usable Content-Range: the download cannot be verified", status_code=416)
 
     def _follow(self, response: httpx.Response) -> None:
         # Followed here rather than by httpx, so that every hop's signed URL is known to the log
         # filter before its request is logged, and the hop count is ours to cap.
         self._redirects += 1
-        if self._redirects > MAX_DOWNLOAD_REDIRECTS:
+        if self._redirects > C.MAX_DOWNLOAD_REDIRECTS:
             raise DownloadError(
-                f"download of {redact_url(self.output.url)} redirected more than {MAX_DOWNLOAD_REDIRECTS} times",
+                f"download of {redact_url(self.output.url)} redirected more than {C.MAX_DOWNLOAD_REDIRECTS} times",
                 status_code=response.status_code,
             )
         try:
             target = str(response.url.join(response.headers["location"]))
         except (httpx.InvalidURL, ValueError) as exc:
             raise DownloadError("the download redirected to an unusable URL", status_code=response.status_code) from exc
-        self.url = _checked_url(target)
+        self.url = _checked_url(target, self._allow_link_local)
         raise Redirected(redact_url(self.url))
 
+    def invalid_url(self, exc: httpx.InvalidURL) -> DownloadError:
+        """httpx refused a URL while sending (e.g. a redirect to ``javascript:``)."""
+        return self._error(f"the download redirected to an unusable URL ({exc})")
+
+    # -- the body ---------------------------------------------------------------------------------------
+
     def write(self, chunk: bytes) -> None:
+        """Store one chunk as it came off the wire (decoded here if the body is encoded)."""
+        with self._lock:
+            self._check_deadline()
+            self._wire += len(chunk)
+            if self._decoder is None:
+                self._store(chunk)
+            else:
+                try:
+                    for piece in self._decoder.feed(chunk):
+                        self._store(piece)
+                except zlib.error as exc:
+                    raise RetryableFailure(f"the {self._decoder.encoding} body is corrupt ({exc})") from exc
+            self._check_stall()
+
+    def _store(self, data: bytes) -> None:
         assert self._file is not None
+        size = self.done + len(data)
+        if self._max_bytes is not None and size > self._max_bytes:
+            raise self._error(f"the video is larger than max_bytes={self._max_bytes}")
+        if self._decoder is not None and size > max(C.DOWNLOAD_MAX_DECODE_RATIO * self._wire, C.DOWNLOAD_DECODE_FLOOR):
+            raise self._error(
+                f"the {self._decoder.encoding} body inflates beyond {C.DOWNLOAD_MAX_DECODE_RATIO}x its "
+                f"{self._wire} bytes on the wire (a decompression bomb?)"
+            )
         try:
-            self._file.write(chunk)
+            self._file.write(data)
         except OSError as exc:  # disk full, quota, I/O error: not worth retrying
-            raise DownloadError(
-                f"writing {str(self.dest)!r} failed: {exc.strerror or exc}",
-                bytes_received=self.done,
-                bytes_expected=self.total,
-            ) from exc
-        self.done += len(chunk)
-        self._unsynced += len(chunk)
+            raise self._error(f"writing {str(self.dest)!r} failed: {_reason(exc)}") from exc
+        self.done = size
+        self._unsynced += len(data)
         if self._unsynced >= SYNC_EVERY and (self._sync is None or self._sync.done()):
-            self._file.flush()
+            try:
+                self._file.flush()
+            except OSError as exc:
+                raise self._error(f"writing {str(self.dest)!r} failed: {_reason(exc)}") from exc
             self._sync = _syncer().submit(os.fdatasync, self._file.fileno())
             self._unsynced = 0
+
+    def _check_stall(self) -> None:
+        """Fewer than DOWNLOAD_STALL_BYTES in DOWNLOAD_STALL_SECONDS: abandon the attempt (it is retried)."""
+        since, mark = self._stall_mark
+        now = time.monotonic()
+        if now - since < self._stall_seconds:
+            return
+        arrived = self._wire - mark
+        if arrived < self._stall_bytes:
+            raise RetryableFailure(
+                f"the download stalled: {arrived} bytes in {now - since:.1f} s "
+                f"(less than {self._stall_bytes} bytes per {self._stall_seconds:g} s)"
+            )
+        self._stall_mark = (now, self._wire)
+
+    def report(self) -> None:
+        """Call ``on_progress(done, total)`` (on the caller's thread: the event loop's, for AsyncClient)."""
         if self._on_progress is not None:
             self._on_progress(self.done, self.total)
 
+    def complete(self) -> bool:
+        """After a body ended cleanly: True if the file is the whole video, False if more must be asked.
+
+        Raises RetryableFailure for a body that proves to be cut, Restart for one that cannot be used.
+        """
+        if self._verified:
+            return True
+        received = self.done - self._body_start
+        if self._wire_length is not None and self._wire != self._wire_length:
+            if self._wire > self._wire_length:
+                raise self._restart(f"the body ran past its Content-Length ({self._wire} of {self._wire_length})")
+            raise RetryableFailure(f"the body stopped at {self._wire} of {self._wire_length} bytes")
+        if self._decoder is not None:
+            if not self._decoder.finished:
+                raise RetryableFailure(
+                    f"the {self._decoder.encoding} body stopped before its end marker ({self._wire} bytes)"
+                )
+        elif self._expect is not None and received > self._expect:
+            raise self._restart(f"the partial body ran past its Content-Range ({received} of {self._expect} bytes)")
+        elif self._expect is not None and received < self._expect:
+            raise RetryableFailure(f"the partial body stopped at {received} of {self._expect} bytes")
+        self._expect = None
+        if self.done == 0:
+            raise RetryableFailure("the server sent an empty body (0 bytes is not a video)")
+        if self.total is not None:
+            if self.done < self.total:
+                return False  # a shorter range than asked: ask for the rest
+            if self.done > self.total:
+                raise self._restart(f"the body ran past the video's length ({self.done} of {self.total} bytes)")
+            return True
+        if self._decoder is not None or self._framed:
+            return True
+        self._probing = True  # ended by closing the connection: ask the server how long the video is
+        return False
+
     def finish(self) -> Path:
-        """Verify the size and move the file into place."""
-        if self._check_length and self.total is not None and self.done != self.total:
-            raise RetryableFailure(f"the body stopped at {self.done} of {self.total} bytes")
-        assert self._file is not None
-        try:
-            self._file.flush()
-            if self._sync is not None:
-                self._sync.result()
-            os.fsync(self._file.fileno())
-        except OSError as exc:
-            raise DownloadError(f"writing {str(self.dest)!r} failed: {exc.strerror or exc}") from exc
-        self._close()
-        try:
-            self.temp.replace(self.dest)
-        except OSError as exc:
-            raise DownloadError(
-                f"moving the download into place at {str(self.dest)!r} failed: {exc.strerror or exc}",
-                bytes_received=self.done,
-                bytes_expected=self.total,
-            ) from exc
-        return self.dest
+        """Flush, sync and move the file into place."""
+        with self._lock:
+            assert self._file is not None
+            try:
+                self._file.flush()
+                if self._sync is not None:
+                    self._sync.result()
+                os.fsync(self._file.fileno())
+                self._close()
+            except OSError as exc:
+                raise self._error(f"writing {str(self.dest)!r} failed: {_reason(exc)}") from exc
+            try:
+                self.temp.replace(self.dest)
+            except OSError as exc:
+                raise self._error(
+                    f"moving the download into place at {str(self.dest)!r} failed: {_reason(exc)}"
+                ) from exc
+            return self.dest
+
+    # -- between attempts --------------------------------------------------------------------------------
 
     def refreshed(self, creation: Creation) -> None:
-        """Continue with the fresh URL of the same output."""
+        """Continue with the fresh URL of the same output (from byte 0)."""
         self._refreshed = True
         if self.output.index >= len(creation.outputs):
             raise DownloadError(f"{creation.ref} no longer lists output {self.output.index}")
-        self.url = _checked_url(creation.outputs[self.output.index].url)
+        self.url = _checked_url(creation.outputs[self.output.index].url, self._allow_link_local)
         self.done = 0
+        self._probing = False
 
     def refresh_failed(self, error: APIError) -> DownloadError:
         return DownloadError(f"the download link expired and refreshing it failed: {error}", status_code=None)
 
     def retry_delay(self, failure: Exception) -> float:
-        """Seconds before the next attempt, or DownloadError when out of retries."""
+        """Seconds before the next attempt, or DownloadError when out of retries or time."""
         if isinstance(failure, RetryableFailure):
             reason, hinted, status = str(failure), failure.retry_after, failure.status_code
         else:
             reason, hinted, status = f"{type(failure).__name__}: {failure}", None, None
-        if self._retries >= self._max_retries or (hinted is not None and hinted > MAX_RETRY_AFTER):
-            raise DownloadError(
+        remaining = self.deadline.remaining()
+        if remaining is not None and remaining <= 0:
+            raise self._timed_out(reason) from failure
+        if self._retries >= self._max_retries or (hinted is not None and hinted > C.MAX_RETRY_AFTER):
+            raise self._error(
                 f"download of {redact_url(self.url)} failed after {self._retries + 1} attempts: {reason}",
                 status_code=status,
-                bytes_received=self.done,
-                bytes_expected=self.total,
             ) from failure
+        delay = hinted if hinted is not None else backoff(self._retries)
+        if remaining is not None and delay >= remaining:
+            raise self._timed_out(reason) from failure
         self._retries += 1
-        return hinted if hinted is not None else backoff(self._retries - 1)
+        if self._decoder is not None or self._validator() is None:
+            self.done = 0  # nothing proves the next answer continues this one: start again
+            self._probing = False
+        return delay
+
+    # -- helpers -----------------------------------------------------------------------------------------
+
+    def _validator(self) -> str | None:
+        """What ``If-Range`` can carry: the strong ETag, else Last-Modified (weak ETags may not be used)."""
+        if self._etag and not self._etag.startswith("W/"):
+            return self._etag
+        return self._last_modified or None
+
+    def _changed(self, headers: httpx.Headers) -> bool:
+        """True if an answer's validators show another version of the object than the file holds."""
+        etag, modified = headers.get("etag"), headers.get("last-modified")
+        if etag is not None and self._etag is not None:
+            if etag != self._etag:
+                return True
+            if not etag.startswith("W/"):
+                return False  # the same strong ETag: the same bytes
+        return modified is not None and self._last_modified is not None and modified != self._last_modified
+
+    def _restart(self, reason: str) -> Restart | DownloadError:
+        self._restarts += 1
+        if self._restarts > C.MAX_DOWNLOAD_RESTARTS:
+            return self._error(f"download of {redact_url(self.url)} restarted too often: {reason}")
+        self.done = 0
+        self.total = None
+        self._probing = False
+        return Restart(reason)
+
+    def _check_deadline(self) -> None:
+        remaining = self.deadline.remaining()
+        if remaining is not None and remaining <= 0:
+            raise self._timed_out("the deadline passed")
+
+    def _timed_out(self, reason: str) -> DownloadError:
+        return self._error(f"download of {redact_url(self.url)} timed out after {self._timeout:g} s ({reason})")
+
+    def _error(self, message: str, status_code: int | None = None) -> DownloadError:
+        return DownloadError(message, status_code=status_code, bytes_received=self.done, bytes_expected=self.total)
 
     def _close(self) -> None:
         if self._sync is not None:
@@ -257,5 +659,29 @@ class DownloadJob:
                 self._sync.result()  # never close a file descriptor a sync is still using
             self._sync = None
         if self._file is not None:
-            self._file.close()
-            self._file = None
+            file, self._file = self._file, None
+            file.close()
+
+
+def _length(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and value.isascii() else None
+
+
+def _encoding(headers: httpx.Headers) -> str:
+    """The Content-Encoding, lower-case, without ``identity`` entries ("" for none)."""
+    codings = [c.strip().lower() for c in headers.get("content-encoding", "").split(",")]
+    return ", ".join(c for c in codings if c and c != "identity")
+
+
+def _chunked(headers: httpx.Headers) -> bool:
+    return "chunked" in headers.get("transfer-encoding", "").lower()
+
+
+def _framed(response: httpx.Response) -> bool:
+    """True when the end of the body is marked on the wire (not just by the connection closing)."""
+    if _chunked(response.headers):
+        return True  # h11 raises on a close before the terminating chunk
+    if _length(response.headers.get("content-length")) is not None:
+        return True
+    return response.http_version in ("HTTP/2", "HTTP/3")  # a stream that ended (a reset raises)

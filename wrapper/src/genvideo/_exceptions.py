@@ -3,6 +3,7 @@
     GenvideoError
     ├── InvalidCreationRef          (also ValueError) bad ref or id, raised before any request
     ├── ConfigurationError          (also ValueError) e.g. credentials over plain http to a remote host
+    │   └── ClientClosed            (also RuntimeError) a call on a Client after close()
     ├── InvalidOption               (also ValueError) a create() option the provider's request model refuses
     ├── MissingCredentials          no key for the provider being called
     ├── APIError                    a request to a provider API went wrong
@@ -19,11 +20,12 @@
     └── DownloadError               a download did not complete; nothing was left at dest
 
 Messages never contain credentials, and quote at most a short, cleaned snippet of a body.
+Every error pickles with its attributes (e.g. out of a ``ProcessPoolExecutor`` worker).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._models import Creation
@@ -34,6 +36,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "ClientClosed",
     "ConfigurationError",
     "CreationFailed",
     "DownloadError",
@@ -50,7 +53,24 @@ __all__ = [
 
 
 class GenvideoError(Exception):
-    """Base class of every error this package raises."""
+    """Base class of every error this package raises. Every one pickles, attributes included."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's default reduce calls ``cls(*args)``, which fails for the keyword-only
+        # attributes most subclasses take: rebuild from args and attributes instead, for any
+        # subclass (no constructor is called). httpx objects (a response, a request) are left
+        # out: they hold a connection and do not pickle.
+        state = {name: None if _is_httpx_object(value) else value for name, value in vars(self).items()}
+        return (_rebuild, (type(self), self.args), state)
+
+
+def _rebuild(cls: type[GenvideoError], args: tuple[Any, ...]) -> GenvideoError:
+    """An unpickled error: ``args`` set, no constructor run (pickle then sets the attributes)."""
+    return cls.__new__(cls, *args)
+
+
+def _is_httpx_object(value: object) -> bool:
+    return type(value).__module__.split(".")[0] in ("httpx", "httpcore")
 
 
 class InvalidCreationRef(GenvideoError, ValueError):
@@ -59,6 +79,10 @@ class InvalidCreationRef(GenvideoError, ValueError):
 
 class ConfigurationError(GenvideoError, ValueError):
     """The client was configured in a way that would be unsafe or cannot work."""
+
+
+class ClientClosed(ConfigurationError, RuntimeError):
+    """A call on a ``Client`` after ``close()``: make a new client (or use it in a ``with`` block)."""
 
 
 class InvalidOption(GenvideoError, ValueError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,13 +18,21 @@ _UNPARSED: Any = object()
 
 
 def redact_url(url: str) -> str:
-    """The URL without its query string and fragment (signed links carry credentials there)."""
+    """The URL without its user info, query string and fragment (where links carry credentials).
+
+    ``https://user:password@host/path?Signature=…`` shows as ``https://***@host/path?…``.
+    """
     try:
         parts = urlsplit(url)
     except ValueError:  # e.g. a broken IPv6 host: show nothing that could be a secret
         return "<unparseable URL>"
+    _userinfo, at, host = parts.netloc.rpartition("@")
     tail = "?…" if parts.query else ""
-    return f"{parts.scheme}://{parts.netloc}{parts.path}{tail}"
+    port = host.rpartition(":")[2] if ":" in host and not host.endswith("]") else ""
+    if not at and "@" in parts.path and port and not port.isdigit():
+        # "https://user:pa/ss@host": a password holding "/" ends the netloc early.
+        return f"{parts.scheme}://***@…{tail}"
+    return f"{parts.scheme}://{'***@' if at else ''}{host}{parts.path}{tail}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +81,16 @@ class Creation:
     """The JSON the provider sent, decoded (for Haiper: ``{"status": …, "detail": …}``)."""
     _raw_parser: Callable[[Mapping[str, Any]], object] = field(repr=False, compare=False)
     _raw: Any = field(default=_UNPARSED, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the parsed ``raw`` (a cache, parsed again on first access): pickling the
+        generated model is not needed, and the unparsed sentinel would not survive a round trip."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_raw", _UNPARSED)
 
     @property
     def provider(self) -> Provider:

@@ -2,14 +2,58 @@
 
 from __future__ import annotations
 
+import math
+import numbers
 import time
 
 from . import _constants as C
-from ._exceptions import APIError, CreationFailed, WaitTimeout
+from ._exceptions import APIError, CreationFailed, InvalidOption, WaitTimeout
 from ._models import Creation
+from ._providers._text import shown
 from ._refs import CreationRef
-from ._retry import Deadline, backoff, is_retryable
+from ._retry import Deadline, backoff, hint_too_long, is_retryable
 from ._states import CreationState
+
+#: ``poll_interval`` values below this many seconds are raised to it: waiting never polls more
+#: than 100 times a second (tests and the sandbox poll every 0.01-0.05 s).
+MIN_POLL_INTERVAL = 0.01
+#: The longest ``poll_interval`` accepted (a day); longer is refused, as no sleep could be that long.
+MAX_POLL_INTERVAL = 86_400.0
+
+
+def _seconds(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidOption(f"{name}: expected a number of seconds, got {type(value).__name__}", option=name)
+    try:
+        return float(value)
+    except (OverflowError, ValueError) as exc:  # an int too large for a float; an odd Real
+        raise InvalidOption(f"{name}: expected a number of seconds, got {shown(value, 40)}", option=name) from exc
+
+
+def wait_timeout(value: object) -> float | None:
+    """``timeout`` of wait/watch/generate in seconds, None for no deadline; else InvalidOption.
+
+    ``None`` and ``math.inf`` mean no deadline; 0 is a deadline of now; negative and NaN are refused.
+    """
+    if value is None:
+        return None
+    seconds = _seconds("timeout", value)
+    if math.isnan(seconds) or seconds < 0:
+        raise InvalidOption(
+            f"timeout: expected seconds >= 0 (or None: no deadline), got {shown(value, 40)}", option="timeout"
+        )
+    return None if math.isinf(seconds) else seconds
+
+
+def poll_interval_seconds(value: object) -> float:
+    """``poll_interval`` in seconds, at least MIN_POLL_INTERVAL; InvalidOption unless in (0, 1 day]."""
+    seconds = _seconds("poll_interval", value)
+    if not 0 < seconds <= MAX_POLL_INTERVAL:  # also NaN and inf
+        raise InvalidOption(
+            f"poll_interval: expected seconds > 0 and <= {MAX_POLL_INTERVAL:.0f}, got {shown(value, 40)}",
+            option="poll_interval",
+        )
+    return max(seconds, MIN_POLL_INTERVAL)
 
 
 def _fingerprint(creation: Creation) -> tuple[object, ...]:
@@ -22,14 +66,16 @@ class Poller:
     Polls every ``poll_interval`` while the creation changes; while it does not,
     the interval grows by POLL_BACKOFF_FACTOR up to POLL_BACKOFF_CAP x poll_interval.
     Retryable errors are absorbed with backoff (or the server's Retry-After) until
-    the deadline; nothing ever sleeps past it.
+    the deadline; nothing ever sleeps past it. ``timeout`` None (or inf) means no deadline;
+    both arguments are checked here (:func:`wait_timeout`, :func:`poll_interval_seconds`),
+    so every client refuses the same values with the same :class:`InvalidOption`.
     """
 
-    def __init__(self, ref: CreationRef, timeout: float, poll_interval: float) -> None:
-        if timeout < 0 or poll_interval <= 0:
-            raise ValueError("timeout must be >= 0 and poll_interval > 0")
+    def __init__(self, ref: CreationRef, timeout: float | None, poll_interval: float) -> None:
+        seconds = wait_timeout(timeout)
+        poll_interval = poll_interval_seconds(poll_interval)
         self.ref = ref
-        self.deadline = Deadline.after(timeout)
+        self.deadline = Deadline.after(seconds)
         self.started = time.monotonic()
         self.polls = 0
         self.last: Creation | None = None
@@ -62,9 +108,8 @@ class Poller:
         self.polls += 1
         self._last_error = error
         hinted = getattr(error, "retry_after", None)
-        remaining = self.deadline.remaining()
-        if hinted is not None and remaining is not None and hinted >= remaining:
-            raise error  # the server asks for longer than we may wait
+        if hint_too_long(hinted, self.deadline):
+            raise error  # the server asks for longer than we may (or than is reasonable to) wait
         # A server answering Retry-After: 0 every time must not turn waiting into a busy loop.
         floor = min(self._base, C.INITIAL_RETRY_DELAY)
         delay = max(hinted, floor) if hinted is not None else max(backoff(self._failures), self._base)
@@ -104,7 +149,7 @@ class Poller:
 def check_finished(creation: Creation) -> Creation:
     """The creation if it delivered; CreationFailed if it failed or succeeded with no output."""
     if creation.state is CreationState.FAILED:
-        code = f" (error code {creation.error_code})" if creation.error_code else ""
+        code = f" (error code {shown(creation.error_code)})" if creation.error_code else ""
         raise CreationFailed(f"{creation.ref} failed{code}", creation=creation)
     if not creation.outputs:
         raise CreationFailed(f"{creation.ref} succeeded but delivered no output", creation=creation)

@@ -25,9 +25,10 @@ def _size(count: float) -> str:
 
 
 class ProgressReporter:
-    """Reports wait and download progress to a stream (stderr by default)."""
+    """Reports wait and download progress to a stream (stderr by default); ``quiet``: not at all."""
 
-    def __init__(self, stream: TextIO | None = None, *, interactive: bool | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, *, interactive: bool | None = None, quiet: bool = False) -> None:
+        self._quiet = quiet
         self._stream = stream if stream is not None else sys.stderr
         self._tty = self._stream.isatty() if interactive is None else interactive
         self._started = time.monotonic()
@@ -36,6 +37,8 @@ class ProgressReporter:
         self._last_bucket = -1
 
     def _emit(self, line: str, key: object) -> None:
+        if self._quiet:
+            return
         if self._tty:
             pad = max(len(self._last_line) - len(line), 0)
             self._stream.write("\r" + line + " " * pad)
@@ -78,6 +81,8 @@ class ProgressReporter:
         self._last_line = ""
         self._last_key = None
         self._last_bucket = -1
+        if self._quiet:
+            return
         if message:
             self._stream.write(message + "\n")
         self._stream.flush()

@@ -7,12 +7,14 @@ import math
 import re
 import time
 from collections.abc import Iterable, Mapping
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_tz
 from typing import Any
 
 import httpx
 
 from ._constants import ERROR_BODY_SNIPPET
+from ._credentials import mask_secrets
 from ._exceptions import (
     APIStatusError,
     AuthenticationError,
@@ -25,21 +27,30 @@ from ._exceptions import (
 _TAGS = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_MAX_YEAR = 9999  # the last year a datetime holds
+_DAY = 86_400
 
 
 def scrub(text: str, secrets: Iterable[str] = ()) -> str:
-    """Single-line, tag-free, bounded text with every known secret masked."""
-    text = _SPACE.sub(" ", _TAGS.sub(" ", _CONTROL.sub("", text))).strip()
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
+    """Single-line, tag-free, bounded text with every known secret masked, in any of its renderings
+    (plain, ``repr()``'d, JSON-escaped, percent-encoded: ``_credentials.secret_renderings``)."""
+    secrets = tuple(secrets)
+    # Masked before cleaning (dropping tags or collapsing spaces could split a secret, leaving its
+    # pieces), and after (dropping control characters could join one), always before cutting.
+    text = mask_secrets(text, secrets)
+    text = mask_secrets(_SPACE.sub(" ", _TAGS.sub(" ", _CONTROL.sub("", text))).strip(), secrets)
     if len(text) > ERROR_BODY_SNIPPET:
         text = text[:ERROR_BODY_SNIPPET] + "…"
     return text
 
 
 def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds to wait from ``Retry-After`` (delta-seconds or HTTP-date); None if absent or unusable."""
+    """Seconds to wait from ``Retry-After`` (delta-seconds or HTTP-date); None if absent or unusable.
+
+    Never raises. A value too large to represent (``99999…9`` digits, ``1e400``, a date past year
+    9999) is ``math.inf``: absurdly long, so callers raise at once instead of sleeping (any hint
+    over MAX_RETRY_AFTER is). Negative, NaN and malformed values are None; a date in the past is 0.
+    """
     value = headers.get("retry-after")
     if value is None:
         return None
@@ -47,17 +58,38 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        found = _http_date_delay(value, time.time() if now is None else now)
+        if found is None:
             return None
-        if moment.tzinfo is None:
-            return None
-        seconds = moment.timestamp() - (time.time() if now is None else now)
-        seconds = max(seconds, 0.0)
-    if not math.isfinite(seconds) or seconds < 0:
+        seconds = found
+    if math.isnan(seconds) or seconds < 0:
         return None
     return seconds
+
+
+def _http_date_delay(value: str, now: float) -> float | None:
+    """Seconds from ``now`` until an HTTP-date (0 if past); inf past year 9999; None if invalid.
+
+    Reads the fields with ``parsedate_tz`` (plain integers, any size) and checks them before
+    building a datetime, which would overflow on a huge year, hour or offset.
+    """
+    try:
+        parsed = parsedate_tz(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    year, month, day, hour, minute, second = parsed[:6]
+    offset = parsed[9] or 0  # an HTTP-date is GMT; "-0000" (zone unknown) too
+    if year > _MAX_YEAR:
+        return math.inf
+    if abs(offset) >= _DAY:
+        return None
+    try:
+        moment = datetime(year, month, day, hour, minute, min(second, 59), tzinfo=UTC) - timedelta(seconds=offset)
+    except (ValueError, OverflowError):
+        return None
+    return max(moment.timestamp() - now, 0.0)
 
 
 def _text(value: object) -> str | None:

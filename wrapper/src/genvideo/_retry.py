@@ -56,19 +56,30 @@ class Deadline:
         return None if self.at is None else self.at - time.monotonic()
 
 
+def hint_too_long(hinted: float | None, deadline: Deadline) -> bool:
+    """True when a server's Retry-After cannot be waited for: longer than MAX_RETRY_AFTER, or
+    than the time left before ``deadline``. ``math.inf`` (an absurd hint) always is."""
+    if hinted is None:
+        return False
+    if hinted > C.MAX_RETRY_AFTER:
+        return True
+    remaining = deadline.remaining()
+    return remaining is not None and hinted >= remaining
+
+
 def retry_delay(error: APIError, attempt: int, max_retries: int, deadline: Deadline) -> float | None:
     """Seconds to sleep before retry number ``attempt + 1``, or None to give up now.
 
-    A server's Retry-After is honoured exactly, unless it is longer than
-    MAX_RETRY_AFTER or than the time left: then waiting cannot help, and the
-    error is raised at once rather than sleeping past the caller's deadline.
+    A server's Retry-After is honoured exactly, unless it is too long (:func:`hint_too_long`):
+    then waiting cannot help, and the error is raised at once rather than sleeping past the
+    caller's deadline.
     """
     if attempt >= max_retries or not is_retryable(error):
         return None
     hinted = getattr(error, "retry_after", None)
-    delay = hinted if hinted is not None else backoff(attempt)
-    if hinted is not None and hinted > C.MAX_RETRY_AFTER:
+    if hint_too_long(hinted, deadline):
         return None
+    delay = hinted if hinted is not None else backoff(attempt)
     remaining = deadline.remaining()
     if remaining is not None and delay >= remaining:
         return None

@@ -14,7 +14,7 @@ from .._models import Creation
 from .._refs import CreationRef, Provider
 from .._states import CreationState
 from . import _haiper, _vidu
-from ._submit import ApiRequest, CommonArgs
+from ._submit import ApiRequest, CommonArgs, check_sendable
 
 __all__ = ["ApiRequest", "CommonArgs", "GetFlow", "get_flow", "submit_request", "submitted"]
 
@@ -36,10 +36,14 @@ def get_flow(ref: CreationRef) -> GetFlow:
 
 
 def submit_request(provider: Provider, common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
-    """The POST that starts a generation (options are validated against the generated request model)."""
+    """The POST that starts a generation (options are validated against the generated request model,
+    and the body must be sendable: valid Unicode, finite numbers); InvalidOption before anything is sent."""
     if provider == "vidu":
-        return _vidu.submit_request(common, dict(options), idempotency_key)
-    return _haiper.submit_request(common, dict(options))
+        request = _vidu.submit_request(common, dict(options), idempotency_key)
+    else:
+        request = _haiper.submit_request(common, dict(options))
+    check_sendable(request.json)
+    return request
 
 
 def submitted(provider: Provider, body: Mapping[str, Any]) -> CreationRef:

@@ -8,14 +8,19 @@ from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any
 
-from .._exceptions import InvalidOption, ResponseValidationError
-from .._fields import fraction, optional_list, optional_object, optional_str
+from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
+from .._fields import fraction, optional_code, optional_list, optional_object, optional_str
 from .._models import Creation, VideoOutput
 from .._options import check_fields
 from .._refs import CreationRef, Provider
-from .._states import map_state
+from .._states import CreationState, map_state
 from .._timestamps import parse_timestamp
+from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
+from ._text import shown, valid_text
+
+# Where a Haiper reply names its creation (the detail's value.creation_id; generation_id as submits say).
+_ID_KEYS = ("creation_id", "generation_id")
 
 PROVIDER: Provider = "haiper"
 
@@ -65,7 +70,8 @@ def _raw_state(status: Mapping[str, Any]) -> tuple[str | None, Mapping[str, Any]
     # values on the top-level status, which other Haiper replies use as an envelope result.
     value = optional_object(PROVIDER, status, "value", "")
     inner = optional_str(PROVIDER, value, "status", "value.") if value is not None else None
-    return (inner if inner is not None else optional_str(PROVIDER, status, "status", "")), value
+    raw = inner if inner is not None else optional_str(PROVIDER, status, "status", "")
+    return valid_text(raw), value
 
 
 def _outputs(ref: CreationRef, value: Mapping[str, Any]) -> tuple[VideoOutput, ...]:
@@ -83,15 +89,23 @@ def _outputs(ref: CreationRef, value: Mapping[str, Any]) -> tuple[VideoOutput, .
         thumb = optional_str(PROVIDER, item, "thumbnail_url", "detail value.outputs[{}].", index)
         if media and media not in urls:
             urls[media] = thumb or None
-    return tuple(VideoOutput(url, cover, None, ref, i) for i, (url, cover) in enumerate(urls.items()))
+    return tuple(
+        VideoOutput(valid_text(url), valid_text(cover), None, ref, i) for i, (url, cover) in enumerate(urls.items())
+    )
 
 
 def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str, Any] | None) -> Creation:
-    """Normalise the status reply (and the detail reply, when there is one)."""
+    """Normalise the status reply (and the detail reply, when there is one).
+
+    Both must be ``ref``'s: an id they name (``value.creation_id`` / ``generation_id``) must be
+    ``ref.id``. Strings are handed on as valid Unicode; ``payload`` keeps them as sent.
+    """
     raw_state, value = _raw_state(status)
+    check_reply_id(PROVIDER, ref, value, _ID_KEYS)
     # A detail with "value": null is spec-valid and delivers nothing: no outputs (wait() then
     # raises CreationFailed for a success without output).
     detail_value = optional_object(PROVIDER, detail, "value", "detail ") if detail is not None else None
+    check_reply_id(PROVIDER, ref, detail_value, _ID_KEYS)
     return Creation(
         ref=ref,
         state=map_state(PROVIDER, raw_state),
@@ -149,15 +163,58 @@ def submit_request(common: CommonArgs, options: dict[str, Any]) -> ApiRequest:
     return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=False)
 
 
+def _parse_submit_raw(payload: Mapping[str, Any]) -> Any:
+    """The generated model of a submit reply: ``genvideo_haiper_client.models.NewGeneration``."""
+    from genvideo_haiper_client.models import NewGeneration
+
+    return NewGeneration.from_dict(payload)
+
+
 def submitted(body: Mapping[str, Any]) -> CreationRef:
-    """The new generation's ref, from ``{"status": …, "value": {"generation_id": …}}``."""
-    value = optional_object(PROVIDER, body, "value", "")
-    generation_id = optional_str(PROVIDER, value, "generation_id", "value.") if value is not None else None
-    if not generation_id:
-        raise ResponseValidationError("haiper: the submit reply has no value.generation_id", provider=PROVIDER)
-    try:
-        return CreationRef(PROVIDER, generation_id)
-    except ValueError as exc:
-        raise ResponseValidationError(
-            f"haiper: unusable generation_id {generation_id[:40]!r}", provider=PROVIDER
-        ) from exc
+    """The new generation's ref, from ``{"status": …, "value": {"generation_id": …}}``.
+
+    A top-level ``status`` of ``failed`` raises CreationFailed (with the generation, when the reply
+    names one) like Vidu's ``state: failed``. A reply without a usable ``generation_id`` (a string,
+    or a non-negative integer read as its decimal string) raises ResponseValidationError carrying
+    the reply (see ``refused_submit``): the generation may exist and be billed.
+    """
+    value = body.get("value")
+    if value is not None and not isinstance(value, dict):
+        raise refused_submit(PROVIDER, f"the submit reply's value is a {type(value).__name__}, not an object", body)
+    raw_id = value.get("generation_id") if value is not None else None
+    generation_id = id_text(raw_id)
+    status_value = body.get("status")
+    raw_status = valid_text(status_value) if isinstance(status_value, str) else None
+    failed = map_state(PROVIDER, raw_status) is CreationState.FAILED
+    ref = None
+    if generation_id:
+        try:
+            ref = CreationRef(PROVIDER, generation_id)
+        except ValueError:
+            if not failed:
+                raise refused_submit(PROVIDER, f"unusable generation_id {shown(generation_id, 40)}", body) from None
+    if failed:
+        code = valid_text(optional_code(body, "code") or optional_code(body, "err_code"))
+        said = f" (error code {shown(code)})" if code else ""
+        if ref is None:
+            raise refused_submit(PROVIDER, f"the submit was refused (status {shown(raw_status)}){said}", body)
+        creation = Creation(
+            ref=ref,
+            state=CreationState.FAILED,
+            raw_state=raw_status,
+            progress=None,
+            outputs=(),
+            error_code=code,
+            created_at=None,
+            updated_at=None,
+            payload=body,
+            _raw_parser=_parse_submit_raw,
+        )
+        raise CreationFailed(f"{ref} failed at submit{said}", creation=creation)
+    if ref is None:
+        if raw_id is None or raw_id == "":
+            raise refused_submit(PROVIDER, "the submit reply has no value.generation_id", body)
+        raise refused_submit(
+            PROVIDER, f"the submit reply's generation_id is a {type(raw_id).__name__}, not a string", body
+        )
+    return ref

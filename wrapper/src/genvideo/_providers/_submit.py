@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
+
+from .._exceptions import InvalidOption
+from ._text import has_surrogate, shown, valid_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +40,27 @@ def set_if_given(target: dict[str, Any], **values: Any) -> dict[str, Any]:
     """Copy the values that are not None into ``target``."""
     target.update({k: v for k, v in values.items() if v is not None})
     return target
+
+
+def check_sendable(value: object, where: str = "") -> None:
+    """InvalidOption unless ``value`` (a request body about to be sent) is strict JSON in UTF-8.
+
+    A lone surrogate (``"\\ud800"``) cannot be encoded, and NaN or Infinity is no JSON number
+    (json.dumps would send the non-standard literal): both are refused here, naming the field,
+    before anything is sent, rather than failing inside the HTTP library.
+    """
+    if isinstance(value, str):
+        if has_surrogate(value):
+            raise InvalidOption(f"{where or 'body'}: {shown(value, 40)} is not valid Unicode text", option=where)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidOption(f"{where or 'body'}: {value} is not a JSON number", option=where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            name = valid_text(str(key))  # the path names the field in messages: keep it encodable
+            path = f"{where}.{name}" if where else name
+            check_sendable(key, path)
+            check_sendable(item, path)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            check_sendable(item, f"{where}[{index}]")

@@ -15,7 +15,9 @@ from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState, map_state
 from .._timestamps import parse_timestamp
+from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
+from ._text import shown, valid_text
 
 PROVIDER: Provider = "vidu"
 
@@ -96,15 +98,24 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
 
 
 def submitted(body: Mapping[str, Any]) -> CreationRef:
-    """The new task's ref; CreationFailed if Vidu refused it at once (``state: failed``)."""
-    task_id = optional_str(PROVIDER, body, "task_id", "")
-    if not task_id:
-        raise ResponseValidationError("vidu: the submit reply has no task_id", provider=PROVIDER)
+    """The new task's ref; CreationFailed if Vidu refused it at once (``state: failed``).
+
+    ``task_id`` may be a string or a non-negative integer (read as its decimal string). A reply
+    without a usable one raises ResponseValidationError carrying the reply (see ``refused_submit``):
+    the task may exist and be billed. ``state`` only matters when it says ``failed``.
+    """
+    raw_id = body.get("task_id")
+    if raw_id is None or raw_id == "":
+        raise refused_submit(PROVIDER, "the submit reply has no task_id", body)
+    task_id = id_text(raw_id)
+    if task_id is None:
+        raise refused_submit(PROVIDER, f"the submit reply's task_id is a {type(raw_id).__name__}, not a string", body)
     try:
         ref = CreationRef(PROVIDER, task_id)
-    except ValueError as exc:
-        raise ResponseValidationError(f"vidu: unusable task_id {task_id[:40]!r}", provider=PROVIDER) from exc
-    raw_state = optional_str(PROVIDER, body, "state", "")
+    except ValueError:
+        raise refused_submit(PROVIDER, f"unusable task_id {shown(task_id, 40)}", body) from None
+    state_value = body.get("state")
+    raw_state = valid_text(state_value) if isinstance(state_value, str) else None
     state = map_state(PROVIDER, raw_state)
     if state is CreationState.FAILED:
         creation = Creation(
@@ -113,13 +124,13 @@ def submitted(body: Mapping[str, Any]) -> CreationRef:
             raw_state=raw_state,
             progress=None,
             outputs=(),
-            error_code=optional_code(body, "err_code") or optional_code(body, "code"),
+            error_code=valid_text(optional_code(body, "err_code") or optional_code(body, "code")),
             created_at=parse_timestamp(body.get("created_at")),
             updated_at=None,
             payload=body,
             _raw_parser=_parse_submit_raw,
         )
-        code = f" (error code {creation.error_code})" if creation.error_code else ""
+        code = f" (error code {shown(creation.error_code)})" if creation.error_code else ""
         raise CreationFailed(f"{ref} failed at submit{code}", creation=creation)
     return ref
 
@@ -135,20 +146,33 @@ def _outputs(ref: CreationRef, body: Mapping[str, Any]) -> tuple[VideoOutput, ..
         cover = optional_str(PROVIDER, item, "cover_url", "creations[{}].", index)
         watermarked = optional_str(PROVIDER, item, "watermarked_url", "creations[{}].", index)
         if url:  # an entry without a video URL delivers nothing (it stays in payload/raw)
-            outputs.append(VideoOutput(url, cover or None, watermarked or None, ref, len(outputs)))
+            outputs.append(
+                VideoOutput(
+                    valid_text(url),
+                    valid_text(cover) or None,
+                    valid_text(watermarked) or None,
+                    ref,
+                    len(outputs),
+                )
+            )
     return tuple(outputs)
 
 
 def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
-    """Validate the fields the facade reads and normalise them."""
-    raw_state = optional_str(PROVIDER, body, "state", "")
+    """Validate the fields the facade reads and normalise them.
+
+    The reply must be ``ref``'s (its ``id``, when present, is the task id). Strings are handed on as
+    valid Unicode (lone surrogates become U+FFFD); ``payload`` keeps them as sent.
+    """
+    check_reply_id(PROVIDER, ref, body, ("id",))
+    raw_state = valid_text(optional_str(PROVIDER, body, "state", ""))
     return Creation(
         ref=ref,
         state=map_state(PROVIDER, raw_state),
         raw_state=raw_state,
         progress=fraction(body.get("progress"), 100.0),
         outputs=_outputs(ref, body),
-        error_code=optional_code(body, "err_code"),
+        error_code=valid_text(optional_code(body, "err_code")),
         created_at=parse_timestamp(body.get("created_at")),
         updated_at=parse_timestamp(body.get("updated_at")),
         payload=body,

@@ -6,7 +6,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-FaultKind = Literal["status", "error", "delay", "hang", "truncate", "reset", "body", "redirect", "state", "cut"]
+FaultKind = Literal[
+    "status",
+    "error",
+    "delay",
+    "hang",
+    "truncate",
+    "reset",
+    "body",
+    "redirect",
+    "state",
+    "cut",
+    "drip",
+    "informational",
+    "endless",
+    "gzip_bomb",
+]
 
 
 def _pairs(headers: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
@@ -18,13 +33,15 @@ class Fault:
     """One scripted fault. Build it with a constructor (`Fault.status(...)`, `Fault.reset()`...).
 
     A fault is consumed by the next `times` requests it matches (in registration order), one use per
-    request. A faulted request never advances a creation's poll-driven state, with one exception:
-    `Fault.delay` answers normally after the delay (unless the client hung up meanwhile), so it does.
+    request. A faulted request never advances a creation's poll-driven state, with two exceptions:
+    `Fault.delay` answers normally after the delay (unless the client hung up meanwhile), and so does
+    `Fault.informational` with a `count`, after its interim responses.
 
     Submits (POSTs that start a generation) are processed on receipt: under `delay`, `hang`, `truncate`,
-    `cut_download`, `reset` and `state` the creation is made (and the submit recorded) first, and only the
-    answer is late, partial or lost. `status`, `error`, `body` and `redirect` answer instead of the
-    provider, so a submit they hit creates nothing: they model a rejection.
+    `cut_download`, `reset`, `state`, `drip`, `informational`, `endless` and `gzip_bomb` the creation is
+    made (and the submit recorded) first, and only the answer is late, partial, lost or hostile.
+    `status`, `error`, `body` and `redirect` answer instead of the provider, so a submit they hit
+    creates nothing: they model a rejection.
     """
 
     kind: FaultKind
@@ -40,6 +57,9 @@ class Fault:
     mid_response: bool = False
     code: str = ""
     message: str = ""
+    size: int = 0
+    count: int = 0
+    body_only: bool = False
 
     def __post_init__(self) -> None:
         if self.times < 1:
@@ -50,6 +70,12 @@ class Fault:
             raise ValueError(f"seconds must be >= 0, got {self.seconds}")
         if not 0.0 <= self.fraction <= 1.0:
             raise ValueError(f"fraction must be in [0, 1], got {self.fraction}")
+        if self.size < 0 or self.count < 0:
+            raise ValueError(f"size and count must be >= 0, got {self.size} and {self.count}")
+        if self.kind == "informational" and not (100 <= self.status_code <= 199 and self.status_code != 101):
+            raise ValueError(f"an informational status is 1xx other than 101, got {self.status_code}")
+        if self.kind in ("drip", "endless") and self.size < 1:
+            raise ValueError(f"{self.kind} sends at least 1 byte at a time, got {self.size}")
 
     @classmethod
     def status(
@@ -171,6 +197,53 @@ class Fault:
         """
         return cls("state", times=times, raw_state=raw_state)
 
+    @classmethod
+    def drip(cls, interval: float = 0.5, *, size: int = 1, body_only: bool = False, times: int = 1) -> Fault:
+        """Send the normal answer, status line and headers included, `size` bytes every `interval` seconds.
+
+        A slow server (or a slowloris on the way back): every read gets data before a per-read timeout,
+        so only a deadline on the whole request ends it. `body_only=True` sends the head at once and
+        drips the body. Stops when the client hangs up or the sandbox closes; never advances the state.
+        """
+        return cls("drip", times=times, seconds=interval, size=size, body_only=body_only)
+
+    @classmethod
+    def informational(cls, code: int = 103, *, interval: float = 0.01, count: int = 0, times: int = 1) -> Fault:
+        """Send interim `code` responses (default `103 Early Hints`) every `interval` seconds: `count` of
+        them, then the normal answer, or (`count=0`) until the client hangs up or the sandbox closes.
+
+        HTTP clients read past 1xx responses, so an endless run of them holds a request whose timeout
+        applies per read. `code` is any 1xx but 101 (which would switch protocols).
+        """
+        return cls("informational", times=times, status_code=code, seconds=interval, count=count)
+
+    @classmethod
+    def endless(
+        cls,
+        *,
+        status: int = 200,
+        content_type: str | None = "application/json",
+        size: int = 64 * 1024,
+        interval: float = 0.0,
+        times: int = 1,
+    ) -> Fault:
+        """Answer `status` with a chunked body that never ends: `size` bytes (the start of a JSON object,
+        then padding) every `interval` seconds, as fast as the client reads by default, until the client
+        hangs up or the sandbox closes. A client that buffers whole bodies runs out of memory.
+        """
+        return cls("endless", times=times, status_code=status, content_type=content_type, size=size, seconds=interval)
+
+    @classmethod
+    def gzip_bomb(cls, inflated: int = 1024**3, *, times: int = 1) -> Fault:
+        """Send the normal answer gzip-compressed (`Content-Encoding: gzip`) behind `inflated` bytes of
+        spaces: about a thousandth of that on the wire, and still valid JSON once inflated (leading
+        whitespace), so a client without a limit on decoded bytes accepts it after inflating it all.
+
+        The padding is built once per size and cached (1 GiB: about 1 MB, in 0.2 s). Never advances
+        the state.
+        """
+        return cls("gzip_bomb", times=times, size=inflated)
+
     def __repr__(self) -> str:
         args: list[str] = []
         match self.kind:
@@ -194,6 +267,22 @@ class Fault:
                 args.append(repr(self.raw_state))
             case "reset" if self.mid_response:
                 args.append("mid_response=True")
+            case "drip":
+                args.append(repr(self.seconds))
+                if self.size != 1:
+                    args.append(f"size={self.size}")
+                if self.body_only:
+                    args.append("body_only=True")
+            case "informational":
+                args += [str(self.status_code), f"interval={self.seconds!r}"]
+                if self.count:
+                    args.append(f"count={self.count}")
+            case "endless":
+                args += [f"status={self.status_code}", f"size={self.size}"]
+                if self.seconds:
+                    args.append(f"interval={self.seconds!r}")
+            case "gzip_bomb":
+                args.append(str(self.size))
             case _:
                 pass
         if self.headers:

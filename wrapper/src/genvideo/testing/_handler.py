@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import select
 import socket
 import socketserver
@@ -11,6 +12,7 @@ import sys
 import threading
 import time
 import traceback
+import zlib
 from collections.abc import Callable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -198,6 +200,24 @@ class SandboxHandler(BaseHTTPRequestHandler):
                     response = answer(False, None)
                     self._send(response, limit=len(response.body) // 2)
                 self._reset()
+            case "drip":
+                self._drip(answer(False, None), fault)
+            case "informational":
+                self._informational(fault, answer)
+            case "endless":
+                self._endless(fault)
+            case "gzip_bomb":
+                response = answer(False, None)
+                headers = tuple(
+                    h for h in response.headers if h[0].lower() not in ("content-length", "content-encoding")
+                )
+                self._send(
+                    Response(
+                        response.status,
+                        (*headers, ("Content-Encoding", "gzip")),
+                        gzip_bomb(bytes(response.body), fault.size),
+                    )
+                )
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -224,6 +244,15 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
         With `limit`, only that many body bytes follow the full-length headers.
         """
+        head, body = self._render(response, limit)
+        # One write; only bodies above _ONE_WRITE_MAX go out as a second write of the remainder, to avoid
+        # copying them (TCP_NODELAY keeps that from stalling).
+        self.wfile.write(head + body[:_ONE_WRITE_MAX])
+        if len(body) > _ONE_WRITE_MAX:
+            self.wfile.write(body[_ONE_WRITE_MAX:])
+
+    def _render(self, response: Response, limit: int | None = None) -> tuple[bytes, memoryview]:
+        """The status line and headers (with Content-Length, Date, Server), and the body to send."""
         status = response.status
         names = {name.lower() for name, _ in response.headers}
         headers = list(response.headers)
@@ -234,12 +263,55 @@ class SandboxHandler(BaseHTTPRequestHandler):
             headers.append(("Connection", "close"))
         head = f"HTTP/1.1 {status} {reason_phrase(status)}\r\n"
         head += "".join(f"{name}: {value}\r\n" for name, value in headers) + "\r\n"
-        body = memoryview(b"" if self.command == "HEAD" else response.body)[:limit]
-        # One write; only bodies above _ONE_WRITE_MAX go out as a second write of the remainder, to avoid
-        # copying them (TCP_NODELAY keeps that from stalling).
-        self.wfile.write(head.encode("latin-1") + body[:_ONE_WRITE_MAX])
-        if len(body) > _ONE_WRITE_MAX:
-            self.wfile.write(body[_ONE_WRITE_MAX:])
+        return head.encode("latin-1"), memoryview(b"" if self.command == "HEAD" else response.body)[:limit]
+
+    # -- hostile answers -------------------------------------------------------------------------
+
+    def _drip(self, response: Response, fault: Fault) -> None:
+        """`fault.size` bytes of the answer (head included unless `body_only`) every `fault.seconds`."""
+        self.close_connection = True
+        head, body = self._render(response)
+        data = bytes(body) if fault.body_only else head + bytes(body)
+        if fault.body_only:
+            self.wfile.write(head)
+        for start in range(0, len(data), fault.size):
+            if not self._wait(fault.seconds):
+                return
+            self.wfile.write(data[start : start + fault.size])
+
+    def _informational(self, fault: Fault, answer: Answer) -> None:
+        """1xx responses every `fault.seconds`: `fault.count` of them then the answer, or endlessly."""
+        code = fault.status_code
+        interim = f"HTTP/1.1 {code} {reason_phrase(code)}\r\n"
+        if code == 103:
+            interim += "Link: </static/player.css>; rel=preload; as=style\r\n"
+        data = (interim + "\r\n").encode("latin-1")
+        sent = 0
+        while not fault.count or sent < fault.count:
+            self.wfile.write(data)
+            sent += 1
+            if not self._wait(fault.seconds):
+                self.close_connection = True
+                return
+        self._send(answer(self.command != "HEAD", None))
+
+    def _endless(self, fault: Fault) -> None:
+        """A chunked body that never ends: `fault.size` bytes per chunk, every `fault.seconds`."""
+        self.close_connection = True
+        headers = [("Transfer-Encoding", "chunked"), ("Date", formatdate(usegmt=True)), ("Server", self.server_version)]
+        if fault.content_type is not None:
+            headers.insert(0, ("Content-Type", fault.content_type))
+        head = f"HTTP/1.1 {fault.status_code} {reason_phrase(fault.status_code)}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in headers) + "\r\n"
+        first = b'{"state": "processing", "padding": "'
+        filler = b"x" * fault.size
+        self.wfile.write(head.encode("latin-1") + _chunk(first + filler[len(first) :]))
+        chunk = _chunk(filler)
+        closing = self.server.app.closing
+        while not closing.is_set():
+            if fault.seconds and not self._wait(fault.seconds):
+                return
+            self.wfile.write(chunk)  # OSError once the client hangs up
 
     def _wait(self, seconds: float | None) -> bool:
         """Sleep `seconds` (None: forever); False as soon as the sandbox closes or the client hangs up."""
@@ -268,6 +340,39 @@ class SandboxHandler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.rfile.close()  # the file holds a reference: the socket really closes only once both are closed
         self.connection.close()
+
+
+def _chunk(data: bytes) -> bytes:
+    return b"%x\r\n" % len(data) + data + b"\r\n"
+
+
+@functools.lru_cache(maxsize=4)
+def _padding(size: int) -> tuple[bytes, int]:
+    """`size` spaces as raw deflate blocks ending on a full flush (so that any deflate data may follow),
+    and their CRC-32. One MiB is compressed once and its blocks repeated (each copy refers to nothing
+    before it), so even 1 GiB takes a fraction of a second (the CRC)."""
+    piece = b" " * min(size, 1 << 20)
+
+    def deflated(data: bytes) -> bytes:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+        return compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+
+    whole, rest = divmod(size, len(piece)) if piece else (0, 0)
+    crc = 0
+    for _ in range(whole):
+        crc = zlib.crc32(piece, crc)
+    crc = zlib.crc32(piece[:rest], crc)
+    return deflated(piece) * whole + (deflated(piece[:rest]) if rest else b""), crc
+
+
+def gzip_bomb(body: bytes, inflated: int) -> bytes:
+    """A gzip member that inflates to `inflated` spaces followed by `body` (valid JSON if `body` is)."""
+    padding, crc = _padding(inflated)
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    rest = compressor.compress(body) + compressor.flush()
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # magic, deflate, no flags, no mtime, unknown OS
+    trailer = struct.pack("<II", zlib.crc32(body, crc), (inflated + len(body)) & 0xFFFFFFFF)
+    return header + padding + rest + trailer
 
 
 def _no_answer(commit: bool, state: str | None) -> Response:

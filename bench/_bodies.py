@@ -25,7 +25,7 @@ def _url(path: str, name: str) -> str:
     return f"{_CDN}{path}/{name}" + _SIGNED.format(name=name)
 
 
-def vidu_body(creations: int) -> dict[str, Any]:
+def vidu_body(creations: int, task_id: str = VIDU_ID) -> dict[str, Any]:
     """``GET /proxy/vidu/tasks/{id}/creations`` for a succeeded task with ``creations`` outputs."""
     items = []
     for i in range(creations):
@@ -39,7 +39,7 @@ def vidu_body(creations: int) -> dict[str, Any]:
                 "moderation_url": [],
             }
         )
-    return {"id": VIDU_ID, "state": "success", "err_code": "", "credits": 4, "progress": 100, "creations": items}
+    return {"id": task_id, "state": "success", "err_code": "", "credits": 4, "progress": 100, "creations": items}
 
 
 def haiper_status_body() -> dict[str, Any]:
@@ -47,7 +47,7 @@ def haiper_status_body() -> dict[str, Any]:
     return {"status": "success", "value": {"status": "succeed", "progress": 1.0}}
 
 
-def haiper_detail_body(outputs: int) -> dict[str, Any]:
+def haiper_detail_body(outputs: int, creation_id: str = HAIPER_ID) -> dict[str, Any]:
     """``GET /v1/creation/{id}`` with ``outputs`` outputs."""
     items = []
     for i in range(outputs):
@@ -62,7 +62,7 @@ def haiper_detail_body(outputs: int) -> dict[str, Any]:
     return {
         "status": "success",
         "value": {
-            "creation_id": HAIPER_ID,
+            "creation_id": creation_id,
             "user_id": "bench-user",
             "username": "bench",
             "avatar": "",
@@ -108,7 +108,8 @@ def routes() -> dict[str, bytes]:
     """Every path the overhead benchmark requests, with its JSON body."""
     table: dict[str, bytes] = {}
     for size, count in SIZES.items():
-        table[vidu_path(size)] = dump(vidu_body(count))
+        # Each reply names the id it was asked for: genvideo refuses another creation's reply.
+        table[vidu_path(size)] = dump(vidu_body(count, f"{VIDU_ID}{size}"))
         table[haiper_status_path(size)] = dump(haiper_status_body())
-        table[haiper_detail_path(size)] = dump(haiper_detail_body(count))
+        table[haiper_detail_path(size)] = dump(haiper_detail_body(count, f"{HAIPER_ID}{size}"))
     return table

@@ -1,0 +1,290 @@
+"""The httpcore side of ``_transport``: network backends that clamp every socket operation to the
+current request's deadline, and the transports genvideo builds around them (loaded when a client is
+built: httpcore costs ~10 ms to import, and ``import genvideo`` does not need it).
+"""
+
+from __future__ import annotations
+
+import ssl
+import time
+import urllib.request
+from collections.abc import Iterable
+from typing import Any
+
+import httpcore
+import httpx
+
+from ._credentials import is_loopback
+from ._transport import WRITE_PIECE, Routes, _deadline, _left, _Tracker, deadline_scope, total_timeout
+
+__all__ = ["AsyncDeadlineBackend", "DeadlineBackend", "bound", "environment_proxies", "install_backend", "routes"]
+
+
+# -- the network backends --------------------------------------------------------------------------
+
+
+class _Stream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream, tracker: _Tracker) -> None:
+        self._inner = inner
+        self._tracker = tracker
+        tracker._track(self)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        for start in range(0, len(buffer), WRITE_PIECE):
+            self._inner.write(buffer[start : start + WRITE_PIECE], _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _Stream(inner, self._tracker)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend, _Tracker):
+    """httpcore's network backend, with every operation bounded by the current request's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        _Tracker.__init__(self)
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(
+            host,
+            port,
+            timeout=_left(timeout, httpcore.ConnectTimeout),
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+        return _Stream(stream, self)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_unix_socket(
+            path, timeout=_left(timeout, httpcore.ConnectTimeout), socket_options=socket_options
+        )
+        return _Stream(stream, self)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _AsyncStream(httpcore.AsyncNetworkStream):
+    def __init__(self, inner: httpcore.AsyncNetworkStream, tracker: _Tracker) -> None:
+        self._inner = inner
+        self._tracker = tracker
+        tracker._track(self)
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        # anyio bounds a whole write by its timeout: no need to split it.
+        await self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        inner = await self._inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _AsyncStream(inner, self._tracker)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class AsyncDeadlineBackend(httpcore.AsyncNetworkBackend, _Tracker):
+    """The asyncio (or trio) twin of :class:`DeadlineBackend`."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
+        _Tracker.__init__(self)
+        self._inner = inner
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        stream = await self._inner.connect_tcp(
+            host,
+            port,
+            timeout=_left(timeout, httpcore.ConnectTimeout),
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+        return _AsyncStream(stream, self)
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        stream = await self._inner.connect_unix_socket(
+            path, timeout=_left(timeout, httpcore.ConnectTimeout), socket_options=socket_options
+        )
+        return _AsyncStream(stream, self)
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def install_backend(transport: object) -> _Tracker | None:
+    """Give an ``httpx.HTTPTransport`` / ``AsyncHTTPTransport`` the deadline backend; None for any other.
+
+    httpx (0.24 to 0.29) builds its httpcore pool in ``_pool`` (a ``ConnectionPool`` or a proxy, which
+    subclasses it) and exposes no ``network_backend`` argument; the pool reads ``_network_backend``
+    whenever it opens a connection, so wrapping it there bounds every later connection.
+    """
+    if not isinstance(transport, httpx.HTTPTransport | httpx.AsyncHTTPTransport):
+        return None
+    pool: Any = getattr(transport, "_pool", None)
+    inner = getattr(pool, "_network_backend", None)
+    if isinstance(inner, DeadlineBackend | AsyncDeadlineBackend):
+        return inner
+    if isinstance(inner, httpcore.NetworkBackend):
+        backend: _Tracker = DeadlineBackend(inner)
+    elif isinstance(inner, httpcore.AsyncNetworkBackend):
+        backend = AsyncDeadlineBackend(inner)
+    else:
+        return None
+    pool._network_backend = backend
+    return backend
+
+
+# -- transports ------------------------------------------------------------------------------------
+
+
+class _Bounded(httpx.BaseTransport):
+    """Gives a request that runs under no deadline one for its headers phase; routes loopback hosts
+    to ``direct`` when this transport is a proxy (a proxy cannot reach this machine's loopback, and a
+    plain-http request to it would carry credentials in clear text)."""
+
+    def __init__(self, inner: httpx.BaseTransport, direct: httpx.BaseTransport | None = None) -> None:
+        self._inner = inner
+        self._direct = direct
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._direct is not None and is_loopback(request.url.host):
+            return self._direct.handle_request(request)
+        if _deadline.get() is not None:
+            return self._inner.handle_request(request)
+        with deadline_scope(_own_deadline(request)):
+            return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()  # a proxy route leaves ``direct`` to its own owner
+
+
+class _AsyncBounded(httpx.AsyncBaseTransport):
+    """The asyncio twin of :class:`_Bounded`."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, direct: httpx.AsyncBaseTransport | None = None) -> None:
+        self._inner = inner
+        self._direct = direct
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._direct is not None and is_loopback(request.url.host):
+            return await self._direct.handle_async_request(request)
+        if _deadline.get() is not None:
+            return await self._inner.handle_async_request(request)
+        with deadline_scope(_own_deadline(request)):
+            return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+def _own_deadline(request: httpx.Request) -> float | None:
+    total = total_timeout(request.extensions.get("timeout"))
+    return None if total is None else time.monotonic() + total
+
+
+def bound(transport: Any, *, asynchronous: bool) -> Routes:
+    """A caller's transport, given the deadline backend if it is an httpx.(Async)HTTPTransport."""
+    tracker = install_backend(transport)
+    wrapped = _AsyncBounded(transport) if asynchronous else _Bounded(transport)
+    return Routes(wrapped, {}, [tracker] if tracker is not None else [])
+
+
+def routes(*, asynchronous: bool, verify: ssl.SSLContext, limits: httpx.Limits | None = None) -> Routes:
+    """genvideo's own transports: direct, plus one per proxy the environment names.
+
+    Proxies are read as httpx reads them when it builds its own transports (``urllib``'s
+    ``getproxies()``: ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and their lowercase forms, with
+    ``NO_PROXY``), except that loopback hosts (localhost, 127.0.0.0/8, ::1) always go direct.
+    """
+    trackers: list[_Tracker] = []
+
+    def make(proxy: str | None = None) -> Any:
+        options: dict[str, Any] = {"verify": verify, "proxy": None if proxy is None else httpx.Proxy(proxy)}
+        if limits is not None:
+            options["limits"] = limits
+        transport = (httpx.AsyncHTTPTransport if asynchronous else httpx.HTTPTransport)(**options)
+        tracker = install_backend(transport)
+        if tracker is not None:
+            trackers.append(tracker)
+        return transport
+
+    direct = make()
+    outer: Any = _AsyncBounded(direct) if asynchronous else _Bounded(direct)
+    mounts: dict[str, Any] = {}
+    for pattern, proxy in environment_proxies().items():
+        if proxy is None:
+            mounts[pattern] = None  # NO_PROXY: direct
+        else:
+            mounts[pattern] = (_AsyncBounded if asynchronous else _Bounded)(make(proxy), outer)
+    return Routes(outer, mounts, trackers)
+
+
+def environment_proxies() -> dict[str, str | None]:
+    """httpx's reading of the proxy environment: URL pattern -> proxy URL (None: no proxy)."""
+    info = urllib.request.getproxies()
+    mounts: dict[str, str | None] = {}
+    for scheme in ("http", "https", "all"):
+        url = info.get(scheme)
+        if url:
+            mounts[f"{scheme}://"] = url if "://" in url else f"http://{url}"
+    if not mounts:
+        return {}
+    for host in (entry.strip() for entry in info.get("no", "").split(",")):
+        if host == "*":
+            return {}
+        if not host:
+            continue
+        if "://" in host:
+            mounts[host] = None
+        elif _is_ip(host, 4) or host.lower() == "localhost":
+            mounts[f"all://{host}"] = None
+        elif _is_ip(host, 6):
+            mounts[f"all://[{host}]"] = None
+        else:
+            mounts[f"all://*{host}"] = None
+    return mounts
+
+
+def _is_ip(host: str, version: int) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.split("/")[0]).version == version
+    except ValueError:
+        return False

@@ -160,3 +160,32 @@ def test_sandbox_command_prints_env_and_serves(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         assert proc.wait(timeout=10) == 0
+
+
+def test_json_output_survives_lone_surrogates_and_non_utf8_terminals(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from genvideo._cli import _print_json
+
+    data = {"downloaded": "video-\ud800.mp4", "prompt": "café"}
+    for encoding in ("utf-8", "ascii"):
+        out = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="strict")
+        monkeypatch.setattr(sys, "stdout", out)
+        _print_json(data)
+        out.seek(0)
+        assert json.loads(out.read()) == data
+    readable = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", readable)
+    _print_json({"prompt": "café"})
+    readable.seek(0)
+    assert "café" in readable.read()  # non-ASCII stays readable where it can be encoded
+
+
+def test_progress_lines_escape_what_a_provider_sends_as_a_state() -> None:
+    from genvideo._progress import printable
+
+    assert printable("processing") == "processing"
+    assert printable("\x1b[2J\x1b]0;pwned\x07") == "\\x1b[2J\\x1b]0;pwned\\x07"
+    assert "\n" not in printable("a\nb")
+    assert "\r" not in printable("a\rb")
+    assert len(printable("x" * 1000)) == 40

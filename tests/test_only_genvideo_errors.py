@@ -18,9 +18,7 @@ rendering what comes back (`Creation.to_dict()`, `repr()`, `str()` of every erro
 Everything talks to 127.0.0.1 only: the project's Sandbox, or a raw local server for bodies the
 sandbox cannot produce. Hypothesis runs few examples (the module takes a few seconds).
 
-Gaps owned by other topics of issue 12 are left out of the strategies (``KNOWN_ELSEWHERE``) and pinned
-as ``xfail(strict=True)`` cases at the end: when one is fixed, its case passes, the strict xfail
-fails the run, and the owner removes the mark (and the strategy filter).
+The pinned cases at the end are every gap issue 12 found, one test each, so that they stay fixed.
 """
 
 from __future__ import annotations
@@ -143,18 +141,7 @@ def is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-# -- gaps owned elsewhere (see the pinned cases at the end) -----------------------------------------------------
-
-
-def _max_retries_gap(value: object) -> bool:
-    """Client(max_retries=-1) (or -1.0) raises a raw ValueError (client configuration, issue 12)."""
-    return is_number(value) and value < 0  # type: ignore[operator]
-
-
-def _image_gap(image: object) -> bool:
-    """An image string too long to be a file name: Path.is_file() raises OSError (image inputs, issue 12)."""
-    items = image if isinstance(image, list) else [image]
-    return any(isinstance(i, str) and any(len(part) > 255 for part in i.split("/")) for i in items)
+# -- helpers for the strategies ---------------------------------------------------------------------------------
 
 
 def _an_existing_file(image: object) -> bool:
@@ -166,9 +153,6 @@ def _an_existing_file(image: object) -> bool:
         except (OSError, ValueError):
             continue
     return False
-
-
-KNOWN_ELSEWHERE = (_max_retries_gap, _image_gap)
 
 
 # -- fixtures ---------------------------------------------------------------------------------------------------
@@ -227,7 +211,6 @@ CLIENT_ARGS: dict[str, tuple[st.SearchStrategy[Any], Callable[[object], bool]]] 
 def test_client_constructor(data: st.DataObject) -> None:
     names = data.draw(st.lists(st.sampled_from(sorted(CLIENT_ARGS)), unique=True, max_size=4))
     kwargs = {name: data.draw(CLIENT_ARGS[name][0], label=name) for name in names}
-    assume(not any(_max_retries_gap(v) for v in kwargs.values()))
     wrong_type = not all(CLIENT_ARGS[name][1](value) for name, value in kwargs.items())
 
     def make() -> object:
@@ -365,7 +348,7 @@ def test_create(
     option: str,
     option_value: object,
 ) -> None:
-    assume(not _image_gap(image) and not _an_existing_file(image))  # and never upload a real file by chance
+    assume(not _an_existing_file(image))  # never upload a real file by chance
     kwargs = {"prompt": prompt, "image": image, number: number_value, option: option_value}
     wrong_type = image is not None and not isinstance(image, str | bytes | list)
     result = call(lambda: client.create(provider, **kwargs), wrong_type=wrong_type)  # type: ignore[arg-type]
@@ -499,19 +482,9 @@ def test_haiper_payload_rendering(
         check_rendering(result)
 
 
-# -- pinned cases: every gap issue 12 found outside this topic --------------------------------------------------
-# Cases still open are xfail(strict=True) with their owner; when one is fixed it passes, the strict xfail fails the
-# run, and the owner removes the mark (and the matching filter in KNOWN_ELSEWHERE). Unmarked cases were fixed by
+# -- pinned cases: every gap issue 12 found, kept as regression tests ------------------------------------------
+# (Written while the fixes landed: each was a strict xfail until its fix, then became a plain case.) Cases fixed by
 # their owners while this module was written: they stay as regression tests.
-
-REDIRECTS = "owned by redirect handling (an API Location that is no URL raises httpx.InvalidURL), issue 12"
-CLIENT_CONFIG = "owned by client configuration (Client() arguments checked at request time, _client.py), issue 12"
-IMAGES = "owned by image inputs (a str too long for a file name: Path.is_file() raises OSError, _images.py), issue 12"
-GENERATE = "owned by the clients (generate() must check wait arguments before it submits), issue 12"
-
-
-def gap(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 def _with_client(**kwargs: Any) -> Callable[[], object]:
@@ -554,7 +527,7 @@ def test_pinned_calls_after_close(sb: Sandbox, tmp_path: Path, how: str) -> None
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-@pytest.mark.parametrize("where", [pytest.param("api", marks=gap(REDIRECTS)), "download"])
+@pytest.mark.parametrize("where", ["api", "download"])
 def test_pinned_redirect_to_javascript(tmp_path: Path, mode: str, where: str) -> None:
     with Sandbox() as box:
         faults = [Fault.redirect("javascript:alert(1)")]
@@ -608,10 +581,10 @@ def test_pinned_credentials_that_cannot_be_sent(sb: Sandbox, key: str) -> None:
     "kwargs",
     [
         pytest.param({"timeout": -1}, id="timeout-negative"),
-        pytest.param({"timeout": math.nan}, id="timeout-nan", marks=gap(CLIENT_CONFIG)),
-        pytest.param({"timeout": math.inf}, id="timeout-inf", marks=gap(CLIENT_CONFIG)),
-        pytest.param({"timeout": 1e300}, id="timeout-1e300", marks=gap(CLIENT_CONFIG)),
-        pytest.param({"max_retries": -1}, id="max-retries-negative", marks=gap(CLIENT_CONFIG)),
+        pytest.param({"timeout": math.nan}, id="timeout-nan"),
+        pytest.param({"timeout": math.inf}, id="timeout-inf"),
+        pytest.param({"timeout": 1e300}, id="timeout-1e300"),
+        pytest.param({"max_retries": -1}, id="max-retries-negative"),
     ],
 )
 def test_pinned_client_configuration(sb: Sandbox, kwargs: dict[str, Any]) -> None:
@@ -619,13 +592,11 @@ def test_pinned_client_configuration(sb: Sandbox, kwargs: dict[str, Any]) -> Non
 
 
 @pytest.mark.parametrize("image", ["x" * 300, "dir/" + "y" * 10_000], ids=["300-chars", "10k-chars"])
-@gap(IMAGES)
 def test_pinned_image_strings_too_long_for_a_file_name(sb: Sandbox, image: str) -> None:
     with sb.client(timeout=5.0) as c:
         call(lambda: c.create("vidu", prompt="a fox", image=image))
 
 
-@gap(GENERATE)
 def test_pinned_generate_checks_wait_arguments_before_submitting() -> None:
     with Sandbox() as box, box.client(timeout=5.0) as c:
         with pytest.raises(genvideo.InvalidOption):

@@ -126,3 +126,11 @@ def test_cli_wait_on_a_failure_prints_json_and_one_clean_error_line(server: Scri
     assert error.count("\n") == 1
     assert error.startswith("genvideo: error: vidu:f1 failed")
     assert "\x1b" not in error
+
+
+def test_error_text_quoted_from_a_body_is_valid_utf8() -> None:
+    from genvideo._responses import scrub
+
+    text = scrub('{"error": "bad \ud800 input"}')
+    text.encode("utf-8")  # raises on a lone surrogate
+    assert "bad ? input" in text

@@ -18,7 +18,7 @@ from ._exceptions import APIError
 from ._images import ImageInput
 from ._logging import redactor
 from ._models import Creation, VideoOutput
-from ._polling import Poller, check_finished
+from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, GetFlow, get_flow, submitted
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
@@ -52,11 +52,12 @@ class AsyncClient(_BaseClient):
     - ``comfy_base_url``, ``haiper_base_url``: by default ``GENVIDEO_COMFY_BASE_URL`` /
       ``GENVIDEO_HAIPER_BASE_URL``, else ``https://api.comfy.org`` / ``https://api.haiper.ai``.
       ``https://`` only (``http://`` to localhost): else :class:`ConfigurationError`.
-    - ``timeout``: per request, seconds or an ``httpx.Timeout`` (default 30 s, 10 s to connect).
+    - ``timeout``: per request, seconds or an ``httpx.Timeout`` (default 30 s, 10 s to connect; each value
+      more than 0 and at most a day, or None for no limit), else :class:`ConfigurationError`.
       It bounds each API request as a whole, from connecting to the last byte of the answer, at the
       largest of its values (30 s by default; unbounded if any value is None), not only each read:
       a server that drips bytes or interim (1xx) responses is cut off.
-    - ``max_retries``: retries per request, of what is safe to retry (default 2).
+    - ``max_retries``: retries per request, of what is safe to retry (default 2; 0 to 100).
     - ``transport``: an ``httpx.AsyncBaseTransport`` (``httpx.AsyncHTTPTransport(proxy=...,
       verify=...)``, ``httpx.MockTransport``). It carries every request, API calls and downloads
       alike; genvideo's timeouts, ``User-Agent`` and refusal to follow API redirects still apply,
@@ -81,7 +82,7 @@ class AsyncClient(_BaseClient):
         haiper_api_key: str | None = None,
         comfy_base_url: str | None = None,
         haiper_base_url: str | None = None,
-        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None = C.DEFAULT_TIMEOUT,
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -205,7 +206,9 @@ class AsyncClient(_BaseClient):
                 step = _advance(flow, body)
         return step
 
-    async def _polls(self, ref: RefLike, timeout: float, poll_interval: float) -> AsyncIterator[tuple[Creation, bool]]:
+    async def _polls(
+        self, ref: RefLike, timeout: float | None, poll_interval: float
+    ) -> AsyncIterator[tuple[Creation, bool]]:
         poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
         while True:
             try:
@@ -221,7 +224,11 @@ class AsyncClient(_BaseClient):
             poller.check()
 
     async def watch(
-        self, ref: RefLike, *, timeout: float = C.DEFAULT_WAIT_TIMEOUT, poll_interval: float = C.DEFAULT_POLL_INTERVAL
+        self,
+        ref: RefLike,
+        *,
+        timeout: float | None = C.DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
     ) -> AsyncIterator[Creation]:
         """Yield the creation each time its state or progress changes, ending at a terminal state."""
         async for creation, changed in self._polls(ref, timeout, poll_interval):
@@ -232,7 +239,7 @@ class AsyncClient(_BaseClient):
         self,
         ref: RefLike,
         *,
-        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        timeout: float | None = C.DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = C.DEFAULT_POLL_INTERVAL,
         on_progress: CreationCallback | None = None,
     ) -> Creation:
@@ -279,13 +286,14 @@ class AsyncClient(_BaseClient):
         *,
         prompt: str | None,
         image: ImageInput | Sequence[ImageInput] | None = None,
-        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        timeout: float | None = C.DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = C.DEFAULT_POLL_INTERVAL,
         on_progress: CreationCallback | None = None,
         download: str | os.PathLike[str] | None = None,
         **options: Any,
     ) -> Creation:
         """``create``, ``wait`` and optionally ``download``; see :meth:`Client.generate`."""
+        wait_timeout(timeout), poll_interval_seconds(poll_interval)  # refused before anything is billed
         ref = await self.create(provider, prompt=prompt, image=image, **options)
         creation = await self.wait(ref, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
         if download is not None:

@@ -14,6 +14,7 @@ from typing import Any
 import httpcore
 import httpx
 
+from . import _constants as C
 from ._credentials import is_loopback
 from ._transport import WRITE_PIECE, Routes, _deadline, _left, _Tracker, deadline_scope, total_timeout
 
@@ -186,9 +187,9 @@ class _Bounded(httpx.BaseTransport):
         if self._direct is not None and is_loopback(request.url.host):
             return self._direct.handle_request(request)
         if _deadline.get() is not None:
-            return self._inner.handle_request(request)
+            return _usable_location(request, self._inner.handle_request(request))
         with deadline_scope(_own_deadline(request)):
-            return self._inner.handle_request(request)
+            return _usable_location(request, self._inner.handle_request(request))
 
     def close(self) -> None:
         self._inner.close()  # a proxy route leaves ``direct`` to its own owner
@@ -205,12 +206,33 @@ class _AsyncBounded(httpx.AsyncBaseTransport):
         if self._direct is not None and is_loopback(request.url.host):
             return await self._direct.handle_async_request(request)
         if _deadline.get() is not None:
-            return await self._inner.handle_async_request(request)
+            return _usable_location(request, await self._inner.handle_async_request(request))
         with deadline_scope(_own_deadline(request)):
-            return await self._inner.handle_async_request(request)
+            return _usable_location(request, await self._inner.handle_async_request(request))
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+def _usable_location(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    """Drop a ``Location`` header that is no usable URL (``javascript:...``, a bad port).
+
+    httpx builds ``next_request`` from every redirect's Location even when it does not follow it,
+    and a Location it cannot parse raises ``httpx.InvalidURL`` out of ``send()``. genvideo never
+    follows API redirects (the 3xx becomes an APIStatusError); a download refuses the hop, told by
+    ``UNUSABLE_LOCATION_HEADER`` (the unusable URL itself is not kept).
+    """
+    location = response.headers.get("location")
+    if location is None or not 300 <= response.status_code <= 399:
+        return response
+    try:
+        target = request.url.join(location)
+        if target.scheme not in ("http", "https") or not target.host:
+            raise httpx.InvalidURL("not an absolute http(s) URL")
+    except (httpx.InvalidURL, ValueError, TypeError):
+        del response.headers["location"]
+        response.headers[C.UNUSABLE_LOCATION_HEADER] = "1"
+    return response
 
 
 def _own_deadline(request: httpx.Request) -> float | None:

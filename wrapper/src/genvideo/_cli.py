@@ -75,7 +75,14 @@ def exit_code_for(error: GenvideoError) -> int:
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    """JSON on stdout: readable non-ASCII text where stdout can encode it, ``\\u`` escapes otherwise
+    (a lone surrogate from a provider, or a terminal that is not UTF-8, must not crash the output)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, indent=2, ensure_ascii=True)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import os
 import ssl
 import time
@@ -23,13 +24,14 @@ from ._exceptions import (
     APIError,
     APITimeoutError,
     ClientClosed,
+    ConfigurationError,
     InvalidOption,
     ResponseValidationError,
 )
 from ._images import ImageInput, image_references
 from ._logging import configure_from_env, logger, redactor
 from ._models import Creation, VideoOutput
-from ._polling import Poller, check_finished
+from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
 from ._refs import PROVIDERS, CreationRef, Provider
 from ._responses import json_object, scrub, status_error
@@ -59,12 +61,12 @@ class _BaseClient:
         haiper_api_key: str | None,
         comfy_base_url: str | None,
         haiper_base_url: str | None,
-        timeout: float | httpx.Timeout,
+        timeout: float | httpx.Timeout | None,
         max_retries: int,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
     ) -> None:
-        if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+        max_retries = _checked_retries(max_retries)
+        timeout = _checked_timeout(timeout)
         if transport is not None and not isinstance(transport, self._transport_type):
             raise TypeError(
                 f"{type(self).__name__}(transport=...) takes an httpx.{self._transport_type.__name__}, "
@@ -83,7 +85,7 @@ class _BaseClient:
                 haiper_base_url or os.environ.get(C.HAIPER_BASE_URL_ENV) or C.DEFAULT_HAIPER_BASE_URL,
             ),
         }
-        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._timeout = timeout
         self._max_retries = max_retries
         self._transport = transport
         self._secrets = self._credentials.values()
@@ -216,6 +218,40 @@ class _BaseClient:
         return delay
 
 
+def _checked_retries(max_retries: int) -> int:
+    """``max_retries`` as given: an int from 0 to ``MAX_RETRIES_LIMIT``, else ConfigurationError."""
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
+        raise TypeError(f"max_retries must be an int, not {type(max_retries).__name__}")
+    if not 0 <= max_retries <= C.MAX_RETRIES_LIMIT:
+        raise ConfigurationError(f"max_retries must be from 0 to {C.MAX_RETRIES_LIMIT}, got {max_retries}")
+    return max_retries
+
+
+def _checked_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    """An ``httpx.Timeout`` whose values are each None (no limit) or positive, finite seconds of at most
+    ``MAX_TIMEOUT``; a plain number sets them all, None none. Anything else: ConfigurationError (NaN,
+    inf and absurd values would otherwise fail at request time, or never)."""
+    names = ("connect", "read", "write", "pool")
+    if isinstance(timeout, httpx.Timeout):
+        values = dict(zip(names, (timeout.connect, timeout.read, timeout.write, timeout.pool), strict=True))
+    elif timeout is None:
+        return httpx.Timeout(None)
+    elif isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(f"timeout must be a number of seconds or an httpx.Timeout, not {type(timeout).__name__}")
+    else:
+        try:
+            seconds: float | None = float(timeout)
+        except OverflowError:
+            seconds = math.inf
+        values = dict.fromkeys(names, seconds)
+    for name, value in values.items():
+        if value is not None and not (0 < value <= C.MAX_TIMEOUT):  # also refuses NaN
+            what = "timeout" if not isinstance(timeout, httpx.Timeout) else f"timeout.{name}"
+            shown = value if value < 1e15 else "a huge number"  # (NaN compares False: shown as nan)
+            raise ConfigurationError(f"{what} must be more than 0 and at most {C.MAX_TIMEOUT:g} seconds, got {shown}")
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(values["connect"])
+
+
 @functools.cache
 def _ssl_context() -> ssl.SSLContext:
     """httpx's default TLS settings, built once: loading the CA bundle costs ~100 ms per client."""
@@ -293,11 +329,12 @@ class Client(_BaseClient):
     - ``comfy_base_url``, ``haiper_base_url``: by default ``GENVIDEO_COMFY_BASE_URL`` /
       ``GENVIDEO_HAIPER_BASE_URL``, else ``https://api.comfy.org`` / ``https://api.haiper.ai``.
       ``https://`` only (``http://`` to localhost): else :class:`ConfigurationError`.
-    - ``timeout``: per request, seconds or an ``httpx.Timeout`` (default 30 s, 10 s to connect).
+    - ``timeout``: per request, seconds or an ``httpx.Timeout`` (default 30 s, 10 s to connect; each value
+      more than 0 and at most a day, or None for no limit), else :class:`ConfigurationError`.
       It bounds each API request as a whole, from connecting to the last byte of the answer, at the
       largest of its values (30 s by default; unbounded if any value is None), not only each read:
       a server that drips bytes or interim (1xx) responses is cut off.
-    - ``max_retries``: retries per request, of what is safe to retry (default 2).
+    - ``max_retries``: retries per request, of what is safe to retry (default 2; 0 to 100).
     - ``transport``: an ``httpx.BaseTransport`` (``httpx.HTTPTransport(proxy=..., verify=...)``
       for a proxy or a custom CA, ``httpx.MockTransport`` in tests). It carries every request,
       API calls and downloads alike; genvideo's timeouts, ``User-Agent`` and refusal to follow
@@ -320,7 +357,7 @@ class Client(_BaseClient):
         haiper_api_key: str | None = None,
         comfy_base_url: str | None = None,
         haiper_base_url: str | None = None,
-        timeout: float | httpx.Timeout = C.DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None = C.DEFAULT_TIMEOUT,
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -413,7 +450,7 @@ class Client(_BaseClient):
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
 
-    def _polls(self, ref: RefLike, timeout: float, poll_interval: float) -> Iterator[tuple[Creation, bool]]:
+    def _polls(self, ref: RefLike, timeout: float | None, poll_interval: float) -> Iterator[tuple[Creation, bool]]:
         poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
         while True:
             try:
@@ -429,7 +466,11 @@ class Client(_BaseClient):
             poller.check()
 
     def watch(
-        self, ref: RefLike, *, timeout: float = C.DEFAULT_WAIT_TIMEOUT, poll_interval: float = C.DEFAULT_POLL_INTERVAL
+        self,
+        ref: RefLike,
+        *,
+        timeout: float | None = C.DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = C.DEFAULT_POLL_INTERVAL,
     ) -> Iterator[Creation]:
         """Yield the creation each time its state or progress changes, ending at a terminal state.
 
@@ -443,7 +484,7 @@ class Client(_BaseClient):
         self,
         ref: RefLike,
         *,
-        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        timeout: float | None = C.DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = C.DEFAULT_POLL_INTERVAL,
         on_progress: CreationCallback | None = None,
     ) -> Creation:
@@ -510,7 +551,7 @@ class Client(_BaseClient):
         *,
         prompt: str | None,
         image: ImageInput | Sequence[ImageInput] | None = None,
-        timeout: float = C.DEFAULT_WAIT_TIMEOUT,
+        timeout: float | None = C.DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = C.DEFAULT_POLL_INTERVAL,
         on_progress: CreationCallback | None = None,
         download: str | os.PathLike[str] | None = None,
@@ -521,6 +562,7 @@ class Client(_BaseClient):
         Returns the finished creation; the arguments are those of :meth:`create`
         and :meth:`wait`.
         """
+        wait_timeout(timeout), poll_interval_seconds(poll_interval)  # refused before anything is billed
         ref = self.create(provider, prompt=prompt, image=image, **options)
         creation = self.wait(ref, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
         if download is not None:

@@ -74,3 +74,11 @@ MAX_API_BODY = 16 * 1024 * 1024
 # not on the event loop (a 16 MiB reply of 90,000 creations takes ~0.3 s to parse; json.loads
 # still holds the GIL for ~0.1 s of it).
 PARSE_OFF_LOOP_BYTES = 256 * 1024
+
+# Client(timeout=, max_retries=): the sane ranges (larger values are mistakes, not settings).
+MAX_TIMEOUT = 24 * 60 * 60.0
+MAX_RETRIES_LIMIT = 100
+
+# Where genvideo's transports move a redirect's Location that is no usable URL (see _backends), so that
+# httpx does not raise building a redirect it will not follow, and a download can still say what happened.
+UNUSABLE_LOCATION_HEADER = "x-genvideo-unusable-location"

@@ -345,6 +345,10 @@ class DownloadJob:
         (the probe proved the file complete, or the body was already in memory and is stored).
         """
         status = response.status_code
+        if status in _REDIRECTS and C.UNUSABLE_LOCATION_HEADER in response.headers:
+            raise DownloadError(
+                "the download redirected to an unusable URL (not an absolute http(s) URL)", status_code=status
+            )
         if status in _REDIRECTS and "location" in response.headers:
             self._follow(response)
         if status in _EXPIRED and not self._refreshed and self.output.ref is not None:

@@ -45,11 +45,20 @@ def image_reference(image: ImageInput) -> str:
         return image
     if isinstance(image, str | os.PathLike):
         path = Path(image)
-        if not path.is_file():
+        try:
+            is_file = path.is_file()
+        except (OSError, ValueError):  # a name too long for the file system, or a NUL in it
+            is_file = False
+        if not is_file:
             raise InvalidOption(
                 f"image: {str(image)[:80]!r} is neither an http(s)/data URL nor an existing file", option="image"
             )
-        return _data_uri(path.read_bytes())
+        try:
+            return _data_uri(path.read_bytes())
+        except OSError as exc:
+            raise InvalidOption(
+                f"image: cannot read {str(image)[:80]!r}: {exc.strerror or exc}", option="image"
+            ) from None
     raise InvalidOption(f"image: expected a URL, a path or bytes, not {type(image).__name__}", option="image")
 
 

@@ -53,7 +53,7 @@ class ProgressReporter:
     def creation(self, creation: Creation) -> None:
         """A poll result: state, progress and time elapsed."""
         percent = "   -" if creation.progress is None else f"{creation.progress * 100:3.0f}%"
-        raw = f" ({creation.raw_state})" if creation.raw_state else ""
+        raw = f" ({printable(creation.raw_state)})" if creation.raw_state else ""
         elapsed = _clock(time.monotonic() - self._started)
         line = f"{creation.ref}  {creation.state.value:<10}{raw:<18} {percent}"
         self._emit(f"{line}  {elapsed}", key=line)
@@ -86,3 +86,10 @@ class ProgressReporter:
         if message:
             self._stream.write(message + "\n")
         self._stream.flush()
+
+
+def printable(text: str, limit: int = 40) -> str:
+    """``text`` safe for a terminal: control characters and escape sequences shown escaped, cut to
+    ``limit`` characters (a provider's state word is data, not terminal commands)."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[: limit + 1])
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

@@ -41,7 +41,16 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
     text = mask_secrets(_SPACE.sub(" ", _TAGS.sub(" ", _CONTROL.sub("", text))).strip(), secrets)
     if len(text) > ERROR_BODY_SNIPPET:
         text = text[:ERROR_BODY_SNIPPET] + "…"
-    return text
+    # A lone surrogate (a JSON "\ud800" in an error body) would make str(exc) unprintable as UTF-8.
+    return text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:

@@ -311,8 +311,9 @@ ROWS: tuple[Row, ...] = (
         "endless-body",
         "200, a chunked JSON body that never ends, sent as fast as it is read, every time",
         lambda c: [Fault.endless(times=MANY)],
-        get=_err(genvideo.ResponseValidationError, 1, note="not read past 16 MiB"),
-        wait=_err(genvideo.ResponseValidationError, 1),
+        # 16 MiB cross the loopback before the cap trips: allow for a loaded 2-core machine.
+        get=_err(genvideo.ResponseValidationError, 1, 1.5, note="not read past 16 MiB"),
+        wait=_err(genvideo.ResponseValidationError, 1, 1.5),
         download=None,
     ),
     Row(

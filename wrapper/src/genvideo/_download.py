@@ -63,7 +63,7 @@ from . import _constants as C
 from ._exceptions import APIError, DownloadError
 from ._models import Creation, VideoOutput, redact_url
 from ._responses import parse_retry_after
-from ._retry import Deadline, backoff
+from ._retry import Deadline, backoff, is_retryable_status
 
 ProgressCallback = Callable[[int, int | None], object]
 
@@ -353,7 +353,7 @@ class DownloadJob:
             self._follow(response)
         if status in _EXPIRED and not self._refreshed and self.output.ref is not None:
             raise RefreshNeeded(f"HTTP {status}")
-        if status in (408, 429) or 500 <= status <= 599:
+        if is_retryable_status(status):
             raise RetryableFailure(f"HTTP {status}", parse_retry_after(response.headers), status)
         probing, self._probing = self._probing, False
         self._expect = None

@@ -23,6 +23,7 @@ from ._exceptions import (
     ResponseValidationError,
     ServerError,
 )
+from ._retry import is_retryable_status
 
 _TAGS = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -156,7 +157,7 @@ def status_error(
         "details": tuple(scrub(d, secrets) for d in details),
         "error_code": scrub(code, secrets) if code else None,
         "body": snippet,
-        "retry_after": parse_retry_after(response.headers) if status in (408, 429) or status >= 500 else None,
+        "retry_after": parse_retry_after(response.headers) if is_retryable_status(status) else None,
     }
     cls: type[APIStatusError]
     if status in (401, 403):

@@ -14,6 +14,11 @@ from ._exceptions import APIConnectionError, APIError, APIStatusError
 _RETRYABLE_STATUS = frozenset({408, 429})
 
 
+def is_retryable_status(status: int) -> bool:
+    """408, 429 and every 5xx: the statuses worth another attempt (and whose Retry-After counts)."""
+    return status in _RETRYABLE_STATUS or 500 <= status <= 599
+
+
 def is_retryable(error: APIError) -> bool:
     """Connection errors, timeouts, 408, 429 and every 5xx (safe for GETs and keyed submits).
 
@@ -24,7 +29,7 @@ def is_retryable(error: APIError) -> bool:
     if isinstance(error, APIStatusError):
         if error.status_code == 409:
             return error.error_code == "idempotency_in_flight"
-        return error.status_code in _RETRYABLE_STATUS or 500 <= error.status_code <= 599
+        return is_retryable_status(error.status_code)
     return False
 
 

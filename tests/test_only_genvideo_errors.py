@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import Phase, HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import genvideo
@@ -41,6 +41,8 @@ from tests._faultservers import Reply, Request, ScriptedServer, closed_port_url
 
 SETTINGS = settings(
     max_examples=40,
+    derandomize=True,  # the same examples every run: CI must not fail on a draw no one can replay
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),  # no shrinking: a failure reports at once
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -249,6 +251,10 @@ poll_intervals = st.one_of(st.floats(min_value=0.01, max_value=0.05), hostile_nu
 @SETTINGS
 @given(ref=refs, timeout=timeouts, poll_interval=poll_intervals, how=st.sampled_from(["get", "wait", "watch"]))
 def test_get_wait_watch(client: genvideo.Client, ref: object, timeout: object, poll_interval: object, how: str) -> None:
+    if how != "get" and (timeout is None or (is_number(timeout) and timeout > 5)):  # type: ignore[operator]
+        # No deadline: waiting on a ref that never finishes (one that keeps failing with a retryable
+        # error) would rightly poll for ever; only the refs that end are waited on without one.
+        assume(ref in ("vidu:done", "haiper:done", "vidu:failed", "vidu:missing"))
     if how == "get":
         result = call(lambda: client.get(ref))  # type: ignore[arg-type]
     elif how == "wait":

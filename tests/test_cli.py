@@ -189,3 +189,29 @@ def test_progress_lines_escape_what_a_provider_sends_as_a_state() -> None:
     assert "\n" not in printable("a\nb")
     assert "\r" not in printable("a\rb")
     assert len(printable("x" * 1000)) == 40
+
+
+@pytest.mark.parametrize("interactive", [False, True])
+def test_progress_reporter_writes_a_hostile_state_escaped_and_capped(interactive: bool) -> None:
+    import io
+
+    from genvideo._progress import ProgressReporter
+
+    hostile = "\x1b[2J\x1b]0;pwned\x07\r\n\ud800\u202e" + "x" * 500
+    with Sandbox() as sb:
+        sb.add_creation("vidu", "p", states=["processing"])
+        body = {"id": "p", "state": hostile, "err_code": "", "progress": 50, "creations": []}
+        sb.add_fault(sb.fault_path("vidu", "p"), genvideo.testing.Fault.body(json.dumps(body).encode()))  # \ud800
+        with sb.client(timeout=5.0) as client:
+            creation = client.get("vidu:p")
+    assert creation.raw_state is not None
+    assert creation.raw_state.startswith("\x1b[2J")  # kept as sent (a lone surrogate: U+FFFD)
+    stream = io.StringIO()
+    ProgressReporter(stream, interactive=interactive).creation(creation)
+    written = stream.getvalue()
+    written.encode("utf-8")  # no lone surrogate reaches the terminal
+    line = written.lstrip("\r").rstrip("\n")
+    assert not any(c in line for c in "\x1b\x07\r\n\u202e")
+    assert "\\x1b[2J" in line
+    assert "x" * 100 not in line
+    assert len(line) < 120

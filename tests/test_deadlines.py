@@ -115,7 +115,46 @@ def test_a_zero_timeout_polls_once(sb: Sandbox, mode: str) -> None:
     error, elapsed = timed_wait(sandbox_clients(sb), mode, "vidu:zero", timeout=0, poll_interval=5)
     assert isinstance(error, genvideo.WaitTimeout), error
     assert elapsed < 0.5
-    assert len(sb.requests) <= 1
+    assert len(sb.requests) == 1  # a deadline of now does not stop the one poll before it is sent
+    assert error.polls == 1
+    assert error.creation is not None
+    assert error.creation.raw_state == "processing"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("ref", "requests"), [("vidu:fin", 1), ("haiper:fin", 2)])  # haiper: status, then detail
+def test_a_zero_timeout_returns_a_creation_that_has_finished(sb: Sandbox, mode: str, ref: str, requests: int) -> None:
+    provider = ref.partition(":")[0]
+    sb.add_creation(provider, "fin", states=[{"vidu": "success", "haiper": "succeed"}[provider]])
+    started = time.monotonic()
+    if mode == "sync":
+        with sb.client() as client:
+            creation = client.wait(ref, timeout=0, poll_interval=5)
+            assert [c.state for c in client.watch(ref, timeout=0)] == [genvideo.CreationState.SUCCEEDED]
+    else:
+
+        async def main() -> genvideo.Creation:
+            async with sb.async_client() as client:
+                done = await client.wait(ref, timeout=0, poll_interval=5)
+                assert [c.state async for c in client.watch(ref, timeout=0)] == [genvideo.CreationState.SUCCEEDED]
+                return done
+
+        creation = asyncio.run(main())
+    assert creation.state is genvideo.CreationState.SUCCEEDED
+    assert time.monotonic() - started < 1.0
+    assert len(sb.requests) == 2 * requests  # one poll each for wait and watch
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_one_poll_of_a_zero_timeout_is_bounded_by_the_client_timeout(sb: Sandbox, mode: str) -> None:
+    sb.add_creation("vidu", "slow", states=["success"], faults=[Fault.hang(times=99)])
+    error, elapsed = timed_wait(
+        sandbox_clients(sb, timeout=0.3, max_retries=0), mode, "vidu:slow", timeout=0, poll_interval=5
+    )
+    assert isinstance(error, genvideo.WaitTimeout), error
+    assert isinstance(error.__cause__, genvideo.APITimeoutError)
+    assert 0.25 <= elapsed < 1.0  # the client's own 0.3 s, not an already passed deadline
+    assert len(sb.requests) == 1
 
 
 def test_get_with_a_hanging_server_is_bounded_by_timeout_and_retries(sb: Sandbox) -> None:

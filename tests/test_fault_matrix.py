@@ -312,8 +312,8 @@ ROWS: tuple[Row, ...] = (
         "200, a chunked JSON body that never ends, sent as fast as it is read, every time",
         lambda c: [Fault.endless(times=MANY)],
         # 16 MiB cross the loopback before the cap trips: allow for a loaded 2-core machine.
-        get=_err(genvideo.ResponseValidationError, 1, 1.5, note="not read past 16 MiB"),
-        wait=_err(genvideo.ResponseValidationError, 1, 1.5),
+        get=_err(genvideo.ResponseValidationError, 1, 3.0, note="not read past 16 MiB"),
+        wait=_err(genvideo.ResponseValidationError, 1, 3.0),
         download=None,
     ),
     Row(

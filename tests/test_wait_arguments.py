@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import genvideo
-from genvideo._polling import MAX_POLL_INTERVAL, MIN_POLL_INTERVAL
+from genvideo._constants import MAX_POLL_INTERVAL, MIN_POLL_INTERVAL
 from genvideo.testing import Sandbox
 
 MODES = ["sync-wait", "sync-watch", "async-wait", "async-watch"]

@@ -212,7 +212,7 @@ class AsyncClient(_BaseClient):
         poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
         while True:
             try:
-                creation = await self._get(poller.ref, poller.deadline)
+                creation = await self._get(poller.ref, poller.poll_deadline())
             except APIError as exc:
                 await asyncio.sleep(poller.delay_after_error(exc))
                 poller.check()

@@ -79,7 +79,7 @@ def _print_json(data: object) -> None:
     (a lone surrogate from a provider, or a terminal that is not UTF-8, must not crash the output)."""
     text = json.dumps(data, indent=2, ensure_ascii=False)
     try:
-        text.encode(sys.stdout.encoding or "utf-8")
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
         text = json.dumps(data, indent=2, ensure_ascii=True)
     sys.stdout.write(text + "\n")

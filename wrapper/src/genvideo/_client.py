@@ -239,17 +239,23 @@ def _checked_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     elif isinstance(timeout, bool) or not isinstance(timeout, int | float):
         raise TypeError(f"timeout must be a number of seconds or an httpx.Timeout, not {type(timeout).__name__}")
     else:
-        try:
-            seconds: float | None = float(timeout)
-        except OverflowError:
-            seconds = math.inf
-        values = dict.fromkeys(names, seconds)
+        values = dict.fromkeys(names, timeout)
     for name, value in values.items():
         if value is not None and not (0 < value <= C.MAX_TIMEOUT):  # also refuses NaN
             what = "timeout" if not isinstance(timeout, httpx.Timeout) else f"timeout.{name}"
-            shown = value if value < 1e15 else "a huge number"  # (NaN compares False: shown as nan)
-            raise ConfigurationError(f"{what} must be more than 0 and at most {C.MAX_TIMEOUT:g} seconds, got {shown}")
+            raise ConfigurationError(
+                f"{what} must be more than 0 and at most {C.MAX_TIMEOUT:g} seconds, got {_shown_seconds(value)}"
+            )
     return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(values["connect"])
+
+
+def _shown_seconds(value: float) -> str:
+    """A refused number of seconds for a message: NaN and inf as such, absurdly large ones not in full."""
+    try:
+        huge = math.isfinite(value) and abs(value) >= 1e15
+    except OverflowError:  # an int too large for a float
+        huge = True
+    return "a huge number" if huge else repr(value)
 
 
 @functools.cache
@@ -454,7 +460,7 @@ class Client(_BaseClient):
         poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
         while True:
             try:
-                creation = self._get(poller.ref, poller.deadline)
+                creation = self._get(poller.ref, poller.poll_deadline())
             except APIError as exc:
                 time.sleep(poller.delay_after_error(exc))
                 poller.check()
@@ -493,6 +499,10 @@ class Client(_BaseClient):
         Calls ``on_progress(creation)`` after every poll. Raises
         :class:`CreationFailed` (``.creation``) if it failed or delivered nothing,
         and :class:`WaitTimeout` (``.creation``: the last snapshot) on timeout.
+
+        ``timeout``: seconds, ``None`` (or ``math.inf``) for no deadline; ``0`` polls once, that poll
+        bounded by the client's own timeout as :meth:`get` is. ``poll_interval``: seconds, more than 0
+        and at most a day (under 0.01 s counts as 0.01 s). Other values: :class:`InvalidOption`.
         """
         last = None
         for last, _changed in self._polls(ref, timeout, poll_interval):

@@ -25,6 +25,11 @@ MAX_RETRY_AFTER = 60.0
 
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 5.0
+#: ``poll_interval`` values below this many seconds are raised to it: waiting never polls more
+#: than 100 times a second (tests and the sandbox poll every 0.01-0.05 s).
+MIN_POLL_INTERVAL = 0.01
+#: The longest ``poll_interval`` accepted (a day); longer is refused, as no sleep could be that long.
+MAX_POLL_INTERVAL = 86_400.0
 # While a creation does not change, the poll interval grows by this factor up to
 # POLL_BACKOFF_CAP x poll_interval; any change resets it.
 POLL_BACKOFF_FACTOR = 1.25

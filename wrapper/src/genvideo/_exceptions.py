@@ -4,7 +4,7 @@
     ├── InvalidCreationRef          (also ValueError) bad ref or id, raised before any request
     ├── ConfigurationError          (also ValueError) e.g. credentials over plain http to a remote host
     │   └── ClientClosed            (also RuntimeError) a call on a Client after close()
-    ├── InvalidOption               (also ValueError) a create() option the provider's request model refuses
+    ├── InvalidOption               (also ValueError) a create() option or wait/watch/generate argument refused
     ├── MissingCredentials          no key for the provider being called
     ├── APIError                    a request to a provider API went wrong
     │   ├── APIStatusError          non-2xx answer: status_code, provider, message, details
@@ -86,10 +86,17 @@ class ClientClosed(ConfigurationError, RuntimeError):
 
 
 class InvalidOption(GenvideoError, ValueError):
-    """A ``create()`` argument the provider does not take, or of the wrong type; nothing was sent.
+    """An argument refused before anything was sent: nothing was billed.
+
+    A ``create()`` argument the provider does not take, or of the wrong type or value (``provider``,
+    ``image``, an option of the provider's request model); or a ``wait()`` / ``watch()`` /
+    ``generate()`` argument out of range (``timeout``: NaN or negative; ``poll_interval``: not more
+    than 0, over a day, NaN or not a number). ``generate()`` checks its wait arguments before it
+    submits anything.
 
     Attributes:
-        option: the option's name, dotted for nested fields (e.g. ``"settings.duration"``).
+        option: the argument's name, dotted for nested fields (e.g. ``"settings.duration"``,
+            ``"timeout"``, ``"poll_interval"``, ``"image"``).
     """
 
     def __init__(self, message: str, *, option: str) -> None:

@@ -7,18 +7,13 @@ import numbers
 import time
 
 from . import _constants as C
+from ._constants import MAX_POLL_INTERVAL, MIN_POLL_INTERVAL
 from ._exceptions import APIError, CreationFailed, InvalidOption, WaitTimeout
 from ._models import Creation
 from ._providers._text import shown
 from ._refs import CreationRef
 from ._retry import Deadline, backoff, hint_too_long, is_retryable
 from ._states import CreationState
-
-#: ``poll_interval`` values below this many seconds are raised to it: waiting never polls more
-#: than 100 times a second (tests and the sandbox poll every 0.01-0.05 s).
-MIN_POLL_INTERVAL = 0.01
-#: The longest ``poll_interval`` accepted (a day); longer is refused, as no sleep could be that long.
-MAX_POLL_INTERVAL = 86_400.0
 
 
 def _seconds(name: str, value: object) -> float:
@@ -33,7 +28,8 @@ def _seconds(name: str, value: object) -> float:
 def wait_timeout(value: object) -> float | None:
     """``timeout`` of wait/watch/generate in seconds, None for no deadline; else InvalidOption.
 
-    ``None`` and ``math.inf`` mean no deadline; 0 is a deadline of now; negative and NaN are refused.
+    ``None`` and ``math.inf`` mean no deadline; 0 means "poll once" (see :class:`Poller`); negative and
+    NaN are refused.
     """
     if value is None:
         return None
@@ -69,6 +65,10 @@ class Poller:
     the deadline; nothing ever sleeps past it. ``timeout`` None (or inf) means no deadline;
     both arguments are checked here (:func:`wait_timeout`, :func:`poll_interval_seconds`),
     so every client refuses the same values with the same :class:`InvalidOption`.
+
+    ``timeout`` 0 polls once: a deadline of now would stop that poll before it sent anything, so the
+    first poll runs under the client's own timeout (and retries) instead, as ``get()`` does
+    (:meth:`poll_deadline`); then the creation is returned if it finished, else WaitTimeout.
     """
 
     def __init__(self, ref: CreationRef, timeout: float | None, poll_interval: float) -> None:
@@ -76,6 +76,7 @@ class Poller:
         poll_interval = poll_interval_seconds(poll_interval)
         self.ref = ref
         self.deadline = Deadline.after(seconds)
+        self._poll_once = seconds == 0
         self.started = time.monotonic()
         self.polls = 0
         self.last: Creation | None = None
@@ -83,6 +84,11 @@ class Poller:
         self._interval = poll_interval
         self._failures = 0
         self._last_error: APIError | None = None
+
+    def poll_deadline(self) -> Deadline:
+        """The deadline of the poll about to start: the wait's, except for the one poll of ``timeout=0``
+        (none: the client's own timeout bounds it)."""
+        return Deadline() if self._poll_once and self.polls == 0 else self.deadline
 
     def record(self, creation: Creation) -> bool:
         """Note a successful poll; True when it differs from the previous one."""

@@ -1,0 +1,126 @@
+"""The provider registry: ``providers.toml`` (beside this module) read into typed, frozen rows.
+
+One place says which providers exist, which spec each comes from, which credentials and base URL
+that spec uses, what a ref carries besides the id, and how each raw state word maps onto
+:class:`CreationState`. Everything else (credentials, base URLs, refs, ``repr``, the CLI, the
+sandbox, ``genvideo.PROVIDERS``) reads it. Loaded on first use: ``import genvideo`` does not parse it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType, ModuleType
+from typing import Any
+
+from .._states import CreationState
+
+__all__ = ["CredentialSource", "ProviderEntry", "Registry", "SpecEntry", "registry"]
+
+REGISTRY_FILE = "providers.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialSource:
+    """One credential a spec accepts: the ``Client`` argument and environment variable it comes from,
+    and the header that carries it (``Authorization: Bearer <value>`` when ``scheme`` is set)."""
+
+    argument: str
+    env: str
+    header: str
+    what: str
+    scheme: str | None = None
+
+    def header_for(self, secret: str) -> dict[str, str]:
+        """The request header carrying ``secret``."""
+        return {self.header: f"{self.scheme} {secret}" if self.scheme else secret}
+
+
+@dataclass(frozen=True, slots=True)
+class SpecEntry:
+    """One API document and the host behind it; several providers may share it."""
+
+    name: str
+    title: str
+    base_url_argument: str
+    base_url_env: str
+    default_base_url: str
+    credentials: tuple[CredentialSource, ...]
+    """In order of preference: a client sends the first one it holds."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderEntry:
+    """One provider a ref can name: its spec, its adapter module, its ref scope and its state map."""
+
+    name: str
+    spec: SpecEntry
+    adapter_module: str
+    scope: tuple[str, ...]
+    """What a ref carries besides the id, in order (``"<provider>:<scope...>:<id>"``)."""
+    states: Mapping[str, CreationState]
+
+    def adapter(self) -> ModuleType:
+        """The adapter module (imported on first use)."""
+        return importlib.import_module(f"{__package__}.{self.adapter_module}")
+
+    def map_state(self, raw_state: object) -> CreationState:
+        """The normalised state for a raw value (trimmed, case-insensitive); anything unlisted is UNKNOWN."""
+        if not isinstance(raw_state, str):
+            return CreationState.UNKNOWN
+        return self.states.get(raw_state.strip().lower(), CreationState.UNKNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """Every spec and provider, in the order ``providers.toml`` lists them."""
+
+    specs: Mapping[str, SpecEntry]
+    providers: Mapping[str, ProviderEntry]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The provider names, for ``genvideo.PROVIDERS`` and the CLI's choices."""
+        return tuple(self.providers)
+
+    @property
+    def credential_sources(self) -> tuple[CredentialSource, ...]:
+        """Every credential of every spec, in order."""
+        return tuple(source for spec in self.specs.values() for source in spec.credentials)
+
+
+@cache
+def registry() -> Registry:
+    """The registry of this installation (parsed once)."""
+    text = resources.files(__package__).joinpath(REGISTRY_FILE).read_text(encoding="utf-8")
+    return parse_registry(tomllib.loads(text))
+
+
+def parse_registry(document: Mapping[str, Any]) -> Registry:
+    """Typed rows from the parsed TOML; ValueError naming the row for anything inconsistent."""
+    specs: dict[str, SpecEntry] = {}
+    for name, table in document.get("specs", {}).items():
+        sources = tuple(CredentialSource(**dict(item)) for item in table["credentials"])
+        fields = {k: v for k, v in table.items() if k != "credentials"}
+        specs[name] = SpecEntry(name=name, credentials=sources, **fields)
+    providers: dict[str, ProviderEntry] = {}
+    for name, row in document.get("providers", {}).items():
+        if row["spec"] not in specs:
+            raise ValueError(f"providers.{name}: unknown spec {row['spec']!r}")
+        states = {}
+        for word, state in row["states"].items():
+            if word != word.strip().lower():
+                raise ValueError(f"providers.{name}.states: {word!r} must be written trimmed and in lower case")
+            states[word] = CreationState(state)
+        providers[name] = ProviderEntry(
+            name=name,
+            spec=specs[row["spec"]],
+            adapter_module=row["adapter"],
+            scope=tuple(row.get("scope", ())),
+            states=MappingProxyType(states),
+        )
+    return Registry(MappingProxyType(specs), MappingProxyType(providers))

@@ -167,11 +167,9 @@ def latest(session: nox.Session) -> None:
 
 @nox.session(name="update-specs")
 def update_specs(session: nox.Session) -> None:
-    """Take a new upstream document: `-- PROVIDER [UPSTREAM_FILE] FILE_OR_URL [--source URL]` (see CONTRIBUTING.md)."""
+    """Take a new upstream document: `-- SPEC [UPSTREAM_FILE] FILE_OR_URL [--source URL]` (see CONTRIBUTING.md)."""
     if not session.posargs:
-        session.error(
-            "usage: nox -s update-specs -- PROVIDER [UPSTREAM_FILE] FILE_OR_URL [--source URL] [--report FILE]"
-        )
+        session.error("usage: nox -s update-specs -- SPEC [UPSTREAM_FILE] FILE_OR_URL [--source URL] [--report FILE]")
     session.install("--quiet", "-r", "requirements/generate.txt")
     session.run("python", "-m", "tools.pipeline", "update", *session.posargs)
 

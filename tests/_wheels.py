@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from tools.pipeline.build import build_distributions
-from tools.pipeline.config import REPO, load_providers
+from tools.pipeline.config import REPO, load_specs
 
 RUNTIME = REPO / "requirements/runtime.txt"
 # The README's install command sits in the first console block after this marker.
@@ -30,7 +30,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 def build_release(outdir: Path) -> Path:
     """What `./dev -s build` makes, in ``outdir`` (a folder named ``dist``)."""
-    build_distributions(REPO, load_providers(), outdir)
+    build_distributions(REPO, load_specs(), outdir)
     return outdir
 
 

@@ -125,7 +125,7 @@ def test_version_names_the_spec_snapshots() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith(f"genvideo {genvideo.__version__}")
     for spec in genvideo.SPECS:
-        assert f"{spec.provider}: {spec.distribution} {spec.version}" in result.stdout
+        assert f"{spec.spec}: {spec.distribution} {spec.version}" in result.stdout
         for upstream in spec.upstream:
             assert upstream.sha256 in result.stdout
 

@@ -26,24 +26,24 @@ from packaging.version import Version
 
 from tests._wheels import clean_env, readme_install_command
 from tools.pipeline.build import BuildRefused, build_distributions
-from tools.pipeline.config import REPO, load_providers
+from tools.pipeline.config import REPO, load_specs
 from tools.pipeline.versions import read_version
 
 pytestmark = [pytest.mark.dist, pytest.mark.timeout(300)]  # a first run downloads the wheelhouse
 
-PROVIDERS = load_providers()
-VERSIONS = {p.project_name: read_version(p) for p in PROVIDERS}
+SPECS = load_specs()
+VERSIONS = {p.project_name: read_version(p) for p in SPECS}
 WRAPPER = tomllib.loads((REPO / "wrapper/pyproject.toml").read_text(encoding="utf-8"))["project"]
-PACKAGES = {"genvideo": "genvideo", **{p.project_name: p.package_name for p in PROVIDERS}}
+PACKAGES = {"genvideo": "genvideo", **{p.project_name: p.package_name for p in SPECS}}
 
 
 def test_build_makes_a_wheel_and_an_sdist_per_project(release_dist: Path) -> None:
     names = sorted(p.name for p in release_dist.iterdir())
     expected = []
-    for provider in PROVIDERS:
-        recorded = VERSIONS[provider.project_name]
+    for spec in SPECS:
+        recorded = VERSIONS[spec.project_name]
         assert recorded is not None
-        stem = f"{provider.package_name}-{recorded.version}"
+        stem = f"{spec.package_name}-{recorded.version}"
         expected += [f"{stem}-py3-none-any.whl", f"{stem}.tar.gz"]
     expected += [f"genvideo-{WRAPPER['version']}-py3-none-any.whl", f"genvideo-{WRAPPER['version']}.tar.gz"]
     assert names == sorted(expected)
@@ -55,10 +55,10 @@ def test_genvideo_pins_each_generated_client_exactly(release_dist: Path) -> None
         metadata = Parser().parsestr(zf.read(f"genvideo-{WRAPPER['version']}.dist-info/METADATA").decode())
     requires = [Requirement(r) for r in metadata.get_all("Requires-Dist") or []]
     pins = {r.name: str(r.specifier) for r in requires}
-    for provider in PROVIDERS:
-        recorded = VERSIONS[provider.project_name]
+    for spec in SPECS:
+        recorded = VERSIONS[spec.project_name]
         assert recorded is not None
-        assert pins[provider.project_name] == f"=={recorded.version}"
+        assert pins[spec.project_name] == f"=={recorded.version}"
 
 
 def test_every_distribution_ships_py_typed(release_dist: Path) -> None:
@@ -94,8 +94,8 @@ def test_every_name_we_build_is_one_we_own(release_dist: Path) -> None:
     owned_dists = {canonicalize_name(n) for n in OWNED["distributions"]}
     owned_packages = set(OWNED["import_packages"])
     # What we configure...
-    assert {canonicalize_name(p.project_name) for p in PROVIDERS} | {canonicalize_name(WRAPPER["name"])} <= owned_dists
-    assert {p.package_name for p in PROVIDERS} | {"genvideo"} <= owned_packages
+    assert {canonicalize_name(p.project_name) for p in SPECS} | {canonicalize_name(WRAPPER["name"])} <= owned_dists
+    assert {p.package_name for p in SPECS} | {"genvideo"} <= owned_packages
     # ...and what we actually build.
     wheels = sorted(release_dist.glob("*.whl"))
     assert len(wheels) == len(OWNED["distributions"])
@@ -202,7 +202,7 @@ SMOKE = textwrap.dedent(
         "versions": {
             name: md.version(name) for name in ("genvideo", "genvideo-comfy-client", "genvideo-haiper-client")
         },
-        "specs": [[s.provider, s.distribution, s.version, [f.sha256 for f in s.upstream]] for s in genvideo.SPECS],
+        "specs": [[s.spec, s.distribution, s.version, [f.sha256 for f in s.upstream]] for s in genvideo.SPECS],
     }))
     """
 )
@@ -229,10 +229,10 @@ def test_the_wheels_work_in_a_fresh_venv_away_from_the_checkout(user_venv: Path,
         assert REPO not in Path(file).parents
     assert out["state"] == "succeeded"
     assert out["version"] == WRAPPER["version"]  # __version__ is the installed metadata's
-    for provider in PROVIDERS:
-        recorded = VERSIONS[provider.project_name]
+    for spec in SPECS:
+        recorded = VERSIONS[spec.project_name]
         assert recorded is not None
-        assert out["versions"][provider.project_name] == recorded.version
+        assert out["versions"][spec.project_name] == recorded.version
     expected_specs = [
         [
             p.name,
@@ -240,7 +240,7 @@ def test_the_wheels_work_in_a_fresh_venv_away_from_the_checkout(user_venv: Path,
             VERSIONS[p.project_name].version,  # type: ignore[union-attr]
             [hashlib.sha256((p.folder / name).read_bytes()).hexdigest() for name in p.upstream],
         ]
-        for p in PROVIDERS
+        for p in SPECS
     ]
     assert sorted(out["specs"]) == sorted(expected_specs)
 
@@ -252,7 +252,7 @@ def test_lowest_requirements_are_the_wrapper_lower_bounds() -> None:
             requirement = Requirement(line)
             pins[requirement.name.lower()] = str(requirement.specifier).removeprefix("==")
     runtime = [Requirement(r) for r in WRAPPER["dependencies"]]
-    client_names = {p.project_name for p in PROVIDERS}
+    client_names = {p.project_name for p in SPECS}
     for requirement in runtime:
         if requirement.name in client_names:
             continue
@@ -264,10 +264,10 @@ def test_lowest_requirements_are_the_wrapper_lower_bounds() -> None:
 
 def test_build_refuses_a_checkout_whose_pins_disagree(tmp_path: Path) -> None:
     shutil.copytree(REPO / "specs", tmp_path / "specs")
-    for provider in PROVIDERS:
-        target = tmp_path / "generated" / provider.project_name
+    for spec in SPECS:
+        target = tmp_path / "generated" / spec.project_name
         target.mkdir(parents=True)
-        shutil.copy2(provider.output_dir / "pyproject.toml", target / "pyproject.toml")
+        shutil.copy2(spec.output_dir / "pyproject.toml", target / "pyproject.toml")
     (tmp_path / "wrapper").mkdir()
     text = (REPO / "wrapper/pyproject.toml").read_text(encoding="utf-8")
     recorded = VERSIONS["genvideo-comfy-client"]
@@ -275,7 +275,7 @@ def test_build_refuses_a_checkout_whose_pins_disagree(tmp_path: Path) -> None:
     text = text.replace(f"genvideo-comfy-client=={recorded.version}", "genvideo-comfy-client==0.0.1")
     (tmp_path / "wrapper/pyproject.toml").write_text(text, encoding="utf-8")
     with pytest.raises(BuildRefused, match=r"pin mismatch: .*genvideo-comfy-client==0\.0\.1"):
-        build_distributions(tmp_path, load_providers(tmp_path), tmp_path / "dist")
+        build_distributions(tmp_path, load_specs(tmp_path), tmp_path / "dist")
 
 
 def test_the_readme_install_then_genvideo_demo_makes_playable_videos(user_venv: Path, tmp_path: Path) -> None:

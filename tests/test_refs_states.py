@@ -10,8 +10,9 @@ import pytest
 
 import genvideo
 from genvideo import CreationRef, CreationState, InvalidCreationRef
-from genvideo._states import STATE_MAPS, map_state
-from tools.pipeline.states import SPEC_OF_PROVIDER, known_state_values, unmapped_states
+from genvideo._providers._registry import registry
+from genvideo._states import map_state
+from tools.pipeline.states import known_state_values, load_state_maps, unmapped_states
 
 SPECS = Path(__file__).resolve().parents[1] / "specs"
 
@@ -72,15 +73,18 @@ def test_constructor_validates_too() -> None:
         CreationRef.parse(123)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("provider", sorted(STATE_MAPS))
+@pytest.mark.parametrize("provider", registry().names)
 def test_every_state_the_spec_lists_is_mapped(provider: str) -> None:
-    spec = SPEC_OF_PROVIDER[provider]
+    state_maps = load_state_maps()  # the pipeline's reading of the registry the SDK reads
+    spec = state_maps[provider].spec
+    assert spec == registry().providers[provider].spec.name
     prepared = {spec: json.loads((SPECS / spec / "prepared.json").read_text())}
     known = {value for _, value in known_state_values(prepared[spec])}
     assert known, "the prepared spec lists no states"
-    unmapped = unmapped_states(prepared, STATE_MAPS)
+    unmapped = unmapped_states(prepared, state_maps)
     assert unmapped == [], "\n".join(str(u) for u in unmapped)
     assert all(map_state(provider, value) is not CreationState.UNKNOWN for value in known)
+    assert all(registry().providers[provider].map_state(value) is not CreationState.UNKNOWN for value in known)
 
 
 def test_state_mapping_table() -> None:

@@ -10,30 +10,30 @@ from pathlib import Path
 import pytest
 
 from tools.pipeline._yaml import load_yaml, loads_yaml
-from tools.pipeline.config import REPO, load_providers
+from tools.pipeline.config import REPO, load_specs
 from tools.pipeline.drift import find_drift
 from tools.pipeline.patches import PatchFailed, PatchFile, apply_patches, load_patches
 from tools.pipeline.prepare import ProvenanceMismatch, dump, prepare
 from tools.pipeline.select import MergeConflict, merge, select
 
-PROVIDERS = {p.name: p for p in load_providers()}
+SPECS = {p.name: p for p in load_specs()}
 COMFY_UPSTREAM_SHA256 = "2b07cdec42fc7752c9086f708c0c054cebe1641a887078113bac95c84e9a410e"
 
 
-@pytest.mark.parametrize("name", sorted(PROVIDERS))
+@pytest.mark.parametrize("name", sorted(SPECS))
 def test_provenance_records_the_exact_upstream_bytes(name: str) -> None:
-    provider = PROVIDERS[name]
-    record = json.loads((provider.folder / "provenance.json").read_text())
+    spec = SPECS[name]
+    record = json.loads((spec.folder / "provenance.json").read_text())
     files = {d["file"]: d for d in record["documents"]}
-    assert set(files) == set(provider.upstream)
+    assert set(files) == set(spec.upstream)
     for file, entry in files.items():
-        assert hashlib.sha256((provider.folder / file).read_bytes()).hexdigest() == entry["sha256"]
+        assert hashlib.sha256((spec.folder / file).read_bytes()).hexdigest() == entry["sha256"]
         assert entry["source"].startswith("https://")
         assert entry["retrieved"]
 
 
 def test_comfy_upstream_is_the_published_document() -> None:
-    data = (PROVIDERS["comfy"].folder / "upstream/openapi.yml").read_bytes()
+    data = (SPECS["comfy"].folder / "upstream/openapi.yml").read_bytes()
     assert hashlib.sha256(data).hexdigest() == COMFY_UPSTREAM_SHA256
 
 
@@ -41,13 +41,13 @@ def test_changed_upstream_bytes_fail_provenance(tmp_path: Path) -> None:
     shutil.copytree(REPO / "specs", tmp_path / "specs")
     upstream = tmp_path / "specs/haiper/upstream/get-creation-status.openapi.yml"
     upstream.write_bytes(upstream.read_bytes() + b"\n")
-    provider = next(p for p in load_providers(tmp_path) if p.name == "haiper")
+    spec = next(p for p in load_specs(tmp_path) if p.name == "haiper")
     with pytest.raises(ProvenanceMismatch, match="get-creation-status"):
-        prepare(provider)
+        prepare(spec)
 
 
 def test_yaml_loader_keeps_on_and_off_as_strings() -> None:
-    doc = load_yaml(PROVIDERS["comfy"].folder / "upstream/openapi.yml")
+    doc = load_yaml(SPECS["comfy"].folder / "upstream/openapi.yml")
     enums = []
 
     def walk(node: object) -> None:
@@ -86,8 +86,8 @@ def test_yaml_loader_reads_plain_scalars_as_yaml_1_2(text: str, expected: object
 
 def test_yaml_1_2_numbers_leave_the_prepared_documents_unchanged() -> None:
     # The committed prepared.json files were written before the loader dropped YAML 1.1's numbers.
-    for provider in PROVIDERS.values():
-        assert json.loads(dump(prepare(provider))) == json.loads(provider.prepared_path.read_text(encoding="utf-8"))
+    for spec in SPECS.values():
+        assert json.loads(dump(prepare(spec))) == json.loads(spec.prepared_path.read_text(encoding="utf-8"))
 
 
 def _component_refs(node: object) -> set[str]:
@@ -99,13 +99,13 @@ def _component_refs(node: object) -> set[str]:
     return set()
 
 
-@pytest.mark.parametrize("name", sorted(PROVIDERS))
+@pytest.mark.parametrize("name", sorted(SPECS))
 def test_prepared_document_is_current_selected_and_closed(name: str) -> None:
-    provider = PROVIDERS[name]
-    doc = prepare(provider)  # validates with openapi-spec-validator
-    assert dump(doc) == provider.prepared_path.read_text(encoding="utf-8")
+    spec = SPECS[name]
+    doc = prepare(spec)  # validates with openapi-spec-validator
+    assert dump(doc) == spec.prepared_path.read_text(encoding="utf-8")
     assert doc["paths"]
-    assert all(path.startswith(provider.keep_path_prefixes) for path in doc["paths"])
+    assert all(path.startswith(spec.keep_path_prefixes) for path in doc["paths"])
     declared = {
         f"#/components/{section}/{name}"
         for section, items in doc["components"].items()
@@ -116,23 +116,23 @@ def test_prepared_document_is_current_selected_and_closed(name: str) -> None:
 
 
 def test_comfy_selection_keeps_every_vidu_path_and_nothing_else() -> None:
-    doc = json.loads(PROVIDERS["comfy"].prepared_path.read_text())
-    upstream = load_yaml(PROVIDERS["comfy"].folder / "upstream/openapi.yml")
+    doc = json.loads(SPECS["comfy"].prepared_path.read_text())
+    upstream = load_yaml(SPECS["comfy"].folder / "upstream/openapi.yml")
     vidu = {p for p in upstream["paths"] if p.startswith("/proxy/vidu/")}
     assert set(doc["paths"]) == vidu
     assert "/proxy/vidu/tasks/{id}/creations" in vidu
 
 
 def test_haiper_merges_both_documented_endpoints() -> None:
-    doc = json.loads(PROVIDERS["haiper"].prepared_path.read_text())
+    doc = json.loads(SPECS["haiper"].prepared_path.read_text())
     assert {"/v1/jobs/{creation_id}/status", "/v1/creation/{creation_id}"} <= set(doc["paths"])
     assert doc["info"]["title"] == "Haiper API"
 
 
 def test_haiper_submit_endpoints_are_documented_additions_with_sources() -> None:
-    provider = PROVIDERS["haiper"]
-    doc = json.loads(provider.prepared_path.read_text())
-    record = json.loads((provider.folder / "provenance.json").read_text())
+    spec = SPECS["haiper"]
+    doc = json.loads(spec.prepared_path.read_text())
+    record = json.loads((spec.folder / "provenance.json").read_text())
     additions = {a["operation"]: a["source"] for a in record["documented_additions"]}
     for path in ("/v1/jobs/gen2/text2video", "/v1/jobs/gen2/image2video"):
         operation = doc["paths"][path]["post"]
@@ -141,7 +141,7 @@ def test_haiper_submit_endpoints_are_documented_additions_with_sources() -> None
 
 
 def test_comfy_submits_declare_the_idempotency_key() -> None:
-    doc = json.loads(PROVIDERS["comfy"].prepared_path.read_text())
+    doc = json.loads(SPECS["comfy"].prepared_path.read_text())
     posts = [item["post"] for item in doc["paths"].values() if "post" in item]
     assert len(posts) == 6
     for operation in posts:
@@ -172,8 +172,8 @@ def test_select_follows_references_transitively() -> None:
 
 
 def test_every_patch_operation_has_a_reason() -> None:
-    for provider in PROVIDERS.values():
-        patches = load_patches(provider.patches_dir)
+    for spec in SPECS.values():
+        patches = load_patches(spec.patches_dir)
         assert patches
         for patch in patches:
             assert all(op["reason"].strip() for op in patch.operations)
@@ -189,17 +189,17 @@ def test_a_patch_without_reason_is_refused(tmp_path: Path) -> None:
 
 def test_upstream_change_under_a_patch_fails_with_its_reason(tmp_path: Path) -> None:
     shutil.copytree(REPO / "specs", tmp_path / "specs")
-    provider = next(p for p in load_providers(tmp_path) if p.name == "haiper")
-    upstream = provider.folder / "upstream/get-creation-status.openapi.yml"
+    spec = next(p for p in load_specs(tmp_path) if p.name == "haiper")
+    upstream = spec.folder / "upstream/get-creation-status.openapi.yml"
     text = upstream.read_text().replace("title: OpenAPI Plant Store", "title: Haiper Public API")
     upstream.write_text(text)
-    record = json.loads((provider.folder / "provenance.json").read_text())
+    record = json.loads((spec.folder / "provenance.json").read_text())
     for entry in record["documents"]:
         if entry["file"].endswith("get-creation-status.openapi.yml"):
             entry["sha256"] = hashlib.sha256(upstream.read_bytes()).hexdigest()
-    (provider.folder / "provenance.json").write_text(json.dumps(record))
+    (spec.folder / "provenance.json").write_text(json.dumps(record))
     with pytest.raises(PatchFailed) as info:
-        prepare(provider)
+        prepare(spec)
     message = str(info.value)
     assert "010-info.json" in message
     assert "Mintlify's template info" in message
@@ -211,9 +211,9 @@ def test_patch_failure_names_the_operation() -> None:
         apply_patches({"a": 2}, [patch])
 
 
-@pytest.mark.parametrize("name", sorted(PROVIDERS))
+@pytest.mark.parametrize("name", sorted(SPECS))
 def test_state_fields_are_open_strings_with_known_values(name: str) -> None:
-    doc = json.loads(PROVIDERS[name].prepared_path.read_text())
+    doc = json.loads(SPECS[name].prepared_path.read_text())
     found = []
 
     def walk(node: object) -> None:
@@ -230,7 +230,7 @@ def test_state_fields_are_open_strings_with_known_values(name: str) -> None:
 
 
 def test_auth_schemes_are_declared() -> None:
-    comfy = json.loads(PROVIDERS["comfy"].prepared_path.read_text())
+    comfy = json.loads(SPECS["comfy"].prepared_path.read_text())
     schemes = comfy["components"]["securitySchemes"]
     assert schemes["ComfyApiKey"] == {
         "type": "apiKey",
@@ -240,7 +240,7 @@ def test_auth_schemes_are_declared() -> None:
     }
     assert schemes["BearerAuth"]["scheme"] == "bearer"
     assert comfy["security"] == [{"ComfyApiKey": []}, {"BearerAuth": []}]
-    haiper = json.loads(PROVIDERS["haiper"].prepared_path.read_text())
+    haiper = json.loads(SPECS["haiper"].prepared_path.read_text())
     assert haiper["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
 
 
@@ -290,13 +290,13 @@ def _copy_checkout(tmp_path: Path) -> Path:
 @pytest.mark.pipeline  # regenerates: needs the generator (requirements/generate.txt)
 def test_drift_check_passes_on_the_checkout_and_names_an_edited_file(tmp_path: Path) -> None:
     root = _copy_checkout(tmp_path)
-    providers = load_providers(root)
-    assert find_drift(providers) == []  # also proves regeneration is byte-for-byte reproducible
+    specs = load_specs(root)
+    assert find_drift(specs) == []  # also proves regeneration is byte-for-byte reproducible
     target = root / "generated/genvideo-haiper-client/genvideo_haiper_client/models/error.py"
     target.write_text(target.read_text().replace("class Error", "class Eror", 1))
     stray = root / "generated/genvideo-comfy-client/genvideo_comfy_client/stray.py"
     stray.write_text("x = 1\n")
-    problems = find_drift(providers)
+    problems = find_drift(specs)
     edited = "generated/genvideo-haiper-client/genvideo_haiper_client/models/error.py"
     assert any(p.startswith(f"differs: {edited}") for p in problems)
     stray_file = "generated/genvideo-comfy-client/genvideo_comfy_client/stray.py"

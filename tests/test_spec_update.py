@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from genvideo._states import STATE_MAPS, CreationState
 from tools.pipeline.__main__ import main
-from tools.pipeline.config import REPO, SPECS_MODULE, load_providers
+from tools.pipeline.config import PROVIDER_REGISTRY, REPO, SPECS_MODULE, load_specs
 from tools.pipeline.drift import find_drift
 from tools.pipeline.regenerate import regenerate
 from tools.pipeline.report import BREAKING, NON_BREAKING, diff_documents
-from tools.pipeline.states import unmapped_states
+from tools.pipeline.states import load_state_maps, parse_state_maps, unmapped_states
 from tools.pipeline.update import UpdateFailed, UpdateResult, extract_openapi, update_spec
 from tools.pipeline.versions import ClientVersion, next_version, read_version
 
@@ -30,6 +29,7 @@ pytestmark = pytest.mark.pipeline  # regenerates: needs the generator (requireme
 COMFY_URL = "https://api.comfy.org/openapi"
 DATE = "2026-12-01"
 STATE_GUARD_REASON = "guard: these are the upstream state values the wrapper maps"
+STATE_MAPS = load_state_maps()  # the rows of the checkout's providers.toml
 
 
 def _copy_repo(root: Path, *, wrapper: bool = True) -> Path:
@@ -95,7 +95,7 @@ def updated(tmp_path_factory: pytest.TempPathFactory) -> Updated:
     new.write_bytes(_modified_comfy_upstream())
     comfy = root / "specs/comfy"
     snapshot = {p: p.read_bytes() for p in (comfy / "upstream/openapi.yml", comfy / "provenance.json")}
-    before = {p.name: read_version(p) for p in load_providers(root)}
+    before = {p.name: read_version(p) for p in load_specs(root)}
     with pytest.raises(UpdateFailed) as info:
         update_spec(root, "comfy", str(new), recorded_source=COMFY_URL, date=DATE, state_maps=STATE_MAPS)
     unchanged = all(p.read_bytes() == data for p, data in snapshot.items())
@@ -132,12 +132,12 @@ def test_the_report_classifies_the_changes(updated: Updated) -> None:
     state = [c for c in report.changes if c.where == "ViduState"]
     assert [c.severity for c in state] == [BREAKING]  # a new state value the wrapper does not map
     assert "'cancelled'" in state[0].detail
-    assert "STATE_MAPS" in state[0].detail
+    assert "providers.toml (providers.vidu.states)" in state[0].detail
     assert report.subjects("schema", "changed") == ["ViduCreation", "ViduState", "ViduTaskRequest"]
     assert report.subjects("operation", "changed") == []
     assert [str(u) for u in updated.result.unmapped] == [
         "vidu: state 'cancelled' (comfy /components/schemas/ViduState) is not mapped in "
-        "genvideo._states.STATE_MAPS['vidu']"
+        "providers.toml (providers.vidu.states)"
     ]
     text = updated.result.to_markdown()
     assert "## State values the wrapper does not map" in text
@@ -149,8 +149,8 @@ def test_the_version_bumps_and_genvideos_pin_follows(updated: Updated) -> None:
     root, old = updated.root, updated.before["comfy"].version
     major_minor, patch = old.rsplit(".", 1)
     new = f"{major_minor}.{int(patch) + 1}"
-    providers = {p.name: p for p in load_providers(root)}
-    recorded = read_version(providers["comfy"])
+    specs = {p.name: p for p in load_specs(root)}
+    recorded = read_version(specs["comfy"])
     assert recorded is not None
     assert recorded.version == new
     generated = tomllib.loads((root / "generated/genvideo-comfy-client/pyproject.toml").read_text())
@@ -158,7 +158,7 @@ def test_the_version_bumps_and_genvideos_pin_follows(updated: Updated) -> None:
     wrapper = tomllib.loads((root / "wrapper/pyproject.toml").read_text())
     assert f"genvideo-comfy-client=={new}" in wrapper["project"]["dependencies"]
     assert f'version="{new}"' in (root / SPECS_MODULE).read_text()
-    assert read_version(providers["haiper"]) == updated.before["haiper"]  # its content did not change
+    assert read_version(specs["haiper"]) == updated.before["haiper"]  # its content did not change
     bumped = [(c.project_name, c.before, c.after) for c in updated.result.versions if c.bumped]
     assert bumped == [("genvideo-comfy-client", old, new)]
 
@@ -170,20 +170,20 @@ def test_the_generated_client_follows_the_new_document(updated: Updated) -> None
 
 
 def test_the_updated_tree_is_consistent(updated: Updated) -> None:
-    assert find_drift(load_providers(updated.root)) == []
+    assert find_drift(load_specs(updated.root)) == []
 
 
 def test_the_state_mapping_check_fails_until_the_state_is_mapped(updated: Updated) -> None:
     prepared = json.loads((updated.root / "specs/comfy/prepared.json").read_text())
-    assert [(u.wrapper_provider, u.value) for u in unmapped_states({"comfy": prepared}, STATE_MAPS)] == [
-        ("vidu", "cancelled")
-    ]
-    mapped = {**STATE_MAPS, "vidu": {**STATE_MAPS["vidu"], "cancelled": CreationState.FAILED}}
+    assert [(u.provider, u.value) for u in unmapped_states({"comfy": prepared}, STATE_MAPS)] == [("vidu", "cancelled")]
+    registry = tomllib.loads((REPO / PROVIDER_REGISTRY).read_text(encoding="utf-8"))
+    registry["providers"]["vidu"]["states"]["cancelled"] = "failed"
+    mapped = parse_state_maps(registry)
     assert unmapped_states({"comfy": prepared}, mapped) == []
 
 
 def test_every_state_the_checkouts_specs_list_is_mapped() -> None:
-    prepared = {p.name: json.loads(p.prepared_path.read_text()) for p in load_providers()}
+    prepared = {p.name: json.loads(p.prepared_path.read_text()) for p in load_specs()}
     assert unmapped_states(prepared, STATE_MAPS) == []
 
 
@@ -226,17 +226,17 @@ def test_haiper_updates_name_the_upstream_file(tmp_path: Path) -> None:
 
 def test_drift_names_a_hand_edited_pin_and_a_stale_version(tmp_path: Path) -> None:
     root = _copy_repo(tmp_path)
-    providers = load_providers(root)
-    assert find_drift(providers) == []
+    specs = load_specs(root)
+    assert find_drift(specs) == []
     pyproject = root / "wrapper/pyproject.toml"
-    haiper = read_version(next(p for p in providers if p.name == "haiper"))
+    haiper = read_version(next(p for p in specs if p.name == "haiper"))
     assert haiper is not None
     pyproject.write_text(
         pyproject.read_text().replace(f"genvideo-haiper-client=={haiper.version}", "genvideo-haiper-client==9.9.9")
     )
     config = root / "specs/comfy/generator.yaml"
     config.write_text(config.read_text() + "docstrings_on_attributes: true\n")
-    problems = find_drift(providers)
+    problems = find_drift(specs)
     assert any(
         p.startswith("pin mismatch: wrapper/pyproject.toml pins genvideo-haiper-client==9.9.9")
         and "nox -s generate" in p
@@ -244,8 +244,8 @@ def test_drift_names_a_hand_edited_pin_and_a_stale_version(tmp_path: Path) -> No
     ), problems
     assert any(p.startswith("stale version: specs/comfy/version.json") and "nox -s generate" in p for p in problems)
     # The fix the messages name: regenerate (the comfy version goes up, the pin is rewritten).
-    regenerate(root, providers)
-    assert find_drift(providers) == []
+    regenerate(root, specs)
+    assert find_drift(specs) == []
     assert f"genvideo-haiper-client=={haiper.version}" in pyproject.read_text()
 
 

@@ -3,7 +3,7 @@
 Every step is deterministic and driven by ``specs/pipeline.toml``:
 
 * ``prepare``  load upstream (YAML 1.2 booleans), merge, select paths, apply the
-  JSON Patch files in ``specs/<provider>/patches/`` and validate the result;
+  JSON Patch files in ``specs/<spec>/patches/`` and validate the result;
 * ``generate`` run openapi-python-client on each prepared document;
 * ``drift``    regenerate into a scratch copy and diff it against the checkout.
 

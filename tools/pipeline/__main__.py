@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .config import REPO, load_providers
+from .config import REPO, load_specs
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -35,11 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     steps.add_parser("drift", help="fail if the checkout differs from a fresh pipeline run")
     update = steps.add_parser(
         "update",
-        help="take a new upstream document",
-        description="update PROVIDER [UPSTREAM_FILE] FILE_OR_URL; UPSTREAM_FILE (as listed in specs/pipeline.toml, "
-        "e.g. upstream/get-creation-status.openapi.yml) is needed when the provider has several",
+        help="take a new upstream document of a spec",
+        description="update SPEC [UPSTREAM_FILE] FILE_OR_URL; SPEC is a [specs.*] table of specs/pipeline.toml "
+        "(comfy, haiper); UPSTREAM_FILE (as listed there, e.g. upstream/get-creation-status.openapi.yml) is "
+        "needed when the spec has several",
     )
-    update.add_argument("provider")
+    update.add_argument("spec", metavar="SPEC")
     update.add_argument("args", nargs="+", metavar="[UPSTREAM_FILE] FILE_OR_URL")
     update.add_argument("--source", help="the URL to record in provenance.json (default: the URL fetched)")
     update.add_argument("--date", help="the retrieval date to record (default: today, UTC)")
@@ -52,12 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
 
-    providers = load_providers(root)
+    specs = load_specs(root)
     if args.step == "build":  # needs only the build tools (requirements/build.txt)
         from .build import BuildRefused, build_distributions
 
         try:
-            made = build_distributions(root, providers, args.outdir or root / "dist")
+            made = build_distributions(root, specs, args.outdir or root / "dist")
         except BuildRefused as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -65,22 +66,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from .patches import PatchFailed
+    from .states import RegistryError
 
     try:
         if args.step == "drift":
             from .drift import check_drift
 
-            return check_drift(providers)
+            return check_drift(specs)
         if args.step == "prepare":
             from .prepare import prepare, write_prepared
 
-            for provider in providers:
-                write_prepared(provider, prepare(provider))
+            for spec in specs:
+                write_prepared(spec, prepare(spec))
             return 0
         if args.step == "generate":
             from .regenerate import print_changes, regenerate
 
-            print_changes(regenerate(root, providers))
+            print_changes(regenerate(root, specs))
             return 0
         if args.step == "update":
             return _update(root, args)
@@ -88,11 +90,11 @@ def main(argv: list[str] | None = None) -> int:
             from .baseline import reports_against
             from .report import summary_lines
 
-            reports = reports_against(providers, args.base)
+            reports = reports_against(specs, args.base)
             _write("\n".join(r.to_markdown() for r in reports), args.output)
             print("\n".join(summary_lines(reports)), file=sys.stderr)
             return 0
-    except PatchFailed as exc:
+    except (PatchFailed, RegistryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     raise AssertionError(args.step)  # pragma: no cover - argparse allows only the steps above
@@ -102,11 +104,11 @@ def _update(root: Path, args: argparse.Namespace) -> int:
     from .update import UpdateFailed, update_spec
 
     if len(args.args) > 2:
-        print("error: update PROVIDER [UPSTREAM_FILE] FILE_OR_URL", file=sys.stderr)
+        print("error: update SPEC [UPSTREAM_FILE] FILE_OR_URL", file=sys.stderr)
         return 2
     upstream, source = (None, args.args[0]) if len(args.args) == 1 else args.args
     try:
-        result = update_spec(root, args.provider, source, upstream, recorded_source=args.source, date=args.date)
+        result = update_spec(root, args.spec, source, upstream, recorded_source=args.source, date=args.date)
     except UpdateFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import WRAPPER_PYPROJECT, Provider
+from .config import WRAPPER_PYPROJECT, Spec
 from .versions import version_problems
 
 
@@ -21,9 +21,9 @@ class BuildRefused(Exception):
     """The checkout is inconsistent (versions, pins) or a build failed."""
 
 
-def distribution_projects(root: Path, providers: Sequence[Provider]) -> list[Path]:
+def distribution_projects(root: Path, specs: Sequence[Spec]) -> list[Path]:
     """The project folders to build: each generated client, then genvideo."""
-    return [p.output_dir for p in providers] + [(root / WRAPPER_PYPROJECT).parent]
+    return [s.output_dir for s in specs] + [(root / WRAPPER_PYPROJECT).parent]
 
 
 def _artifact_prefix(project: Path) -> str:
@@ -31,13 +31,13 @@ def _artifact_prefix(project: Path) -> str:
     return str(name).replace("-", "_").replace(".", "_").lower() + "-"
 
 
-def build_distributions(root: Path, providers: Sequence[Provider], outdir: Path) -> list[Path]:
+def build_distributions(root: Path, specs: Sequence[Spec], outdir: Path) -> list[Path]:
     """Build every project into ``outdir`` (replacing earlier artifacts of these projects); the files made."""
-    problems = version_problems(root, providers)
+    problems = version_problems(root, specs)
     if problems:
         raise BuildRefused("refusing to build an inconsistent checkout:\n" + "\n".join(f"- {p}" for p in problems))
     outdir.mkdir(parents=True, exist_ok=True)
-    projects = distribution_projects(root, providers)
+    projects = distribution_projects(root, specs)
     prefixes = tuple(_artifact_prefix(project) for project in projects)
     for old in outdir.iterdir():
         if old.name.lower().startswith(prefixes) and old.name.endswith((".whl", ".tar.gz")):

@@ -1,4 +1,9 @@
-"""``specs/pipeline.toml``: which providers exist and how their documents are prepared."""
+"""``specs/pipeline.toml``: which specs exist and how their documents are prepared.
+
+A *spec* is one API document we generate a client from (``comfy``, ``haiper``); a *provider* is
+what a ref names (``vidu``, ``haiper``), and several providers may share one spec. Providers are
+listed in the SDK's registry, ``wrapper/src/genvideo/_providers/providers.toml``.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 # The handwritten SDK, whose exact pins on the generated clients and whose ``_specs`` module the pipeline writes.
 WRAPPER_PYPROJECT = Path("wrapper/pyproject.toml")
 SPECS_MODULE = Path("wrapper/src/genvideo/_specs.py")
-STATES_MODULE = Path("wrapper/src/genvideo/_states.py")
+# The provider registry (plain TOML, read by the SDK too): each provider's spec and state words.
+PROVIDER_REGISTRY = Path("wrapper/src/genvideo/_providers/providers.toml")
 # Templates that replace openapi-python-client's own (passed as --custom-template-path), and the license
 # every distribution ships (copied into each generated project and into wrapper/ by the pipeline).
 TEMPLATES_DIR = Path("specs/templates")
@@ -22,8 +28,8 @@ WRAPPER_README = Path("wrapper/README.md")
 
 
 @dataclass(frozen=True)
-class Provider:
-    """One provider's preparation settings."""
+class Spec:
+    """One spec's preparation settings (a ``[specs.<name>]`` table of ``specs/pipeline.toml``)."""
 
     root: Path
     name: str
@@ -54,7 +60,7 @@ class Provider:
 
     @property
     def version_path(self) -> Path:
-        """``specs/<provider>/version.json``: the generated client's version and the digest it was given for."""
+        """``specs/<spec>/version.json``: the generated client's version and the digest it was given for."""
         return self.folder / "version.json"
 
     @property
@@ -64,7 +70,7 @@ class Provider:
     def upstream_entry(self, name: str | None) -> str:
         """The ``upstream`` entry a command-line argument names (``upstream/x.yml`` or ``x.yml``).
 
-        ``None`` is fine only when the provider has a single upstream file.
+        ``None`` is fine only when the spec has a single upstream file.
         """
         if name is None:
             if len(self.upstream) == 1:
@@ -78,17 +84,23 @@ class Provider:
         raise ValueError(f"{self.name} has no upstream file {name!r}; it has: {', '.join(self.upstream)}")
 
 
-def load_providers(root: Path = REPO) -> list[Provider]:
-    """Read every provider from ``root/specs/pipeline.toml``, in file order."""
+def load_specs(root: Path = REPO) -> list[Spec]:
+    """Read every spec from ``root/specs/pipeline.toml``, in file order."""
     data = tomllib.loads((root / "specs" / "pipeline.toml").read_text(encoding="utf-8"))
     return [
-        Provider(
+        Spec(
             root=root,
             name=name,
-            upstream=tuple(p["upstream"]),
-            keep_path_prefixes=tuple(p["keep_path_prefixes"]),
-            project_name=p["project_name"],
-            package_name=p["package_name"],
+            upstream=tuple(table["upstream"]),
+            keep_path_prefixes=tuple(table["keep_path_prefixes"]),
+            project_name=table["project_name"],
+            package_name=table["package_name"],
         )
-        for name, p in data["providers"].items()
+        for name, table in data["specs"].items()
     ]
+
+
+# Deprecated names from before specs and providers were told apart; only for branches written against
+# them (tools/pipeline is no public API): delete once nothing imports them.
+Provider = Spec
+load_providers = load_specs

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Provider
+from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Spec
 from .generate import generate
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
@@ -58,48 +58,48 @@ def _compare(label: str, expected: dict[str, bytes], actual: dict[str, bytes]) -
     return problems
 
 
-def find_drift(providers: Sequence[Provider]) -> list[str]:
+def find_drift(specs: Sequence[Spec]) -> list[str]:
     """Every difference between a fresh pipeline run and the checkout."""
     problems: list[str] = []
-    if not providers:
+    if not specs:
         return problems
-    root = providers[0].root
+    root = specs[0].root
     prepared: dict[str, dict[str, object]] = {}
     versions: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for provider in providers:
-            scratch = Path(tmp) / provider.name
+        for spec in specs:
+            scratch = Path(tmp) / spec.name
             scratch.mkdir()
-            doc = prepare(provider)
-            spec = write_prepared(provider, doc, root=scratch)
-            recorded = read_version(provider)
-            if recorded is not None and recorded.content_sha256 != content_digest(provider, dump(doc)):
+            doc = prepare(spec)
+            prepared_file = write_prepared(spec, doc, root=scratch)
+            recorded = read_version(spec)
+            if recorded is not None and recorded.content_sha256 != content_digest(spec, dump(doc)):
                 problems.append(
-                    f"stale version: {provider.version_path.relative_to(root).as_posix()} records the digest of "
+                    f"stale version: {spec.version_path.relative_to(root).as_posix()} records the digest of "
                     "other content (the prepared spec, generator.yaml or the generator version changed); "
                     "run `nox -s generate`, which bumps the version and genvideo's pin"
                 )
-            versions[provider.name] = recorded.version if recorded else FIRST_VERSION
-            prepared[provider.name] = doc
-            out = scratch / provider.project_name
-            generate(provider, spec, out, versions[provider.name])
-            rel_spec = provider.prepared_path.relative_to(provider.root).as_posix()
+            versions[spec.name] = recorded.version if recorded else FIRST_VERSION
+            prepared[spec.name] = doc
+            out = scratch / spec.project_name
+            generate(spec, prepared_file, out, versions[spec.name])
+            rel_spec = spec.prepared_path.relative_to(spec.root).as_posix()
             problems += _compare(
                 rel_spec.rsplit("/", 1)[0],
-                {spec.name: spec.read_bytes()},
-                {spec.name: provider.prepared_path.read_bytes()} if provider.prepared_path.exists() else {},
+                {prepared_file.name: prepared_file.read_bytes()},
+                {prepared_file.name: spec.prepared_path.read_bytes()} if spec.prepared_path.exists() else {},
             )
             problems += _compare(
-                provider.output_dir.relative_to(provider.root).as_posix(),
+                spec.output_dir.relative_to(spec.root).as_posix(),
                 _files(out),
-                _files(provider.output_dir),
+                _files(spec.output_dir),
             )
-    problems += version_problems(root, providers)
+    problems += version_problems(root, specs)
     if (root / WRAPPER_PYPROJECT).exists():
         module = root / SPECS_MODULE
         problems += _compare(
             SPECS_MODULE.parent.as_posix(),
-            {module.name: render_specs_module(providers, versions, prepared).encode("utf-8")},
+            {module.name: render_specs_module(specs, versions, prepared).encode("utf-8")},
             {module.name: module.read_bytes()} if module.exists() else {},
         )
         expected = {WRAPPER_LICENSE: (root / LICENSE).read_bytes()}
@@ -114,9 +114,9 @@ def find_drift(providers: Sequence[Provider]) -> list[str]:
     return problems
 
 
-def check_drift(providers: Sequence[Provider]) -> int:
+def check_drift(specs: Sequence[Spec]) -> int:
     """Print the drift report; 0 when the checkout matches the pipeline."""
-    problems = find_drift(providers)
+    problems = find_drift(specs)
     if not problems:
         print("drift check: specs/, generated/, versions, pins, _specs.py, LICENSE and README copies are current")
         return 0

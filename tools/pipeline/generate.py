@@ -10,17 +10,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .config import LICENSE, TEMPLATES_DIR, Provider
+from .config import LICENSE, TEMPLATES_DIR, Spec
 
 
-def generate(provider: Provider, spec: Path, output: Path, version: str | None = None) -> None:
-    """Generate ``provider``'s client project into ``output`` (deleted first).
+def generate(spec: Spec, document: Path, output: Path, version: str | None = None) -> None:
+    """Generate ``spec``'s client project from its prepared ``document`` into ``output`` (deleted first).
 
     ``--overwrite`` would keep stray files from an earlier run, so the folder is
     removed instead. ``--fail-on-warning`` turns a silently dropped schema into
     an error. The ruff post-hooks must be the pinned ruff beside this Python.
 
-    ``version`` (from ``specs/<provider>/version.json``) becomes the project's
+    ``version`` (from ``specs/<spec>/version.json``) becomes the project's
     version: the generator reads a derived copy of ``generator.yaml`` with
     ``package_version_override`` set, written to a scratch folder (the output
     does not depend on where the config lives).
@@ -34,23 +34,23 @@ def generate(provider: Provider, spec: Path, output: Path, version: str | None =
     bindir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"}
     with tempfile.TemporaryDirectory() as tmp:
-        config = provider.generator_config
+        config = spec.generator_config
         if version is not None:
             config = Path(tmp) / "generator.json"
-            derived = {**generator_config(provider), "package_version_override": version}
+            derived = {**generator_config(spec), "package_version_override": version}
             config.write_text(json.dumps(derived, indent=2), encoding="utf-8")
         subprocess.run(
             [
                 str(bindir / "openapi-python-client"),
                 "generate",
                 "--path",
-                str(spec),
+                str(document),
                 "--config",
                 str(config),
                 "--meta",
                 "pdm",
                 "--custom-template-path",
-                str(provider.root / TEMPLATES_DIR),
+                str(spec.root / TEMPLATES_DIR),
                 "--output-path",
                 str(output),
                 "--fail-on-warning",
@@ -59,4 +59,4 @@ def generate(provider: Provider, spec: Path, output: Path, version: str | None =
             env=env,
             stdout=subprocess.DEVNULL,
         )
-    shutil.copyfile(provider.root / LICENSE, output / "LICENSE")
+    shutil.copyfile(spec.root / LICENSE, output / "LICENSE")

@@ -1,4 +1,4 @@
-"""Upstream documents -> ``specs/<provider>/prepared.json``, validated."""
+"""Upstream documents -> ``specs/<spec>/prepared.json``, validated."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from openapi_spec_validator import validate
 
 from ._yaml import load_yaml
-from .config import Provider
+from .config import Spec
 from .patches import apply_patches, load_patches
 from .select import merge, select
 
@@ -19,24 +19,22 @@ class ProvenanceMismatch(Exception):
     """An upstream file's bytes differ from the checksum its provenance records."""
 
 
-def check_provenance(provider: Provider) -> None:
+def check_provenance(spec: Spec) -> None:
     """Every upstream file is listed in ``provenance.json`` with its exact sha256."""
-    record = json.loads((provider.folder / "provenance.json").read_text(encoding="utf-8"))
+    record = json.loads((spec.folder / "provenance.json").read_text(encoding="utf-8"))
     listed = {d["file"]: d["sha256"] for d in record["documents"]}
-    for name in provider.upstream:
-        digest = hashlib.sha256((provider.folder / name).read_bytes()).hexdigest()
+    for name in spec.upstream:
+        digest = hashlib.sha256((spec.folder / name).read_bytes()).hexdigest()
         if listed.get(name) != digest:
-            raise ProvenanceMismatch(
-                f"{provider.name}/{name}: sha256 {digest} is not the one recorded in provenance.json"
-            )
+            raise ProvenanceMismatch(f"{spec.name}/{name}: sha256 {digest} is not the one recorded in provenance.json")
 
 
-def prepare(provider: Provider) -> dict[str, Any]:
+def prepare(spec: Spec) -> dict[str, Any]:
     """Build the document the generator reads (does not write it)."""
-    check_provenance(provider)
-    docs = [load_yaml(provider.folder / name) for name in provider.upstream]
-    doc = select(merge(docs), provider.keep_path_prefixes)
-    doc = apply_patches(doc, load_patches(provider.patches_dir))
+    check_provenance(spec)
+    docs = [load_yaml(spec.folder / name) for name in spec.upstream]
+    doc = select(merge(docs), spec.keep_path_prefixes)
+    doc = apply_patches(doc, load_patches(spec.patches_dir))
     validate(doc)
     return doc
 
@@ -46,7 +44,7 @@ def dump(doc: dict[str, Any]) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_prepared(provider: Provider, doc: dict[str, Any], root: Path | None = None) -> Path:
-    target = provider.prepared_path if root is None else root / provider.prepared_path.name
+def write_prepared(spec: Spec, doc: dict[str, Any], root: Path | None = None) -> Path:
+    target = spec.prepared_path if root is None else root / spec.prepared_path.name
     target.write_text(dump(doc), encoding="utf-8")
     return target

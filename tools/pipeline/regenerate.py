@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Provider
+from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Spec
 from .generate import generate
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
@@ -19,7 +19,7 @@ from .versions import ClientVersion, content_digest, next_version, read_version,
 class VersionChange:
     """One client's version before and after a pipeline run (``before`` is None for a first run)."""
 
-    provider: str
+    spec: str
     project_name: str
     before: str | None
     after: str
@@ -29,7 +29,7 @@ class VersionChange:
         return self.before != self.after
 
 
-def regenerate(root: Path, providers: Sequence[Provider]) -> list[VersionChange]:
+def regenerate(root: Path, specs: Sequence[Spec]) -> list[VersionChange]:
     """Prepare every spec, bump versions whose content changed, regenerate, rewrite pins, ``_specs.py``,
     genvideo's copy of ``LICENSE`` and its package readme.
 
@@ -38,22 +38,22 @@ def regenerate(root: Path, providers: Sequence[Provider]) -> list[VersionChange]
     changes: list[VersionChange] = []
     prepared: dict[str, dict[str, object]] = {}
     versions: dict[str, ClientVersion] = {}
-    for provider in providers:
-        doc = prepare(provider)
-        spec = write_prepared(provider, doc)
-        recorded = read_version(provider)
-        current = next_version(recorded, content_digest(provider, dump(doc)))
-        write_version(provider, current)
-        generate(provider, spec, provider.output_dir, current.version)
-        prepared[provider.name] = doc
-        versions[provider.name] = current
+    for spec in specs:
+        doc = prepare(spec)
+        prepared_file = write_prepared(spec, doc)
+        recorded = read_version(spec)
+        current = next_version(recorded, content_digest(spec, dump(doc)))
+        write_version(spec, current)
+        generate(spec, prepared_file, spec.output_dir, current.version)
+        prepared[spec.name] = doc
+        versions[spec.name] = current
         before = recorded.version if recorded else None
-        changes.append(VersionChange(provider.name, provider.project_name, before, current.version))
+        changes.append(VersionChange(spec.name, spec.project_name, before, current.version))
     if (root / WRAPPER_PYPROJECT).exists():
-        write_wrapper_pins(root, {p.project_name: versions[p.name].version for p in providers})
+        write_wrapper_pins(root, {s.project_name: versions[s.name].version for s in specs})
         module = root / SPECS_MODULE
         module.parent.mkdir(parents=True, exist_ok=True)
-        text = render_specs_module(providers, {n: v.version for n, v in versions.items()}, prepared)
+        text = render_specs_module(specs, {n: v.version for n, v in versions.items()}, prepared)
         if not module.exists() or module.read_text(encoding="utf-8") != text:
             module.write_text(text, encoding="utf-8")
         _write_if_changed(root / WRAPPER_LICENSE, (root / LICENSE).read_bytes())
@@ -76,9 +76,9 @@ def print_changes(changes: Sequence[VersionChange]) -> None:
             print(f"{change.project_name}: {change.after} (unchanged)")
 
 
-def load_prepared(provider: Provider) -> dict[str, object]:
+def load_prepared(spec: Spec) -> dict[str, object]:
     """The checkout's prepared document ({} when there is none yet)."""
-    if not provider.prepared_path.exists():
+    if not spec.prepared_path.exists():
         return {}
-    data = json.loads(provider.prepared_path.read_text(encoding="utf-8"))
+    data = json.loads(spec.prepared_path.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else {}

@@ -6,8 +6,8 @@ uses the generated client and the wrapper (not of the server):
 * breaking: a removed operation, schema or field; a narrowed type (changed ``type``/``format``/
   ``$ref``, lost ``nullable``, a new or smaller ``enum``); a new required field or parameter;
   a field or parameter that became required; a new value in an enum that responses use (a
-  closed generated enum rejects it); a new state value (``x-known-values``) the wrapper's
-  ``STATE_MAPS`` does not map;
+  closed generated enum rejects it); a new state value (``x-known-values``) no provider of the
+  spec maps in the provider registry (``providers.toml``);
 * non-breaking: additions (operations, schemas, optional fields), widened types, new
   state values the wrapper already maps, documentation;
 * review: changes the classifier cannot judge (composition keywords, other components).
@@ -17,7 +17,7 @@ GitHub in its npm ``postinstall`` (not reachable here, nor from CI's package-reg
 network); ``openapi-diff`` (npm) reports whole response scopes rather than fields; and
 ``api-smart-diff`` classifies from the server's side (a removed response field is
 "non-breaking") and leaves ``x-known-values`` unclassified. Neither answers "does this break
-the client and the wrapper", which needs ``STATE_MAPS`` anyway.
+the client and the wrapper", which needs the registry's state maps anyway.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .states import SPEC_OF_PROVIDER, StateMaps
+from .states import StateMaps, mapped_words, normalise_state
 
 BREAKING = "breaking"
 NON_BREAKING = "non-breaking"
@@ -66,9 +66,9 @@ class Change:
 
 @dataclass
 class Report:
-    """The changes between two prepared documents of one provider, plus the version move."""
+    """The changes between two prepared documents of one spec, plus the version move."""
 
-    provider: str
+    spec: str
     changes: list[Change] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -91,7 +91,7 @@ class Report:
     def to_markdown(self, level: int = 1) -> str:
         """The report as Markdown, its title at heading ``level``."""
         head = "#" * level
-        lines = [f"{head} Spec change report: {self.provider}", ""]
+        lines = [f"{head} Spec change report: {self.spec}", ""]
         lines += [f"- {note}" for note in self.notes]
         if self.notes:
             lines.append("")
@@ -153,9 +153,12 @@ def _refs(node: Any) -> Iterator[str]:
 
 
 class _Differ:
-    def __init__(self, old: Mapping[str, Any], new: Mapping[str, Any], mapped_states: set[str] | None) -> None:
+    def __init__(
+        self, old: Mapping[str, Any], new: Mapping[str, Any], mapped_states: set[str] | None, state_rows: str = ""
+    ) -> None:
         self.old, self.new = old, new
-        self.mapped_states = mapped_states
+        self.mapped_states = mapped_states  # lower case
+        self.state_rows = state_rows  # the providers.toml rows that map them, for messages
         self.response_schemas = _response_schema_names(new) | _response_schema_names(old)
         self.changes: list[Change] = []
         self.subject = ""  # the operation or schema being compared
@@ -234,8 +237,8 @@ class _Differ:
     def _known_values(self, area: str, where: str, old: dict[str, Any], new: dict[str, Any]) -> None:
         old_known, new_known = old.get("x-known-values") or [], new.get("x-known-values") or []
         for value in (v for v in new_known if v not in old_known):
-            if self.mapped_states is not None and value not in self.mapped_states:
-                detail = f"new state value {value!r} is not mapped in genvideo._states.STATE_MAPS (users get UNKNOWN)"
+            if self.mapped_states is not None and normalise_state(str(value)) not in self.mapped_states:
+                detail = f"new state value {value!r} is not mapped in {self.state_rows}; users get UNKNOWN"
                 self.add(area, "changed", where, detail, BREAKING)
             else:
                 self.add(area, "changed", where, f"new state value {value!r} (mapped by the wrapper)", NON_BREAKING)
@@ -372,36 +375,38 @@ def _media_schemas(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[t
 
 
 def diff_documents(
-    spec_provider: str, old: Mapping[str, Any], new: Mapping[str, Any], state_maps: StateMaps | None = None
+    spec: str, old: Mapping[str, Any], new: Mapping[str, Any], state_maps: StateMaps | None = None
 ) -> Report:
-    """Classify every change from ``old`` to ``new`` (two prepared documents of ``spec_provider``).
+    """Classify every change from ``old`` to ``new`` (two prepared documents of ``spec``).
 
-    With ``state_maps`` (``genvideo._states.STATE_MAPS``), new ``x-known-values`` are checked
-    against the maps of the wrapper providers this spec serves.
+    With ``state_maps`` (the rows of ``providers.toml``, ``states.load_state_maps``), new
+    ``x-known-values`` are checked against the maps of the providers this spec serves.
     """
     mapped: set[str] | None = None
+    rows = ""
     if state_maps is not None:
-        mapped = {
-            value
-            for wrapper_provider, spec in SPEC_OF_PROVIDER.items()
-            if spec == spec_provider
-            for value in state_maps.get(wrapper_provider, {})
-        }
-    differ = _Differ(old, new, mapped)
+        mapped = mapped_words(state_maps, spec)
+        names = [row.name for row in state_maps.values() if row.spec == spec]
+        rows = (
+            "providers.toml ("
+            + (", ".join(f"providers.{name}.states" for name in names) or f"no provider names spec {spec!r}")
+            + ")"
+        )
+    differ = _Differ(old, new, mapped, rows)
     old_info, new_info = old.get("info") or {}, new.get("info") or {}
     if old_info.get("version") != new_info.get("version"):
         differ.add("info", "changed", "info.version", f"{old_info.get('version')} -> {new_info.get('version')}", REVIEW)
     differ.operations()
     differ.components()
-    return Report(spec_provider, differ.changes)
+    return Report(spec, differ.changes)
 
 
 def summary_lines(reports: Sequence[Report]) -> list[str]:
-    """One line per provider: counts and the breaking changes."""
+    """One line per spec: counts and the breaking changes."""
     lines = []
     for report in reports:
         lines.append(
-            f"{report.provider}: {len(report.changes)} change(s), {len(report.breaking)} breaking, "
+            f"{report.spec}: {len(report.changes)} change(s), {len(report.breaking)} breaking, "
             f"{len(report.by_severity(REVIEW))} to review"
         )
         lines += [f"  BREAKING {change}" for change in report.breaking]

@@ -12,16 +12,17 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .config import Provider
+from .config import Spec
 
-_HEADER = '''"""The provider spec snapshots this genvideo was built from (``genvideo.SPECS``).
+_HEADER = '''"""The spec snapshots this genvideo was built from (``genvideo.SPECS``).
 
-Written by the spec pipeline (``nox -s generate``) from ``specs/<provider>/``; never edit by
+Written by the spec pipeline (``nox -s generate``) from ``specs/<spec>/``; never edit by
 hand: the drift check (``nox -s drift``) fails when this file and the specs disagree.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 __all__ = ["SPECS", "SpecSnapshot", "UpstreamFile"]
@@ -29,7 +30,7 @@ __all__ = ["SPECS", "SpecSnapshot", "UpstreamFile"]
 
 @dataclass(frozen=True, slots=True)
 class UpstreamFile:
-    """One vendored upstream document: its path under ``specs/<provider>/`` and its sha256."""
+    """One vendored upstream document: its path under ``specs/<spec>/`` and its sha256."""
 
     path: str
     sha256: str
@@ -37,18 +38,26 @@ class UpstreamFile:
 
 @dataclass(frozen=True, slots=True)
 class SpecSnapshot:
-    """One provider spec and the generated client built from it.
+    """One spec (an API document) and the generated client built from it.
 
-    ``title`` and ``info_version`` are ``info.title`` and ``info.version`` of the prepared
-    document the client was generated from; ``upstream`` lists the upstream files behind it.
+    ``spec`` names it (``"comfy"``). A spec is not a provider: every provider behind Comfy's API
+    proxy (Vidu today) shares the ``comfy`` spec. ``title`` and ``info_version`` are ``info.title``
+    and ``info.version`` of the prepared document the client was generated from; ``upstream`` lists
+    the upstream files behind it.
     """
 
-    provider: str
+    spec: str
     distribution: str
     version: str
     title: str
     info_version: str
     upstream: tuple[UpstreamFile, ...]
+
+    @property
+    def provider(self) -> str:
+        """Deprecated alias of :attr:`spec` (a spec is not a provider); warns ``DeprecationWarning``."""
+        warnings.warn("SpecSnapshot.provider is deprecated: use SpecSnapshot.spec", DeprecationWarning, stacklevel=2)
+        return self.spec
 
 '''
 
@@ -59,23 +68,23 @@ def _s(value: str) -> str:
 
 
 def render_specs_module(
-    providers: Sequence[Provider], versions: Mapping[str, str], prepared: Mapping[str, Mapping[str, Any]]
+    specs: Sequence[Spec], versions: Mapping[str, str], prepared: Mapping[str, Mapping[str, Any]]
 ) -> str:
-    """The module text for ``providers`` (``versions`` and ``prepared`` are keyed by provider name)."""
+    """The module text for ``specs`` (``versions`` and ``prepared`` are keyed by spec name)."""
     lines = [_HEADER, "SPECS: tuple[SpecSnapshot, ...] = ("]
-    for provider in providers:
-        info = prepared[provider.name].get("info", {})
+    for spec in specs:
+        info = prepared[spec.name].get("info", {})
         lines += [
             "    SpecSnapshot(",
-            f"        provider={_s(provider.name)},",
-            f"        distribution={_s(provider.project_name)},",
-            f"        version={_s(versions[provider.name])},",
+            f"        spec={_s(spec.name)},",
+            f"        distribution={_s(spec.project_name)},",
+            f"        version={_s(versions[spec.name])},",
             f"        title={_s(str(info.get('title', '')))},",
             f"        info_version={_s(str(info.get('version', '')))},",
             "        upstream=(",
         ]
-        for name in provider.upstream:
-            digest = hashlib.sha256((provider.folder / name).read_bytes()).hexdigest()
+        for name in spec.upstream:
+            digest = hashlib.sha256((spec.folder / name).read_bytes()).hexdigest()
             lines += [
                 "            UpstreamFile(",
                 f"                path={_s(name)},",

@@ -1,41 +1,71 @@
-"""The wrapper's state-mapping check: every ``x-known-values`` entry is mapped in ``STATE_MAPS``.
+"""The state-mapping check: every ``x-known-values`` word of a prepared spec is mapped in ``providers.toml``.
 
-The prepared specs list each provider's raw state values under ``x-known-values`` (a
-patch copies them from the upstream enum or prose). ``genvideo._states.STATE_MAPS`` maps
-them, per wrapper provider, onto ``CreationState``. A listed value the map lacks would
-reach users as ``CreationState.UNKNOWN``: the check names it until it is mapped.
+The prepared specs list each spec's raw state words under ``x-known-values`` (a patch copies them
+from the upstream enum or prose). The provider registry, ``wrapper/src/genvideo/_providers/providers.toml``,
+maps them per provider (``providers.<name>.states``) onto ``CreationState`` values, and says which
+spec each provider comes from (``providers.<name>.spec``). The SDK reads the same file. A listed word
+a provider of that spec does not map would reach users as ``CreationState.UNKNOWN``: the check names
+it until it is mapped.
+
+Words are compared as the SDK maps them: trimmed and case-insensitively (a spec may list
+``SUCCEEDED`` or ``Queueing``; the registry writes them in lower case).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from .config import REPO, STATES_MODULE
+from .config import PROVIDER_REGISTRY, REPO
 
-#: Which prepared spec lists each wrapper provider's states (wrapper provider -> spec provider).
-SPEC_OF_PROVIDER: Mapping[str, str] = {"vidu": "comfy", "haiper": "haiper"}
+#: The values of ``genvideo.CreationState`` (not imported: the pipeline's tool environment lacks genvideo).
+CREATION_STATES = ("queued", "processing", "succeeded", "failed", "unknown")
+_WHERE = PROVIDER_REGISTRY.name
 
-StateMaps = Mapping[str, Mapping[str, object]]
+
+class RegistryError(ValueError):
+    """A ``providers.toml`` row the check cannot use; the message names the row."""
+
+
+def normalise_state(word: str) -> str:
+    """A raw state word as the SDK looks it up: trimmed, lower case."""
+    return word.strip().lower()
+
+
+@dataclass(frozen=True)
+class ProviderStates:
+    """What the check needs of one ``[providers.<name>]`` row: its spec and its state map."""
+
+    name: str
+    spec: str
+    states: Mapping[str, str]
+    """Raw state word (lower case) -> ``CreationState`` value."""
+
+    def maps(self, word: str) -> bool:
+        """True when ``word`` (any case, untrimmed) is mapped."""
+        return normalise_state(word) in self.states
+
+
+#: Provider name -> its row, in registry order.
+StateMaps = Mapping[str, ProviderStates]
 
 
 @dataclass(frozen=True, order=True)
 class UnmappedState:
-    """A raw state value a prepared spec lists and the wrapper does not map."""
+    """A raw state word a prepared spec lists and a provider of that spec does not map."""
 
-    wrapper_provider: str
-    spec_provider: str
+    provider: str
+    spec: str
     value: str
     where: str  # JSON pointer of the schema in the prepared document
 
     def __str__(self) -> str:
         return (
-            f"{self.wrapper_provider}: state {self.value!r} ({self.spec_provider} {self.where}) is not mapped in "
-            f"genvideo._states.STATE_MAPS[{self.wrapper_provider!r}]"
+            f"{self.provider}: state {self.value!r} ({self.spec} {self.where}) is not mapped in "
+            f"{_WHERE} (providers.{self.provider}.states)"
         )
 
 
@@ -52,31 +82,51 @@ def known_state_values(doc: Any, pointer: str = "") -> Iterator[tuple[str, str]]
 
 
 def unmapped_states(prepared: Mapping[str, Any], state_maps: StateMaps) -> list[UnmappedState]:
-    """Every listed state value in ``prepared`` (spec provider -> prepared document) missing from ``state_maps``."""
+    """Every listed state word in ``prepared`` (spec -> prepared document) a provider of that spec lacks."""
     found: set[UnmappedState] = set()
-    for wrapper_provider, spec_provider in SPEC_OF_PROVIDER.items():
-        if spec_provider not in prepared:
+    for row in state_maps.values():
+        if row.spec not in prepared:
             continue
-        mapped = state_maps.get(wrapper_provider, {})
-        for where, value in known_state_values(prepared[spec_provider]):
-            if value not in mapped:
-                found.add(UnmappedState(wrapper_provider, spec_provider, value, where))
+        for where, value in known_state_values(prepared[row.spec]):
+            if not row.maps(value):
+                found.add(UnmappedState(row.name, row.spec, value, where))
     return sorted(found)
 
 
-def load_state_maps(root: Path = REPO) -> StateMaps:
-    """``STATE_MAPS`` from ``root``'s wrapper source (the checkout's when ``root`` has none).
+def mapped_words(state_maps: StateMaps, spec: str) -> set[str]:
+    """Every word (lower case) some provider of ``spec`` maps."""
+    return {word for row in state_maps.values() if row.spec == spec for word in row.states}
 
-    Loaded from the file, not the installed package: the pipeline's tool environment does
-    not install genvideo, and the map must be the one in the tree being updated.
+
+def load_state_maps(root: Path = REPO) -> StateMaps:
+    """Every provider's row from ``root``'s ``providers.toml`` (the checkout's when ``root`` has none).
+
+    Read as data, not through genvideo: the pipeline's tool environment does not install it, and the
+    maps must be the ones in the tree being updated.
     """
-    path = root / STATES_MODULE if (root / STATES_MODULE).exists() else REPO / STATES_MODULE
-    spec = importlib.util.spec_from_file_location("_genvideo_states_under_check", path)
-    if spec is None or spec.loader is None:  # pragma: no cover - a .py path always has a loader
-        raise ImportError(path)
-    module = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)
-    except ImportError:  # the module grew package-relative imports: use the installed package
-        module = importlib.import_module("genvideo._states")
-    return cast(StateMaps, module.STATE_MAPS)
+    path = root / PROVIDER_REGISTRY if (root / PROVIDER_REGISTRY).exists() else REPO / PROVIDER_REGISTRY
+    return parse_state_maps(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+def parse_state_maps(document: Mapping[str, Any]) -> StateMaps:
+    """The rows of a parsed ``providers.toml``; RegistryError naming the row for anything the SDK would refuse."""
+    specs = document.get("specs", {})
+    rows: dict[str, ProviderStates] = {}
+    for name, row in document.get("providers", {}).items():
+        spec = row.get("spec")
+        if spec not in specs:
+            raise RegistryError(f"{_WHERE}: providers.{name}.spec is {spec!r}, not one of its [specs.*] tables")
+        states: dict[str, str] = {}
+        for word, state in row.get("states", {}).items():
+            if word != normalise_state(word):
+                raise RegistryError(
+                    f"{_WHERE}: providers.{name}.states: {word!r} must be written trimmed and in lower case"
+                )
+            if state not in CREATION_STATES:
+                raise RegistryError(
+                    f"{_WHERE}: providers.{name}.states: {word!r} maps to {state!r}, "
+                    f"which is not a CreationState value ({', '.join(CREATION_STATES)})"
+                )
+            states[word] = state
+        rows[name] = ProviderStates(name, spec, states)
+    return rows

@@ -1,18 +1,18 @@
-"""``nox -s update-specs -- <provider> [<upstream-file>] <file-or-url>``: take a new upstream document.
+"""``nox -s update-specs -- <spec> [<upstream-file>] <file-or-url>``: take a new upstream document.
 
 1. fetch the document (a local file or an http(s) URL) and, for a documentation page that
    embeds one OpenAPI block (Haiper's Mintlify pages), keep that block verbatim;
 2. stop here if its sha256 is the one recorded: nothing changed;
-3. write it over ``specs/<provider>/<upstream-file>`` and record source, date and sha256 in
+3. write it over ``specs/<spec>/<upstream-file>`` and record source, date and sha256 in
    ``provenance.json``;
 4. re-apply selection and patches and validate; a patch whose guard no longer holds stops the
    update with its file, operation and reason, and the two files are put back as they were;
 5. regenerate everything (``nox -s generate``): versions whose content changed are bumped and
    genvideo's pins and ``_specs.py`` follow;
 6. return the change report: operations and schemas added/removed/changed, what breaks clients,
-   and state values the wrapper does not map.
+   and state values a provider of the spec does not map in ``providers.toml``.
 
-Providers with several upstream files (Haiper) name the file to replace, as listed in
+Specs with several upstream files (Haiper) name the file to replace, as listed in
 ``specs/pipeline.toml``: ``haiper upstream/get-creation-status.openapi.yml <new file>``.
 """
 
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ._yaml import loads_yaml
-from .config import Provider, load_providers
+from .config import PROVIDER_REGISTRY, Spec, load_specs
 from .patches import PatchFailed
 from .prepare import prepare
 from .regenerate import VersionChange, load_prepared, regenerate
@@ -47,7 +47,7 @@ class UpdateFailed(Exception):
 class UpdateResult:
     """What an update did."""
 
-    provider: str
+    spec: str
     upstream: str
     changed: bool
     old_sha256: str
@@ -58,7 +58,7 @@ class UpdateResult:
     warnings: list[str] = field(default_factory=list)
 
     def to_markdown(self) -> str:
-        lines = [f"# Spec update: {self.provider} `{self.upstream}`", ""]
+        lines = [f"# Spec update: {self.spec} `{self.upstream}`", ""]
         if not self.changed:
             return "\n".join([*lines, f"Unchanged: sha256 {self.new_sha256} is the recorded one.", ""])
         lines += [f"- upstream sha256: `{self.old_sha256}` -> `{self.new_sha256}`"]
@@ -74,7 +74,8 @@ class UpdateResult:
             lines += [f"- {u}" for u in self.unmapped]
             lines += [
                 "",
-                "Map them in `genvideo/_states.py` (`STATE_MAPS`): the state-mapping check fails until then.",
+                f"Map them in `{PROVIDER_REGISTRY.as_posix()}` (each provider's `states`, onto a CreationState "
+                "value): the state-mapping check fails until then.",
             ]
         lines.append("")
         return "\n".join(lines) + "\n" + (self.report.to_markdown(level=2) if self.report else "")
@@ -125,7 +126,7 @@ def _provenance_entry(doc: dict[str, Any], file: str, source: str, date: str, di
 
 def update_spec(
     root: Path,
-    provider_name: str,
+    spec_name: str,
     source: str,
     upstream: str | None = None,
     *,
@@ -133,29 +134,31 @@ def update_spec(
     date: str | None = None,
     state_maps: StateMaps | None = None,
 ) -> UpdateResult:
-    """Replace one upstream file of ``provider_name`` with the document at ``source`` and regenerate.
+    """Replace one upstream file of ``spec_name`` with the document at ``source`` and regenerate.
 
     ``recorded_source`` is what provenance.json records as the source (default: ``source``
-    itself when it is a URL); ``date`` defaults to today (UTC).
+    itself when it is a URL); ``date`` defaults to today (UTC). ``state_maps`` defaults to the
+    rows of ``root``'s ``providers.toml``, read before anything is changed.
     """
-    providers = load_providers(root)
-    by_name = {p.name: p for p in providers}
-    if provider_name not in by_name:
-        raise UpdateFailed(f"unknown provider {provider_name!r}; specs/pipeline.toml lists: {', '.join(by_name)}")
-    provider = by_name[provider_name]
+    specs = load_specs(root)
+    by_name = {s.name: s for s in specs}
+    if spec_name not in by_name:
+        raise UpdateFailed(f"unknown spec {spec_name!r}; specs/pipeline.toml lists: {', '.join(by_name)}")
+    spec = by_name[spec_name]
     try:
-        entry = provider.upstream_entry(upstream)
-    except ValueError as exc:
+        entry = spec.upstream_entry(upstream)
+        maps = state_maps if state_maps is not None else load_state_maps(root)
+    except ValueError as exc:  # no such upstream file, or a providers.toml row (RegistryError) the check refuses
         raise UpdateFailed(str(exc)) from None
     try:
         data = extract_openapi(fetch(source))
     except OSError as exc:  # urllib's URLError is an OSError too
         raise UpdateFailed(f"cannot read {source}: {exc}") from None
     new_doc = loads_yaml(data)
-    target = provider.folder / entry
+    target = spec.folder / entry
     old_bytes = target.read_bytes() if target.exists() else b""
     old_sha, new_sha = hashlib.sha256(old_bytes).hexdigest(), hashlib.sha256(data).hexdigest()
-    result = UpdateResult(provider.name, entry, old_sha != new_sha, old_sha, new_sha)
+    result = UpdateResult(spec.name, entry, old_sha != new_sha, old_sha, new_sha)
     if not result.changed:
         return result
 
@@ -170,43 +173,42 @@ def update_spec(
                 "pass --source with the URL the document is published at"
             )
     date = date or dt.datetime.now(dt.UTC).date().isoformat()
-    old_prepared = load_prepared(provider)
-    provenance_bytes = provider.provenance_path.read_bytes()
-    _write_upstream(provider, entry, data, _provenance_entry(new_doc, entry, recorded_source, date, new_sha))
+    old_prepared = load_prepared(spec)
+    provenance_bytes = spec.provenance_path.read_bytes()
+    _write_upstream(spec, entry, data, _provenance_entry(new_doc, entry, recorded_source, date, new_sha))
     try:
-        prepare(provider)  # selection, patches, validation: stop here if any fails
+        prepare(spec)  # selection, patches, validation: stop here if any fails
     except Exception as exc:
         target.write_bytes(old_bytes)
-        provider.provenance_path.write_bytes(provenance_bytes)
+        spec.provenance_path.write_bytes(provenance_bytes)
         fix = (
-            f"Update or drop that operation in specs/{provider.name}/patches/{exc.patch}"
+            f"Update or drop that operation in specs/{spec.name}/patches/{exc.patch}"
             if isinstance(exc, PatchFailed)
             else "Fix what the error names (a patch, specs/pipeline.toml)"
         )
         raise UpdateFailed(
-            f"{exc}\nThe update was not applied: specs/{provider.name}/{entry} and provenance.json are unchanged. "
+            f"{exc}\nThe update was not applied: specs/{spec.name}/{entry} and provenance.json are unchanged. "
             f"{fix}, then run the same update again."
         ) from exc
 
     try:
-        result.versions = regenerate(root, providers)
+        result.versions = regenerate(root, specs)
     except Exception as exc:
         raise UpdateFailed(
-            f"regeneration failed after specs/{provider.name}/{entry} was updated: {exc}\n"
+            f"regeneration failed after specs/{spec.name}/{entry} was updated: {exc}\n"
             "The new upstream file, provenance and prepared.json are in place; fix the cause, then `nox -s generate`."
         ) from exc
-    new_prepared = load_prepared(provider)
-    maps = state_maps if state_maps is not None else load_state_maps(root)
-    result.report = diff_documents(provider.name, old_prepared, new_prepared, maps)
-    result.unmapped = unmapped_states({provider.name: new_prepared}, maps)
+    new_prepared = load_prepared(spec)
+    result.report = diff_documents(spec.name, old_prepared, new_prepared, maps)
+    result.unmapped = unmapped_states({spec.name: new_prepared}, maps)
     result.warnings = warnings
     return result
 
 
-def _write_upstream(provider: Provider, entry: str, data: bytes, record: dict[str, str]) -> None:
-    (provider.folder / entry).parent.mkdir(parents=True, exist_ok=True)
-    (provider.folder / entry).write_bytes(data)
-    provenance = json.loads(provider.provenance_path.read_text(encoding="utf-8"))
+def _write_upstream(spec: Spec, entry: str, data: bytes, record: dict[str, str]) -> None:
+    (spec.folder / entry).parent.mkdir(parents=True, exist_ok=True)
+    (spec.folder / entry).write_bytes(data)
+    provenance = json.loads(spec.provenance_path.read_text(encoding="utf-8"))
     documents = provenance.setdefault("documents", [])
     for index, document in enumerate(documents):
         if document.get("file") == entry:
@@ -214,4 +216,4 @@ def _write_upstream(provider: Provider, entry: str, data: bytes, record: dict[st
             break
     else:
         documents.append(record)
-    provider.provenance_path.write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    spec.provenance_path.write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Versions follow content: ``specs/<provider>/version.json`` and genvideo's exact pins.
+"""Versions follow content: ``specs/<spec>/version.json`` and genvideo's exact pins.
 
 Each generated client's version is ``MAJOR.MINOR.N``. ``version.json`` records it with
 ``content_sha256``, the digest of everything the client is generated from:
@@ -26,7 +26,7 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 from typing import Any
 
-from .config import LICENSE, TEMPLATES_DIR, WRAPPER_PYPROJECT, Provider
+from .config import LICENSE, TEMPLATES_DIR, WRAPPER_PYPROJECT, Spec
 
 FIRST_VERSION = "1.0.0"
 GENERATOR_DISTRIBUTIONS = ("openapi-python-client", "ruff")
@@ -39,7 +39,7 @@ class VersionError(Exception):
 
 @dataclass(frozen=True)
 class ClientVersion:
-    """What ``specs/<provider>/version.json`` holds."""
+    """What ``specs/<spec>/version.json`` holds."""
 
     version: str
     content_sha256: str
@@ -48,17 +48,17 @@ class ClientVersion:
         return json.dumps({"version": self.version, "content_sha256": self.content_sha256}, indent=2) + "\n"
 
 
-def generator_config(provider: Provider) -> dict[str, Any]:
+def generator_config(spec: Spec) -> dict[str, Any]:
     """``generator.yaml``, refusing the one key the pipeline owns."""
     from ._yaml import load_yaml  # PyYAML: only the steps that generate need it
 
-    config = load_yaml(provider.generator_config)
+    config = load_yaml(spec.generator_config)
     if not isinstance(config, dict):
-        raise VersionError(f"{provider.generator_config}: expected a mapping")
+        raise VersionError(f"{spec.generator_config}: expected a mapping")
     if "package_version_override" in config:
         raise VersionError(
-            f"{provider.generator_config}: remove package_version_override; the version comes from "
-            f"{provider.version_path.name} (run `nox -s generate`)"
+            f"{spec.generator_config}: remove package_version_override; the version comes from "
+            f"{spec.version_path.name} (run `nox -s generate`)"
         )
     return config
 
@@ -67,32 +67,32 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def content_digest(provider: Provider, prepared_text: str) -> str:
+def content_digest(spec: Spec, prepared_text: str) -> str:
     """sha256 over the prepared document, the generator config, templates, license and generator versions."""
-    templates = provider.root / TEMPLATES_DIR
+    templates = spec.root / TEMPLATES_DIR
     inputs = {
         "prepared.json": hashlib.sha256(prepared_text.encode("utf-8")).hexdigest(),
         "generator.yaml": hashlib.sha256(
-            json.dumps(generator_config(provider), sort_keys=True, ensure_ascii=False).encode("utf-8")
+            json.dumps(generator_config(spec), sort_keys=True, ensure_ascii=False).encode("utf-8")
         ).hexdigest(),
         **{name: installed_version(name) for name in GENERATOR_DISTRIBUTIONS},
         **{f"templates/{p.name}": _sha256(p) for p in sorted(templates.glob("*.jinja"))},
-        "LICENSE": _sha256(provider.root / LICENSE),
+        "LICENSE": _sha256(spec.root / LICENSE),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def read_version(provider: Provider) -> ClientVersion | None:
+def read_version(spec: Spec) -> ClientVersion | None:
     """The recorded version, or None when ``version.json`` does not exist yet."""
-    if not provider.version_path.exists():
+    if not spec.version_path.exists():
         return None
-    data = json.loads(provider.version_path.read_text(encoding="utf-8"))
+    data = json.loads(spec.version_path.read_text(encoding="utf-8"))
     try:
         recorded = ClientVersion(str(data["version"]), str(data["content_sha256"]))
     except (KeyError, TypeError) as exc:
-        raise VersionError(f"{provider.version_path}: needs 'version' and 'content_sha256'") from exc
+        raise VersionError(f"{spec.version_path}: needs 'version' and 'content_sha256'") from exc
     if not _VERSION.match(recorded.version):
-        raise VersionError(f"{provider.version_path}: version {recorded.version!r} is not MAJOR.MINOR.N")
+        raise VersionError(f"{spec.version_path}: version {recorded.version!r} is not MAJOR.MINOR.N")
     return recorded
 
 
@@ -109,8 +109,8 @@ def next_version(recorded: ClientVersion | None, digest: str) -> ClientVersion:
     return ClientVersion(f"{major}.{minor}.{patch + 1}", digest)
 
 
-def write_version(provider: Provider, version: ClientVersion) -> None:
-    provider.version_path.write_text(version.to_json(), encoding="utf-8")
+def write_version(spec: Spec, version: ClientVersion) -> None:
+    spec.version_path.write_text(version.to_json(), encoding="utf-8")
 
 
 # --- genvideo's exact pins --------------------------------------------------------------------
@@ -121,17 +121,17 @@ def _pin_pattern(project_name: str) -> re.Pattern[str]:
     return re.compile(rf'(?P<quote>["\']){re.escape(project_name)}\s*==\s*(?P<version>[^"\';,\s]+)(?P=quote)')
 
 
-def wrapper_pins(root: Path, providers: Sequence[Provider]) -> dict[str, str | None]:
+def wrapper_pins(root: Path, specs: Sequence[Spec]) -> dict[str, str | None]:
     """The version genvideo pins each generated client to (None: no exact pin)."""
     data = tomllib.loads((root / WRAPPER_PYPROJECT).read_text(encoding="utf-8"))
     deps: list[str] = data.get("project", {}).get("dependencies", [])
     pins: dict[str, str | None] = {}
-    for provider in providers:
-        pins[provider.project_name] = None
+    for spec in specs:
+        pins[spec.project_name] = None
         for dep in deps:
-            match = re.fullmatch(rf"{re.escape(provider.project_name)}\s*==\s*(\S+)", dep.strip())
+            match = re.fullmatch(rf"{re.escape(spec.project_name)}\s*==\s*(\S+)", dep.strip())
             if match:
-                pins[provider.project_name] = match.group(1)
+                pins[spec.project_name] = match.group(1)
     return pins
 
 
@@ -154,37 +154,37 @@ def write_wrapper_pins(root: Path, versions: dict[str, str]) -> bool:
     return new != text
 
 
-def generated_version(provider: Provider) -> str | None:
+def generated_version(spec: Spec) -> str | None:
     """The version in ``generated/<client>/pyproject.toml`` (None when there is none)."""
-    path = provider.output_dir / "pyproject.toml"
+    path = spec.output_dir / "pyproject.toml"
     if not path.exists():
         return None
     version = tomllib.loads(path.read_text(encoding="utf-8")).get("project", {}).get("version")
     return str(version) if version is not None else None
 
 
-def version_problems(root: Path, providers: Sequence[Provider]) -> list[str]:
+def version_problems(root: Path, specs: Sequence[Spec]) -> list[str]:
     """Disagreements between version.json, the generated projects and genvideo's pins (no regeneration).
 
     The cheap part of the drift check, also run before building distributions.
     """
     problems = []
-    pins = wrapper_pins(root, providers) if (root / WRAPPER_PYPROJECT).exists() else {}
-    for provider in providers:
-        rel = provider.version_path.relative_to(root).as_posix()
-        recorded = read_version(provider)
+    pins = wrapper_pins(root, specs) if (root / WRAPPER_PYPROJECT).exists() else {}
+    for spec in specs:
+        rel = spec.version_path.relative_to(root).as_posix()
+        recorded = read_version(spec)
         if recorded is None:
             problems.append(f"missing: {rel} (the pipeline writes it: run `nox -s generate`)")
             continue
-        built = generated_version(provider)
+        built = generated_version(spec)
         if built != recorded.version:
             problems.append(
-                f"version mismatch: generated/{provider.project_name}/pyproject.toml has {built!r} but {rel} "
+                f"version mismatch: generated/{spec.project_name}/pyproject.toml has {built!r} but {rel} "
                 f"says {recorded.version!r}; run `nox -s generate`"
             )
-        if (root / WRAPPER_PYPROJECT).exists() and pins.get(provider.project_name) != recorded.version:
-            pinned = pins.get(provider.project_name)
-            name = provider.project_name
+        if (root / WRAPPER_PYPROJECT).exists() and pins.get(spec.project_name) != recorded.version:
+            pinned = pins.get(spec.project_name)
+            name = spec.project_name
             found = f"pins {name}=={pinned}" if pinned else f"has no exact pin on {name}"
             problems.append(
                 f"pin mismatch: {WRAPPER_PYPROJECT.as_posix()} {found} but {rel} says {recorded.version!r}; "

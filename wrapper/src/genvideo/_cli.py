@@ -275,7 +275,7 @@ def _parser() -> argparse.ArgumentParser:
 def _version_text() -> str:
     lines = [f"genvideo {__version__}, built from these provider specs:"]
     for spec in SPECS:
-        lines.append(f"  {spec.provider}: {spec.distribution} {spec.version} ({spec.title} {spec.info_version})")
+        lines.append(f"  {spec.spec}: {spec.distribution} {spec.version} ({spec.title} {spec.info_version})")
         lines.extend(f"    {upstream.path}  sha256 {upstream.sha256}" for upstream in spec.upstream)
     return "\n".join(lines)
 

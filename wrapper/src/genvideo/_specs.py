@@ -1,11 +1,12 @@
-"""The provider spec snapshots this genvideo was built from (``genvideo.SPECS``).
+"""The spec snapshots this genvideo was built from (``genvideo.SPECS``).
 
-Written by the spec pipeline (``nox -s generate``) from ``specs/<provider>/``; never edit by
+Written by the spec pipeline (``nox -s generate``) from ``specs/<spec>/``; never edit by
 hand: the drift check (``nox -s drift``) fails when this file and the specs disagree.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 __all__ = ["SPECS", "SpecSnapshot", "UpstreamFile"]
@@ -13,7 +14,7 @@ __all__ = ["SPECS", "SpecSnapshot", "UpstreamFile"]
 
 @dataclass(frozen=True, slots=True)
 class UpstreamFile:
-    """One vendored upstream document: its path under ``specs/<provider>/`` and its sha256."""
+    """One vendored upstream document: its path under ``specs/<spec>/`` and its sha256."""
 
     path: str
     sha256: str
@@ -21,23 +22,31 @@ class UpstreamFile:
 
 @dataclass(frozen=True, slots=True)
 class SpecSnapshot:
-    """One provider spec and the generated client built from it.
+    """One spec (an API document) and the generated client built from it.
 
-    ``title`` and ``info_version`` are ``info.title`` and ``info.version`` of the prepared
-    document the client was generated from; ``upstream`` lists the upstream files behind it.
+    ``spec`` names it (``"comfy"``). A spec is not a provider: every provider behind Comfy's API
+    proxy (Vidu today) shares the ``comfy`` spec. ``title`` and ``info_version`` are ``info.title``
+    and ``info.version`` of the prepared document the client was generated from; ``upstream`` lists
+    the upstream files behind it.
     """
 
-    provider: str
+    spec: str
     distribution: str
     version: str
     title: str
     info_version: str
     upstream: tuple[UpstreamFile, ...]
 
+    @property
+    def provider(self) -> str:
+        """Deprecated alias of :attr:`spec` (a spec is not a provider); warns ``DeprecationWarning``."""
+        warnings.warn("SpecSnapshot.provider is deprecated: use SpecSnapshot.spec", DeprecationWarning, stacklevel=2)
+        return self.spec
+
 
 SPECS: tuple[SpecSnapshot, ...] = (
     SpecSnapshot(
-        provider="comfy",
+        spec="comfy",
         distribution="genvideo-comfy-client",
         version="1.0.0",
         title="Comfy API",
@@ -50,7 +59,7 @@ SPECS: tuple[SpecSnapshot, ...] = (
         ),
     ),
     SpecSnapshot(
-        provider="haiper",
+        spec="haiper",
         distribution="genvideo-haiper-client",
         version="1.0.0",
         title="Haiper API",

@@ -10,10 +10,15 @@ import pytest
 
 import genvideo
 from genvideo import CreationRef, CreationState, InvalidCreationRef
-from genvideo._states import STATE_MAPS, map_state
-from tools.pipeline.states import SPEC_OF_PROVIDER, known_state_values, unmapped_states
+from genvideo._providers._registry import registry
+from tools.pipeline.states import known_state_values, unmapped_states
 
 SPECS = Path(__file__).resolve().parents[1] / "specs"
+STATE_MAPS = {name: entry.states for name, entry in registry().providers.items()}
+
+
+def map_state(provider: str, raw_state: object) -> CreationState:
+    return registry().providers[provider].map_state(raw_state)
 
 
 @pytest.mark.parametrize("text", ["vidu:902581991298326528", "haiper:abc-123_x.y~z", "vidu:a" * 1])
@@ -74,7 +79,7 @@ def test_constructor_validates_too() -> None:
 
 @pytest.mark.parametrize("provider", sorted(STATE_MAPS))
 def test_every_state_the_spec_lists_is_mapped(provider: str) -> None:
-    spec = SPEC_OF_PROVIDER[provider]
+    spec = registry().providers[provider].spec.name
     prepared = {spec: json.loads((SPECS / spec / "prepared.json").read_text())}
     known = {value for _, value in known_state_values(prepared[spec])}
     assert known, "the prepared spec lists no states"

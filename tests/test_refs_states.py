@@ -11,10 +11,14 @@ import pytest
 import genvideo
 from genvideo import CreationRef, CreationState, InvalidCreationRef
 from genvideo._providers._registry import registry
-from genvideo._states import map_state
 from tools.pipeline.states import known_state_values, load_state_maps, unmapped_states
 
 SPECS = Path(__file__).resolve().parents[1] / "specs"
+STATE_MAPS = {name: entry.states for name, entry in registry().providers.items()}
+
+
+def map_state(provider: str, raw_state: object) -> CreationState:
+    return registry().providers[provider].map_state(raw_state)
 
 
 @pytest.mark.parametrize("text", ["vidu:902581991298326528", "haiper:abc-123_x.y~z", "vidu:a" * 1])

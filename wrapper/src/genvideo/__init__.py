@@ -33,14 +33,16 @@ from ._exceptions import (
     WaitTimeout,
 )
 from ._models import Creation, VideoOutput
-from ._providers._haiper import HaiperRaw
-from ._refs import PROVIDERS, CreationRef
+from ._refs import CreationRef
 from ._specs import SPECS
 from ._states import CreationState
 
 if _TYPE_CHECKING:
     from ._async_client import AsyncClient
+    from ._providers._haiper import HaiperRaw
 
+    PROVIDERS: tuple[str, ...]
+    """Every provider a ref or ``create()`` can name, from the provider registry."""
     __version__: str
 
 
@@ -51,6 +53,17 @@ def __getattr__(name: str) -> object:
 
         globals()["AsyncClient"] = AsyncClient
         return AsyncClient
+    # The registry (a TOML file) is read, and the adapters are imported, on first use too.
+    if name == "PROVIDERS":
+        from ._providers._registry import registry
+
+        globals()["PROVIDERS"] = names = registry().names
+        return names
+    if name == "HaiperRaw":
+        from ._providers._haiper import HaiperRaw
+
+        globals()["HaiperRaw"] = HaiperRaw
+        return HaiperRaw
     if name == "__version__":
         # From the installed distribution's metadata (one source: wrapper/pyproject.toml), read on first
         # use: importlib.metadata is not free, and `import genvideo` does not need it.

@@ -29,6 +29,7 @@ from ._exceptions import (
 )
 from ._logging import stderr_logging
 from ._progress import ProgressReporter
+from ._providers._registry import registry
 from ._specs import SPECS
 
 OK = 0
@@ -238,7 +239,7 @@ def _parser() -> argparse.ArgumentParser:
         ("generate", "start a generation, wait for it (progress on stderr), print it as JSON"),
     ):
         p = sub.add_parser(name, help=text, parents=[common])
-        p.add_argument("provider", choices=["vidu", "haiper"])
+        p.add_argument("provider", choices=registry().names)
         p.add_argument("--prompt", required=True)
         p.add_argument("--image", action="append", default=[], help="a URL or an image file (repeatable)")
         p.add_argument("--negative-prompt")

@@ -17,7 +17,7 @@ import httpx
 
 from . import _constants as C
 from ._body import BodyReader, BodyTooLarge, Undecodable
-from ._credentials import Credentials, check_base_url
+from ._credentials import Credentials, resolve_base_urls
 from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
 from ._exceptions import (
     APIConnectionError,
@@ -33,7 +33,8 @@ from ._logging import configure_from_env, logger, redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
-from ._refs import PROVIDERS, CreationRef, Provider
+from ._providers._registry import registry
+from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
 from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
@@ -48,7 +49,8 @@ class _BaseClient:
     """Configuration and the parts of a request that involve no I/O.
 
     ``Client`` and ``AsyncClient`` each spell out the same constructor (documented on them) and pass
-    it here; only the type of ``transport`` differs (``_transport_type``).
+    it here; only the type of ``transport`` differs (``_transport_type``). ``settings`` are the
+    registry's credential and base-URL arguments (``comfy_api_key=``, ``comfy_base_url=``...).
     """
 
     _transport_type: type[Any] = object
@@ -56,14 +58,10 @@ class _BaseClient:
     def __init__(
         self,
         *,
-        comfy_api_key: str | None,
-        comfy_auth_token: str | None,
-        haiper_api_key: str | None,
-        comfy_base_url: str | None,
-        haiper_base_url: str | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+        **settings: str | None,
     ) -> None:
         max_retries = _checked_retries(max_retries)
         timeout = _checked_timeout(timeout)
@@ -73,18 +71,12 @@ class _BaseClient:
                 f"not {type(transport).__name__}"
             )
         configure_from_env()
+        base_url_arguments = registry().base_url_arguments
         self._credentials = Credentials.resolve(
-            comfy_api_key=comfy_api_key, comfy_auth_token=comfy_auth_token, haiper_api_key=haiper_api_key
+            **{name: value for name, value in settings.items() if name not in base_url_arguments}
         )
-        self._base_urls: Mapping[Provider, str] = {
-            "vidu": check_base_url(
-                "comfy_base_url", comfy_base_url or os.environ.get(C.COMFY_BASE_URL_ENV) or C.DEFAULT_COMFY_BASE_URL
-            ),
-            "haiper": check_base_url(
-                "haiper_base_url",
-                haiper_base_url or os.environ.get(C.HAIPER_BASE_URL_ENV) or C.DEFAULT_HAIPER_BASE_URL,
-            ),
-        }
+        #: Spec name -> base URL (requests go to their provider's spec's).
+        self._base_urls: Mapping[str, str] = resolve_base_urls(settings)
         self._timeout = timeout
         self._max_retries = max_retries
         self._transport = transport
@@ -99,10 +91,8 @@ class _BaseClient:
         raise NotImplementedError
 
     def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(comfy_base_url={self._base_urls['vidu']!r}, "
-            f"haiper_base_url={self._base_urls['haiper']!r}, {self._credentials!r})"
-        )
+        urls = [f"{spec.base_url_argument}={self._base_urls[spec.name]!r}" for spec in registry().specs.values()]
+        return f"{type(self).__name__}({', '.join(urls)}, {self._credentials!r})"
 
     def _http_args(self, *, asynchronous: bool) -> tuple[dict[str, Any], Routes]:
         """The httpx client's settings, and the routes its requests take: genvideo's own transports
@@ -150,7 +140,8 @@ class _BaseClient:
         auth = self._auth_headers.get(provider)
         if auth is None:  # raises MissingCredentials the first time a provider without keys is called
             auth = self._auth_headers[provider] = self._credentials.headers_for(provider)
-        return self._base_urls[provider] + request.path, {**request.headers, **auth} if request.headers else auth
+        base_url = self._base_urls[registry().providers[provider].spec.name]
+        return base_url + request.path, {**request.headers, **auth} if request.headers else auth
 
     def _submit(
         self,
@@ -161,8 +152,9 @@ class _BaseClient:
         options: dict[str, Any],
     ) -> tuple[Provider, ApiRequest]:
         """Validate and build a submit; raises before any request is made."""
-        if provider not in PROVIDERS:
-            raise InvalidOption(f"provider: {provider!r} is not one of {', '.join(PROVIDERS)}", option="provider")
+        names = registry().names
+        if provider not in names:
+            raise InvalidOption(f"provider: {provider!r} is not one of {', '.join(names)}", option="provider")
         args = CommonArgs(prompt=prompt, images=image_references(image), **common)
         return provider, submit_request(provider, args, options, idempotency_key=os.urandom(16).hex())
 

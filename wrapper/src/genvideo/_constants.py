@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
 
-COMFY_API_KEY_ENV = "COMFY_API_KEY"
-COMFY_AUTH_TOKEN_ENV = "COMFY_AUTH_TOKEN"  # noqa: S105 - a variable name
-HAIPER_API_KEY_ENV = "HAIPER_API_KEY"
-COMFY_BASE_URL_ENV = "GENVIDEO_COMFY_BASE_URL"
-HAIPER_BASE_URL_ENV = "GENVIDEO_HAIPER_BASE_URL"
+# Credentials and base URLs, their environment variables and defaults: the provider registry
+# (_providers/providers.toml).
 LOG_ENV = "GENVIDEO_LOG"  # debug or info: log to stderr (redacted)
-
-DEFAULT_COMFY_BASE_URL = "https://api.comfy.org"
-DEFAULT_HAIPER_BASE_URL = "https://api.haiper.ai"
 
 # The generated clients default to no timeout at all; ours is always set.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -46,7 +42,6 @@ MAX_ID_LENGTH = 256
 # How much of an unexpected response body an exception message quotes.
 ERROR_BODY_SNIPPET = 300
 USER_AGENT = "genvideo-python"
-DEFAULT_VIDU_MODEL = "viduq1"  # used when create("vidu", ...) names no model
 
 # AsyncClient: connections per pool, and API requests in flight at once (the rest wait their turn).
 MAX_CONNECTIONS = 20
@@ -87,3 +82,24 @@ MAX_RETRIES_LIMIT = 100
 # Where genvideo's transports move a redirect's Location that is no usable URL (see _backends), so that
 # httpx does not raise building a redirect it will not follow, and a download can still say what happened.
 UNUSABLE_LOCATION_HEADER = "x-genvideo-unusable-location"
+
+
+if TYPE_CHECKING:
+    # The environment variable of each credential and base-URL argument of Client, by the argument's
+    # name upper-cased + "_ENV" (what genvideo.testing reads here), from the registry.
+    COMFY_API_KEY_ENV: str
+    COMFY_AUTH_TOKEN_ENV: str
+    HAIPER_API_KEY_ENV: str
+    COMFY_BASE_URL_ENV: str
+    HAIPER_BASE_URL_ENV: str
+else:
+
+    def __getattr__(name: str) -> str:
+        if name.isupper() and name.endswith("_ENV"):
+            from ._providers._registry import registry
+
+            envs = {f"{source.argument}_env": source.env for source in registry().credential_sources}
+            envs |= {f"{spec.base_url_argument}_env": spec.base_url_env for spec in registry().specs.values()}
+            if name.lower() in envs:
+                return envs[name.lower()]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,8 +6,10 @@ import ipaddress
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, quote, quote_plus, urlsplit
 
 import httpx
@@ -16,7 +18,16 @@ from . import _constants as C
 from ._exceptions import ConfigurationError, MissingCredentials
 from ._refs import Provider
 
+if TYPE_CHECKING:
+    from ._providers._registry import ProviderEntry, Registry
+
 __all__ = ["Secret"]
+
+
+def _registry() -> Registry:
+    from ._providers._registry import registry  # on first use: `import genvideo` does not read it
+
+    return registry()
 
 
 class Secret:
@@ -165,7 +176,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-_BASE_URL_ENVS = {"comfy_base_url": C.COMFY_BASE_URL_ENV, "haiper_base_url": C.HAIPER_BASE_URL_ENV}
 _MAX_SHOWN = 120
 
 
@@ -192,7 +202,8 @@ def check_base_url(name: str, url: str) -> str:
     """
     if not isinstance(url, str):
         raise TypeError(f"{name} must be a str, not {type(url).__name__}")
-    setting = f"{name}= (or {_BASE_URL_ENVS[name]})" if name in _BASE_URL_ENVS else name
+    envs = {spec.base_url_argument: spec.base_url_env for spec in _registry().specs.values()}
+    setting = f"{name}= (or {envs[name]})" if name in envs else name
     if any(char.isspace() or ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in url):
         raise ConfigurationError(
             f"{setting} contains whitespace or a control character: {_shown(url)} (nothing is stripped from a URL)"
@@ -246,48 +257,70 @@ def _httpx_accepts(url: str) -> bool:
     return True
 
 
+def resolve_base_urls(explicit: Mapping[str, str | None]) -> dict[str, str]:
+    """Each spec's checked base URL, keyed by spec name: its ``Client`` argument (``explicit``, by
+    argument name) if given, else its environment variable, else the registry's default."""
+    return {
+        spec.name: check_base_url(
+            spec.base_url_argument,
+            explicit.get(spec.base_url_argument) or os.environ.get(spec.base_url_env) or spec.default_base_url,
+        )
+        for spec in _registry().specs.values()
+    }
+
+
 # -- the credentials of a client ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Credentials:
-    """The keys a client holds; each provider's are checked only when it is called."""
+    """The keys a client holds, by ``Client`` argument (the registry's credential sources); each
+    provider's are checked only when it is called."""
 
-    comfy_api_key: Secret | None
-    comfy_auth_token: Secret | None
-    haiper_api_key: Secret | None
+    held: Mapping[str, Secret]
+    """Argument name -> key, in the registry's order; only the keys there are."""
 
     @classmethod
-    def resolve(
-        cls, *, comfy_api_key: str | None, comfy_auth_token: str | None, haiper_api_key: str | None
-    ) -> Credentials:
-        """Explicit arguments first, then the environment. Surrounding whitespace is stripped;
-        a key with a control or non-ASCII character raises ConfigurationError (naming the setting)."""
-        return cls(
-            _secret(comfy_api_key, C.COMFY_API_KEY_ENV, "comfy_api_key"),
-            _secret(comfy_auth_token, C.COMFY_AUTH_TOKEN_ENV, "comfy_auth_token"),
-            _secret(haiper_api_key, C.HAIPER_API_KEY_ENV, "haiper_api_key"),
-        )
+    def resolve(cls, **explicit: str | None) -> Credentials:
+        """Each credential the registry lists: its argument in ``explicit`` if given (not None), else its
+        environment variable. Surrounding whitespace is stripped; a key with a control or non-ASCII
+        character raises ConfigurationError (naming the setting). TypeError for an unknown argument."""
+        sources = _registry().credential_sources
+        unknown = sorted(set(explicit) - {source.argument for source in sources})
+        if unknown:
+            raise TypeError(f"unknown credential argument(s): {', '.join(unknown)}")
+        held = {}
+        for source in sources:
+            secret = _secret(explicit.get(source.argument), source.env, source.argument)
+            if secret is not None:
+                held[source.argument] = secret
+        return cls(MappingProxyType(held))
 
     def headers_for(self, provider: Provider) -> dict[str, str]:
-        """The auth header for a provider API call (never for downloads)."""
-        if provider == "vidu":
-            if self.comfy_api_key is not None:
-                return {"X-API-Key": self.comfy_api_key.reveal()}
-            if self.comfy_auth_token is not None:
-                return {"Authorization": f"Bearer {self.comfy_auth_token.reveal()}"}
-            raise MissingCredentials(
-                f"no Comfy credentials for vidu: pass comfy_api_key= or set {C.COMFY_API_KEY_ENV} "
-                f"(or comfy_auth_token= / {C.COMFY_AUTH_TOKEN_ENV})"
-            )
-        if self.haiper_api_key is not None:
-            return {"Authorization": f"Bearer {self.haiper_api_key.reveal()}"}
-        raise MissingCredentials(f"no Haiper credentials: pass haiper_api_key= or set {C.HAIPER_API_KEY_ENV}")
+        """The auth header for a provider API call (never for downloads): the first credential of the
+        provider's spec that is held; MissingCredentials if none is."""
+        entry = _registry().providers[provider]
+        for source in entry.spec.credentials:
+            secret = self.held.get(source.argument)
+            if secret is not None:
+                return source.header_for(secret.reveal())
+        raise MissingCredentials(_missing(entry))
 
     def values(self) -> tuple[str, ...]:
         """Every secret held, for scrubbing text that might echo one."""
-        return tuple(s.reveal() for s in (self.comfy_api_key, self.comfy_auth_token, self.haiper_api_key) if s)
+        return tuple(secret.reveal() for secret in self.held.values())
 
     def __repr__(self) -> str:
-        held = [n for n in ("comfy_api_key", "comfy_auth_token", "haiper_api_key") if getattr(self, n)]
-        return f"Credentials(held={held})"
+        return f"Credentials(held={list(self.held)})"
+
+
+def _missing(entry: ProviderEntry) -> str:
+    """What to set, e.g. ``no Comfy credentials for vidu: pass comfy_api_key= or set COMFY_API_KEY
+    (or comfy_auth_token= / COMFY_AUTH_TOKEN)``; the provider is named when its spec is not its own."""
+    spec = entry.spec
+    first, *others = spec.credentials
+    whose = f" for {entry.name}" if entry.name != spec.name else ""
+    text = f"no {spec.title} credentials{whose}: pass {first.argument}= or set {first.env}"
+    if others:
+        text += f" (or {', or '.join(f'{source.argument}= / {source.env}' for source in others)})"
+    return text

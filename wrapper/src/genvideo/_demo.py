@@ -1,47 +1,63 @@
-"""The demo: the whole loop against the sandbox (submit, look up, wait, download), no keys needed."""
+"""The demo: the whole loop against the sandbox (submit, look up, wait, download) for every provider in
+the registry, no keys needed."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 from ._progress import ProgressReporter
+from ._providers._registry import ProviderEntry, registry
+from ._refs import CreationRef
+from ._states import CreationState
 from .testing import Sandbox
 
 VIDEO_SIZE = 3 * 1024 * 1024
-DEMO_LIFECYCLES: dict[str, tuple[list[str], list[float]]] = {
-    "vidu": (
-        ["created", "queueing", "processing", "processing", "processing", "success"],
-        [0, 0, 20, 55, 85, 100],
-    ),
-    "haiper": (
-        ["pending", "processing", "processing", "post_processing", "succeed"],
-        [0.0, 0.3, 0.7, 0.95, 1.0],
-    ),
-}
-DEMO_PROMPTS = {
-    "vidu": "a red fox trotting through fresh snow at dawn, cinematic",
-    "haiper": "slow waves rolling onto a pebble beach, golden hour",
-}
-# Creations the `genvideo sandbox` command serves from the start, for `genvideo wait` to try.
-DEMO_CREATIONS = (("vidu", "902581991298326528"), ("haiper", "hp-7f3c2a9e"))
+# The providers take these in turn.
+DEMO_PROMPTS = (
+    "a red fox trotting through fresh snow at dawn, cinematic",
+    "slow waves rolling onto a pebble beach, golden hour",
+    "a paper boat drifting down a rain-soaked street, close-up",
+)
+# The id of the creation the `genvideo sandbox` command serves for each provider from the start, for
+# `genvideo wait` to try.
+DEMO_ID = "902581991298326528"
+# How many polls (at least) a demo creation spends running, so that its progress is seen moving.
+RUNNING_STEPS = 3
+
+
+def demo_states(entry: ProviderEntry) -> list[str] | None:
+    """A lifecycle in the provider's own words, from its registry row: each word meaning queued, then
+    each meaning processing (repeated so that it runs for RUNNING_STEPS polls or more), then the first
+    meaning succeeded. None (the sandbox's default lifecycle) for a row without such words."""
+    words = {state: [word for word, mapped in entry.states.items() if mapped is state] for state in CreationState}
+    running, succeeded = words[CreationState.PROCESSING], words[CreationState.SUCCEEDED]
+    if not running or not succeeded:
+        return None
+    repeats = math.ceil(RUNNING_STEPS / len(running))
+    return [*words[CreationState.QUEUED], *(word for word in running for _ in range(repeats)), succeeded[0]]
 
 
 def script_demo_submits(sandbox: Sandbox, *, step: float) -> None:
     """The next submit to each provider runs its demo lifecycle, one state every ``step`` seconds."""
-    for provider, (states, progress) in DEMO_LIFECYCLES.items():
-        script = Sandbox.submit_script(states=states, progress=progress, advance=step, video_size=VIDEO_SIZE)
-        sandbox.script_submits(provider, script)
+    for entry in registry().providers.values():
+        script = Sandbox.submit_script(states=demo_states(entry), advance=step, video_size=VIDEO_SIZE)
+        sandbox.script_submits(entry.name, script)
 
 
 def add_demo_creations(sandbox: Sandbox, *, step: float) -> list[str]:
-    """Creations that already exist (their clocks start now); return their refs."""
-    for provider, creation_id in DEMO_CREATIONS:
-        states, progress = DEMO_LIFECYCLES[provider]
-        sandbox.add_creation(
-            provider, creation_id, states=states, progress=progress, advance=step, video_size=VIDEO_SIZE
-        )
-    return [f"{provider}:{creation_id}" for provider, creation_id in DEMO_CREATIONS]
+    """Creations that already exist (their clocks start now); return their refs.
+
+    One per provider whose refs are ``<provider>:<id>``: a ref with a scope needs what only a submit says.
+    """
+    refs = []
+    for entry in registry().providers.values():
+        if entry.scope:
+            continue
+        sandbox.add_creation(entry.name, DEMO_ID, states=demo_states(entry), advance=step, video_size=VIDEO_SIZE)
+        refs.append(str(CreationRef(entry.name, DEMO_ID)))
+    return refs
 
 
 def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) -> list[dict[str, Any]]:
@@ -50,9 +66,9 @@ def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) ->
     results = []
     with Sandbox() as sandbox, sandbox.client() as client:
         reporter.done(f"sandbox serving on {sandbox.base_url} (no keys, no network)")
-        for provider, prompt in DEMO_PROMPTS.items():
+        for index, provider in enumerate(registry().names):
             script_demo_submits(sandbox, step=step)
-            ref = client.create(provider, prompt=prompt, duration=4)
+            ref = client.create(provider, prompt=DEMO_PROMPTS[index % len(DEMO_PROMPTS)], duration=4)
             first = client.get(ref)
             reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
             creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)

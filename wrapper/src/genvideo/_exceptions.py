@@ -112,7 +112,7 @@ class APIError(GenvideoError):
     """A request to a provider's API failed.
 
     Attributes:
-        provider: ``"vidu"`` or ``"haiper"``.
+        provider: the provider's name (one of ``genvideo.PROVIDERS``, e.g. ``vidu``).
     """
 
     def __init__(self, message: str, *, provider: str) -> None:

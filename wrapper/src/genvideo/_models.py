@@ -94,7 +94,7 @@ class Creation:
 
     @property
     def provider(self) -> Provider:
-        """``"vidu"`` or ``"haiper"``."""
+        """The provider's name (one of ``genvideo.PROVIDERS``, e.g. ``vidu``)."""
         return self.ref.provider
 
     @property

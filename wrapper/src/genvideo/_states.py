@@ -1,12 +1,13 @@
-"""One state model for every provider, and each provider's raw states mapped onto it."""
+"""One state model for every provider. Each provider's raw states are mapped onto it in the registry
+(``_providers/providers.toml``, read by ``ProviderEntry.map_state``)."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-__all__ = ["STATE_MAPS", "CreationState"]
+__all__ = ["CreationState"]
 
 
 class CreationState(enum.StrEnum):
@@ -25,23 +26,25 @@ class CreationState(enum.StrEnum):
         return self in (CreationState.SUCCEEDED, CreationState.FAILED)
 
 
-_Q, _P, _S, _F = CreationState.QUEUED, CreationState.PROCESSING, CreationState.SUCCEEDED, CreationState.FAILED
+if TYPE_CHECKING:
+    #: provider -> raw word -> CreationState, read-only: for tools/pipeline/states.py only (the SDK reads
+    #: the registry). Derived on access from the providers.toml beside this file, because the pipeline
+    #: executes this file on its own (no package, so no registry import) from the checkout it checks.
+    STATE_MAPS: Mapping[str, Mapping[str, CreationState]]
+else:
 
-#: Every raw state value the prepared specs list (``x-known-values``), per provider.
-STATE_MAPS: Mapping[str, Mapping[str, CreationState]] = MappingProxyType(
-    {
-        # ViduState in the Comfy document.
-        "vidu": MappingProxyType({"created": _Q, "queueing": _Q, "processing": _P, "success": _S, "failed": _F}),
-        # Haiper's status page; its own integration treats post_processing as still running.
-        "haiper": MappingProxyType(
-            {"pending": _Q, "processing": _P, "post_processing": _P, "succeed": _S, "failed": _F}
-        ),
-    }
-)
+    def __getattr__(name: str) -> Mapping[str, Mapping[str, CreationState]]:
+        if name != "STATE_MAPS":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        import tomllib
+        from pathlib import Path
+        from types import MappingProxyType
 
-
-def map_state(provider: str, raw_state: object) -> CreationState:
-    """The normalised state for a raw provider value; anything unlisted is UNKNOWN."""
-    if not isinstance(raw_state, str):
-        return CreationState.UNKNOWN
-    return STATE_MAPS[provider].get(raw_state.strip().lower(), CreationState.UNKNOWN)
+        path = Path(__file__).parent / "_providers" / "providers.toml"
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        return MappingProxyType(
+            {
+                provider: MappingProxyType({word: CreationState(state) for word, state in row["states"].items()})
+                for provider, row in table["providers"].items()
+            }
+        )

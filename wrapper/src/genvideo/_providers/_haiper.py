@@ -6,15 +6,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
 from .._fields import fraction, optional_code, optional_list, optional_object, optional_str
 from .._models import Creation, VideoOutput
 from .._options import check_fields
 from .._refs import CreationRef, Provider
-from .._states import CreationState, map_state
+from .._states import CreationState
 from .._timestamps import parse_timestamp
+from ._adapter import Adapter, GetFlow
+from ._registry import registry
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
 from ._text import shown, valid_text
@@ -53,6 +55,21 @@ def status_path(creation_id: str) -> str:
 @lru_cache(maxsize=4096)
 def detail_path(creation_id: str) -> str:
     return str(_endpoints()[1]._get_kwargs(creation_id)["url"])
+
+
+def get_flow(ref: CreationRef) -> GetFlow:
+    """The status first; the detail (which holds the outputs) only once the status says it succeeded."""
+    status = yield ApiRequest("GET", status_path(ref.id))
+    creation = to_creation(ref, status, None)
+    if creation.state is CreationState.SUCCEEDED:
+        detail = yield ApiRequest("GET", detail_path(ref.id))
+        creation = to_creation(ref, status, detail)
+    return creation
+
+
+def map_state(raw_state: object) -> CreationState:
+    """Haiper's status word as a CreationState (the registry's state map)."""
+    return registry().providers[PROVIDER].map_state(raw_state)
 
 
 def parse_raw(payload: Mapping[str, Any]) -> HaiperRaw:
@@ -108,7 +125,7 @@ def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str
     check_reply_id(PROVIDER, ref, detail_value, _ID_KEYS)
     return Creation(
         ref=ref,
-        state=map_state(PROVIDER, raw_state),
+        state=map_state(raw_state),
         raw_state=raw_state,
         progress=fraction(value.get("progress"), 1.0) if value is not None else None,
         outputs=_outputs(ref, detail_value) if detail_value is not None else (),
@@ -120,11 +137,12 @@ def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str
     )
 
 
-def submit_request(common: CommonArgs, options: dict[str, Any]) -> ApiRequest:
+def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
     """The POST for ``create("haiper", ...)``: text2video, or image2video with one image.
 
     Haiper publishes generations by default (``is_public``); genvideo sends
-    ``is_public: false`` unless the option says otherwise.
+    ``is_public: false`` unless the option says otherwise. Haiper honours no idempotency key:
+    ``idempotency_key`` is not sent, and the request is marked not idempotent.
     """
     from genvideo_haiper_client.api.default import image_2_video, text_2_video
     from genvideo_haiper_client.models import Image2VideoRequest, Text2VideoRequest
@@ -185,7 +203,7 @@ def submitted(body: Mapping[str, Any]) -> CreationRef:
     generation_id = id_text(raw_id)
     status_value = body.get("status")
     raw_status = valid_text(status_value) if isinstance(status_value, str) else None
-    failed = map_state(PROVIDER, raw_status) is CreationState.FAILED
+    failed = map_state(raw_status) is CreationState.FAILED
     ref = None
     if generation_id:
         try:
@@ -218,3 +236,9 @@ def submitted(body: Mapping[str, Any]) -> CreationRef:
             PROVIDER, f"the submit reply's generation_id is a {type(raw_id).__name__}, not a string", body
         )
     return ref
+
+
+if TYPE_CHECKING:  # mypy checks this module against the adapter interface
+    from . import _haiper
+
+    _CONFORMS: Adapter = _haiper

@@ -9,19 +9,23 @@ sandbox, ``genvideo.PROVIDERS``) reads it. Loaded on first use: ``import genvide
 from __future__ import annotations
 
 import importlib
-import tomllib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from types import MappingProxyType, ModuleType
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, cast
 
 from .._states import CreationState
+
+if TYPE_CHECKING:
+    from ._adapter import Adapter
 
 __all__ = ["CredentialSource", "ProviderEntry", "Registry", "SpecEntry", "registry"]
 
 REGISTRY_FILE = "providers.toml"
+# A provider name is the first part of every ref, parsed case-insensitively: lower case, no ":".
+_PROVIDER_NAME = re.compile(r"[a-z][a-z0-9_-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +68,9 @@ class ProviderEntry:
     """What a ref carries besides the id, in order (``"<provider>:<scope...>:<id>"``)."""
     states: Mapping[str, CreationState]
 
-    def adapter(self) -> ModuleType:
-        """The adapter module (imported on first use)."""
-        return importlib.import_module(f"{__package__}.{self.adapter_module}")
+    def adapter(self) -> Adapter:
+        """The adapter module (imported on first use): see ``_adapter.Adapter``."""
+        return cast("Adapter", importlib.import_module(f"{__package__}.{self.adapter_module}"))
 
     def map_state(self, raw_state: object) -> CreationState:
         """The normalised state for a raw value (trimmed, case-insensitive); anything unlisted is UNKNOWN."""
@@ -92,10 +96,18 @@ class Registry:
         """Every credential of every spec, in order."""
         return tuple(source for spec in self.specs.values() for source in spec.credentials)
 
+    @property
+    def base_url_arguments(self) -> tuple[str, ...]:
+        """The ``Client`` argument of every spec's base URL, in order."""
+        return tuple(spec.base_url_argument for spec in self.specs.values())
+
 
 @cache
 def registry() -> Registry:
     """The registry of this installation (parsed once)."""
+    import tomllib  # here, not at the top: `import genvideo` neither needs nor pays for them
+    from importlib import resources
+
     text = resources.files(__package__).joinpath(REGISTRY_FILE).read_text(encoding="utf-8")
     return parse_registry(tomllib.loads(text))
 
@@ -103,14 +115,26 @@ def registry() -> Registry:
 def parse_registry(document: Mapping[str, Any]) -> Registry:
     """Typed rows from the parsed TOML; ValueError naming the row for anything inconsistent."""
     specs: dict[str, SpecEntry] = {}
+    arguments: set[str] = set()  # every spec's arguments become keyword arguments of Client
     for name, table in document.get("specs", {}).items():
         sources = tuple(CredentialSource(**dict(item)) for item in table["credentials"])
+        if not sources:
+            raise ValueError(f"specs.{name}: lists no credentials")
         fields = {k: v for k, v in table.items() if k != "credentials"}
-        specs[name] = SpecEntry(name=name, credentials=sources, **fields)
+        specs[name] = spec = SpecEntry(name=name, credentials=sources, **fields)
+        for argument in (*(source.argument for source in sources), spec.base_url_argument):
+            if argument in arguments or not argument.isidentifier():
+                raise ValueError(f"specs.{name}: {argument!r} is not a new Client argument name")
+            arguments.add(argument)
     providers: dict[str, ProviderEntry] = {}
     for name, row in document.get("providers", {}).items():
+        if not _PROVIDER_NAME.fullmatch(name):
+            raise ValueError(f"providers.{name}: a provider name is lower-case letters, digits, '-' and '_'")
         if row["spec"] not in specs:
             raise ValueError(f"providers.{name}: unknown spec {row['spec']!r}")
+        scope = tuple(row.get("scope", ()))
+        if not all(isinstance(part, str) and part.strip() for part in scope):
+            raise ValueError(f'providers.{name}.scope: each entry names what a ref carries, e.g. "task kind"')
         states = {}
         for word, state in row["states"].items():
             if word != word.strip().lower():
@@ -120,7 +144,7 @@ def parse_registry(document: Mapping[str, Any]) -> Registry:
             name=name,
             spec=specs[row["spec"]],
             adapter_module=row["adapter"],
-            scope=tuple(row.get("scope", ())),
+            scope=scope,
             states=MappingProxyType(states),
         )
     return Registry(MappingProxyType(specs), MappingProxyType(providers))

@@ -5,21 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._constants import DEFAULT_VIDU_MODEL
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
 from .._fields import fraction, optional_code, optional_list, optional_str
 from .._models import Creation, VideoOutput
 from .._options import check_fields
 from .._refs import CreationRef, Provider
-from .._states import CreationState, map_state
+from .._states import CreationState
 from .._timestamps import parse_timestamp
+from ._adapter import Adapter, GetFlow
+from ._registry import registry
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
 from ._text import shown, valid_text
 
 PROVIDER: Provider = "vidu"
+DEFAULT_MODEL = "viduq1"  # used when create("vidu", ...) names no model
 
 # mode -> (generated endpoint module, request model); the first four share ViduTaskRequest.
 _MODES: dict[str, tuple[str, str]] = {
@@ -43,6 +45,17 @@ def _endpoint() -> ModuleType:
 def status_path(creation_id: str) -> str:
     """The request path, as the generated client builds it (cached: polls repeat it)."""
     return str(_endpoint()._get_kwargs(creation_id)["url"])
+
+
+def get_flow(ref: CreationRef) -> GetFlow:
+    """One request: the task's creations."""
+    body = yield ApiRequest("GET", status_path(ref.id))
+    return to_creation(ref, body)
+
+
+def map_state(raw_state: object) -> CreationState:
+    """Vidu's state word as a CreationState (the registry's state map)."""
+    return registry().providers[PROVIDER].map_state(raw_state)
 
 
 def parse_raw(payload: Mapping[str, Any]) -> Any:
@@ -85,7 +98,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
         seed=common.seed,
     )
     if model_name == "ViduTaskRequest":
-        body["model"] = DEFAULT_VIDU_MODEL
+        body["model"] = DEFAULT_MODEL
     for name, value in options.items():
         if name in body and name != "model":
             raise InvalidOption(f"{name}: given twice (as an argument and as an option)", option=name)
@@ -116,7 +129,7 @@ def submitted(body: Mapping[str, Any]) -> CreationRef:
         raise refused_submit(PROVIDER, f"unusable task_id {shown(task_id, 40)}", body) from None
     state_value = body.get("state")
     raw_state = valid_text(state_value) if isinstance(state_value, str) else None
-    state = map_state(PROVIDER, raw_state)
+    state = map_state(raw_state)
     if state is CreationState.FAILED:
         creation = Creation(
             ref=ref,
@@ -168,7 +181,7 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
     raw_state = valid_text(optional_str(PROVIDER, body, "state", ""))
     return Creation(
         ref=ref,
-        state=map_state(PROVIDER, raw_state),
+        state=map_state(raw_state),
         raw_state=raw_state,
         progress=fraction(body.get("progress"), 100.0),
         outputs=_outputs(ref, body),
@@ -178,3 +191,9 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         payload=body,
         _raw_parser=parse_raw,
     )
+
+
+if TYPE_CHECKING:  # mypy checks this module against the adapter interface
+    from . import _vidu
+
+    _CONFORMS: Adapter = _vidu

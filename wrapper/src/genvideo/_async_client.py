@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import httpx
 
 from . import _constants as C
+from ._arguments import takes_arguments_of
 from ._body import BodyTooLarge
 from ._client import CreationCallback, RefLike, _aread_body, _BaseClient
 from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
@@ -20,6 +22,7 @@ from ._logging import redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, GetFlow, get_flow, submitted
+from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
 from ._transport import Routes, deadline_scope, fork_epoch
@@ -251,33 +254,10 @@ class AsyncClient(_BaseClient):
         assert last is not None
         return check_finished(last)
 
-    async def create(
-        self,
-        provider: str,
-        *,
-        prompt: str | None,
-        image: ImageInput | Sequence[ImageInput] | None = None,
-        negative_prompt: str | None = None,
-        duration: int | None = None,
-        aspect_ratio: str | None = None,
-        resolution: int | str | None = None,
-        seed: int | None = None,
-        **provider_options: Any,
-    ) -> CreationRef:
+    @takes_arguments_of(create_signature)
+    async def create(self, call: inspect.BoundArguments) -> CreationRef:
         """Start a generation and return its ref; see :meth:`Client.create`."""
-        name, submit = self._submit(
-            provider,
-            prompt,
-            image,
-            {
-                "negative_prompt": negative_prompt,
-                "duration": duration,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "seed": seed,
-            },
-            provider_options,
-        )
+        name, submit = self._create_request(call)
         return submitted(name, await self._fetch_json(name, submit, Deadline()))
 
     async def generate(

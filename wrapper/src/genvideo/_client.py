@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import math
 import os
@@ -16,6 +17,7 @@ from typing import Any
 import httpx
 
 from . import _constants as C
+from ._arguments import takes_arguments_of
 from ._body import BodyReader, BodyTooLarge, Undecodable
 from ._credentials import Credentials, check_base_url
 from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
@@ -33,6 +35,7 @@ from ._logging import configure_from_env, logger, redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
+from ._providers._submit import create_signature
 from ._refs import PROVIDERS, CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
@@ -216,6 +219,12 @@ class _BaseClient:
         if delay is not None:
             logger.info("%s: retrying in %.2fs after: %s", provider, delay, error)
         return delay
+
+    def _create_request(self, call: inspect.BoundArguments) -> tuple[Provider, ApiRequest]:
+        """The submit of a ``create()`` call (its arguments bound to ``create_signature``)."""
+        common = dict(call.arguments)
+        provider, options = common.pop("provider"), common.pop("provider_options")
+        return self._submit(provider, common.pop("prompt"), common.pop("image"), common, options)
 
 
 def _checked_retries(max_retries: int) -> int:
@@ -511,19 +520,8 @@ class Client(_BaseClient):
         assert last is not None
         return check_finished(last)
 
-    def create(
-        self,
-        provider: str,
-        *,
-        prompt: str | None,
-        image: ImageInput | Sequence[ImageInput] | None = None,
-        negative_prompt: str | None = None,
-        duration: int | None = None,
-        aspect_ratio: str | None = None,
-        resolution: int | str | None = None,
-        seed: int | None = None,
-        **provider_options: Any,
-    ) -> CreationRef:
+    @takes_arguments_of(create_signature)
+    def create(self, call: inspect.BoundArguments) -> CreationRef:
         """Start a generation and return its ref (it costs credits: nothing is retried blindly).
 
         ``image`` is one image or several: URLs, file paths or bytes. Everything
@@ -540,19 +538,7 @@ class Client(_BaseClient):
         only when the request provably never left (connection refused).
         Raises :class:`CreationFailed` if the provider refuses the task at once.
         """
-        name, submit = self._submit(
-            provider,
-            prompt,
-            image,
-            {
-                "negative_prompt": negative_prompt,
-                "duration": duration,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "seed": seed,
-            },
-            provider_options,
-        )
+        name, submit = self._create_request(call)
         return submitted(name, self._fetch_json(name, submit, Deadline()))
 
     def generate(

@@ -20,7 +20,7 @@ from . import _constants as C
 from ._arguments import takes_arguments_of
 from ._body import BodyReader, BodyTooLarge, Undecodable
 from ._credentials import Credentials, check_base_url
-from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
+from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_of
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -607,25 +607,30 @@ class Client(_BaseClient):
                 url = job.url
                 redactor.add_url(url)
                 try:
-                    headers, attempt_timeout = job.headers(), job.timeout(self._timeout)
-                    with self._http.stream("GET", url, headers=headers, timeout=attempt_timeout) as response:
-                        if job.start(response):
-                            for chunk in response.iter_raw():
-                                job.write(chunk)
-                                job.report()
-                    if job.complete():
-                        return job.finish()
-                except SendAgain:
-                    continue
-                except RefreshNeeded:
-                    assert job.output.ref is not None
-                    try:
-                        job.refreshed(self._get(job.output.ref, job.deadline))
-                    except APIError as exc:
-                        raise job.refresh_failed(exc) from exc
-                except httpx.InvalidURL as exc:  # e.g. httpx refusing a redirect to `javascript:`
-                    raise job.invalid_url(exc) from exc
-                except (httpx.HTTPError, RetryableFailure) as exc:
-                    time.sleep(job.retry_delay(exc))
+                    match self._download_attempt(job, url):
+                        case Step.DONE:
+                            return job.finish()
+                        case Step.REFRESH:
+                            with job.refreshing():
+                                job.refreshed(self._get(job.ref, job.deadline))
+                        case Wait(seconds=seconds):
+                            time.sleep(seconds)
+                        # Step.SEND: at once
                 finally:
                     redactor.discard_url(url)
+
+    def _download_attempt(self, job: DownloadJob, url: str) -> Next:
+        """One request of a download, its body stored: the job's next step."""
+        try:
+            headers, timeout = job.headers(), job.timeout(self._timeout)
+            with self._http.stream("GET", url, headers=headers, timeout=timeout) as response:
+                step = job.start(response)
+                if step is Step.BODY:
+                    for chunk in response.iter_raw():
+                        step = job.write(chunk)
+                        if step is not Step.BODY:
+                            return step
+                        job.report()
+            return job.complete() if step is Step.BODY else step
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            return job.failed(exc)

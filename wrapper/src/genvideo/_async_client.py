@@ -106,7 +106,6 @@ class AsyncClient(_BaseClient):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._routes: Routes | None = None
         self._pool_epoch = fork_epoch()
-        self._in_flight = asyncio.Semaphore(C.MAX_CONCURRENT_REQUESTS)
 
     async def __aenter__(self) -> AsyncClient:
         return self

@@ -1,8 +1,10 @@
-"""genvideo's tunable defaults and limits, in one place: timeouts, retries, polling, sizes and rates.
+"""genvideo's tunable defaults and limits, in one place: timeouts, retries, polling, connections,
+sizes and rates, and how much of a response body an error message quotes.
 
-Not here: facts that are no one's choice (HTTP status sets, file-name length limits, timestamp
-windows) and the internal step sizes of reads, writes and decompression, which stay beside the
-code they pace (``_body``, ``_transport``, ``_download``).
+Not here: facts no one chooses (HTTP status sets, file-name length limits, timestamp windows); the
+step sizes of reads, writes and decompression, beside the code they pace (``_body``, ``_transport``,
+``_download``); and the layout of progress lines and messages (bar width, how a refused submit's
+reply or a rejected setting is shortened: ``_progress``, ``_providers._replies``, ``_credentials``).
 """
 
 from __future__ import annotations

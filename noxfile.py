@@ -118,7 +118,10 @@ def _prism(session: nox.Session) -> str:
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite, against real local servers (the sandbox and Prism)."""
-    session.install("--quiet", "-r", "requirements/test.txt", "-r", "requirements/generate.txt")
+    # typecheck.txt: mypy, for the test that type-checks user code calling the clients
+    session.install(
+        "--quiet", "-r", "requirements/test.txt", "-r", "requirements/generate.txt", "-r", "requirements/typecheck.txt"
+    )
     _install_sdk(session)
     prism = _prism(session)
     args = session.posargs or ["-q"]

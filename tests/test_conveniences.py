@@ -128,7 +128,7 @@ def test_another_genvideo_log_value_is_ignored_with_one_warning() -> None:
 
 
 def test_the_stderr_handler_redacts_what_no_logger_filter_saw(capsys: pytest.CaptureFixture[str]) -> None:
-    genvideo._logging.redactor.add_secrets((KEY,))
+    masking = genvideo._logging.redactor.lease(capsys, (KEY,))  # KEY is masked until released
     httpx_logger = logging.getLogger("httpx")
     before = (httpx_logger.level, list(httpx_logger.handlers), logging.getLogger().handlers[:])
     with stderr_logging(logging.DEBUG):
@@ -144,6 +144,7 @@ def test_the_stderr_handler_redacts_what_no_logger_filter_saw(capsys: pytest.Cap
     assert "RuntimeError: boom ***" in err
     assert KEY not in err
     assert (httpx_logger.level, list(httpx_logger.handlers), logging.getLogger().handlers) == before
+    masking.release()
 
 
 # -- the command line -------------------------------------------------------------------------------

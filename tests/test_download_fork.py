@@ -13,7 +13,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from genvideo._download import SYNC_EVERY
+from genvideo._constants import SYNC_EVERY
 from tests._faultservers import Reply, Request, ScriptedServer, pattern_bytes, pattern_stream
 
 SIZE = SYNC_EVERY + 2 * 1024 * 1024

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -11,15 +12,17 @@ from typing import Any
 import httpx
 
 from . import _constants as C
+from ._arguments import takes_arguments_of
 from ._body import BodyTooLarge
 from ._client import CreationCallback, RefLike, _aread_body, _BaseClient
-from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
+from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_of
 from ._exceptions import APIError
 from ._images import ImageInput
 from ._logging import redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, GetFlow, get_flow, submitted
+from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
 from ._transport import Routes, deadline_scope, fork_epoch
@@ -103,7 +106,6 @@ class AsyncClient(_BaseClient):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._routes: Routes | None = None
         self._pool_epoch = fork_epoch()
-        self._in_flight = asyncio.Semaphore(C.MAX_CONCURRENT_REQUESTS)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -251,33 +253,10 @@ class AsyncClient(_BaseClient):
         assert last is not None
         return check_finished(last)
 
-    async def create(
-        self,
-        provider: str,
-        *,
-        prompt: str | None,
-        image: ImageInput | Sequence[ImageInput] | None = None,
-        negative_prompt: str | None = None,
-        duration: int | None = None,
-        aspect_ratio: str | None = None,
-        resolution: int | str | None = None,
-        seed: int | None = None,
-        **provider_options: Any,
-    ) -> CreationRef:
+    @takes_arguments_of(create_signature)
+    async def create(self, call: inspect.BoundArguments) -> CreationRef:
         """Start a generation and return its ref; see :meth:`Client.create`."""
-        name, submit = self._submit(
-            provider,
-            prompt,
-            image,
-            {
-                "negative_prompt": negative_prompt,
-                "duration": duration,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "seed": seed,
-            },
-            provider_options,
-        )
+        name, submit = self._create_request(call)
         return submitted(name, await self._fetch_json(name, submit, Deadline()))
 
     async def generate(
@@ -328,25 +307,30 @@ class AsyncClient(_BaseClient):
                 url = job.url
                 redactor.add_url(url)
                 try:
-                    headers, attempt_timeout = job.headers(), job.timeout(self._timeout)
-                    async with self._client().stream("GET", url, headers=headers, timeout=attempt_timeout) as response:
-                        if job.start(response):
-                            async for chunk in response.aiter_raw():
-                                await asyncio.to_thread(job.write, chunk)
-                                job.report()
-                    if job.complete():
-                        return await asyncio.to_thread(job.finish)
-                except SendAgain:
-                    continue
-                except RefreshNeeded:
-                    assert job.output.ref is not None
-                    try:
-                        job.refreshed(await self._get(job.output.ref, job.deadline))
-                    except APIError as exc:
-                        raise job.refresh_failed(exc) from exc
-                except httpx.InvalidURL as exc:  # e.g. httpx refusing a redirect to `javascript:`
-                    raise job.invalid_url(exc) from exc
-                except (httpx.HTTPError, RetryableFailure) as exc:
-                    await asyncio.sleep(job.retry_delay(exc))
+                    match await self._download_attempt(job, url):
+                        case Step.DONE:
+                            return await asyncio.to_thread(job.finish)
+                        case Step.REFRESH:
+                            with job.refreshing():
+                                job.refreshed(await self._get(job.ref, job.deadline))
+                        case Wait(seconds=seconds):
+                            await asyncio.sleep(seconds)
+                        # Step.SEND: at once
                 finally:
                     redactor.discard_url(url)
+
+    async def _download_attempt(self, job: DownloadJob, url: str) -> Next:
+        """One request of a download, its body stored (in a worker thread): the job's next step."""
+        try:
+            headers, timeout = job.headers(), job.timeout(self._timeout)
+            async with self._client().stream("GET", url, headers=headers, timeout=timeout) as response:
+                step = job.start(response)
+                if step is Step.BODY:
+                    async for chunk in response.aiter_raw():
+                        step = await asyncio.to_thread(job.write, chunk)
+                        if step is not Step.BODY:
+                            return step
+                        job.report()
+            return job.complete() if step is Step.BODY else step
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            return job.failed(exc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import logging
 import signal
@@ -10,9 +11,10 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from . import __version__
+from . import _constants as C
 from ._client import Client
 from ._exceptions import (
     APIConnectionError,
@@ -30,6 +32,7 @@ from ._exceptions import (
 from ._logging import stderr_logging
 from ._progress import ProgressReporter
 from ._providers._registry import registry
+from ._providers._submit import common_parameters
 from ._specs import SPECS
 
 OK = 0
@@ -126,15 +129,10 @@ def _create_args(args: argparse.Namespace) -> dict[str, Any]:
         if not sep or not name:
             raise InvalidOption(f"--option {item!r}: expected NAME=VALUE", option=item)
         options[name] = _option_value(value)
-    common = {
-        "negative_prompt": args.negative_prompt,
-        "duration": args.duration,
-        "aspect_ratio": args.aspect_ratio,
-        "resolution": args.resolution,
-        "seed": args.seed,
-    }
-    images: list[str] = args.image
-    return {"prompt": args.prompt, "image": images or None, **common, **options}
+    common = {p.name: getattr(args, p.name) for p in common_parameters()}
+    # A repeatable flag never given is an empty list: the argument was not given.
+    common = {name: None if value == [] else value for name, value in common.items()}
+    return {**common, **options}
 
 
 def _cmd_create(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
@@ -187,6 +185,47 @@ def _cmd_demo(args: argparse.Namespace, reporter: ProgressReporter) -> int:
     return OK
 
 
+#: Help for some of create()'s common arguments (every one of them becomes a flag: see _add_common_flags).
+_FLAG_HELP = {
+    "image": "a URL or an image file (repeatable)",
+    "duration": "seconds",
+    "aspect_ratio": "e.g. 16:9",
+    "resolution": "e.g. 720p",
+}
+
+
+def _add_common_flags(parser: argparse.ArgumentParser) -> None:
+    """A flag for each common argument of ``create()`` (``create_signature``): required if it has no
+    default, repeatable if it takes a sequence, an int if it takes an int but no str, else a string."""
+    for parameter in common_parameters():
+        kinds = get_args(parameter.annotation) or (parameter.annotation,)
+        settings: dict[str, Any] = {}
+        if parameter.default is inspect.Parameter.empty:
+            settings["required"] = True
+        if any(get_origin(kind) is Sequence for kind in kinds):
+            settings.update(action="append", default=[])
+        elif int in kinds and str not in kinds:
+            settings["type"] = int
+        if parameter.name in _FLAG_HELP:
+            settings["help"] = _FLAG_HELP[parameter.name]
+        parser.add_argument("--" + parameter.name.replace("_", "-"), **settings)
+
+
+def _add_wait_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=C.DEFAULT_WAIT_TIMEOUT,
+        help=f"seconds to wait at most (default {C.DEFAULT_WAIT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--poll-interval",
+        type=float,
+        default=C.DEFAULT_POLL_INTERVAL,
+        help=f"seconds between polls (default {C.DEFAULT_POLL_INTERVAL:g})",
+    )
+
+
 def _output_options() -> argparse.ArgumentParser:
     """-q and -v, accepted before the command and after it (``genvideo -v wait ...``, ``wait ... -v``).
 
@@ -231,8 +270,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("ref")
     p = sub.add_parser("wait", help="wait for a creation (progress on stderr), then print it as JSON", parents=[common])
     p.add_argument("ref")
-    p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait at most (default 600)")
-    p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between polls (default 5)")
+    _add_wait_flags(p)
     p.add_argument("--download", metavar="PATH", help="then download its video to PATH (a file or a folder)")
     for name, text in (
         ("create", "start a generation; print its ref as JSON"),
@@ -240,13 +278,7 @@ def _parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=text, parents=[common])
         p.add_argument("provider", choices=registry().names)
-        p.add_argument("--prompt", required=True)
-        p.add_argument("--image", action="append", default=[], help="a URL or an image file (repeatable)")
-        p.add_argument("--negative-prompt")
-        p.add_argument("--duration", type=int, help="seconds")
-        p.add_argument("--aspect-ratio", help="e.g. 16:9")
-        p.add_argument("--resolution", help="e.g. 720p")
-        p.add_argument("--seed", type=int)
+        _add_common_flags(p)
         p.add_argument(
             "--option",
             action="append",
@@ -255,8 +287,7 @@ def _parser() -> argparse.ArgumentParser:
             help="a provider option (VALUE is JSON, or a plain string), e.g. --option model=viduq2-turbo",
         )
         if name == "generate":
-            p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait at most (default 600)")
-            p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between polls (default 5)")
+            _add_wait_flags(p)
             p.add_argument("--download", metavar="PATH", help="then download its video to PATH")
     p = sub.add_parser("download", help="download a finished creation's video", parents=[common])
     p.add_argument("ref")

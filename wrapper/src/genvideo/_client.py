@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import math
 import os
@@ -16,9 +17,10 @@ from typing import Any
 import httpx
 
 from . import _constants as C
+from ._arguments import takes_arguments_of
 from ._body import BodyReader, BodyTooLarge, Undecodable
 from ._credentials import Credentials, resolve_base_urls
-from ._download import DownloadJob, ProgressCallback, RefreshNeeded, RetryableFailure, SendAgain, output_of
+from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_of
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -34,6 +36,7 @@ from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
 from ._providers._registry import registry
+from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
@@ -208,6 +211,12 @@ class _BaseClient:
         if delay is not None:
             logger.info("%s: retrying in %.2fs after: %s", provider, delay, error)
         return delay
+
+    def _create_request(self, call: inspect.BoundArguments) -> tuple[Provider, ApiRequest]:
+        """The submit of a ``create()`` call (its arguments bound to ``create_signature``)."""
+        common = dict(call.arguments)
+        provider, options = common.pop("provider"), common.pop("provider_options")
+        return self._submit(provider, common.pop("prompt"), common.pop("image"), common, options)
 
 
 def _checked_retries(max_retries: int) -> int:
@@ -503,19 +512,8 @@ class Client(_BaseClient):
         assert last is not None
         return check_finished(last)
 
-    def create(
-        self,
-        provider: str,
-        *,
-        prompt: str | None,
-        image: ImageInput | Sequence[ImageInput] | None = None,
-        negative_prompt: str | None = None,
-        duration: int | None = None,
-        aspect_ratio: str | None = None,
-        resolution: int | str | None = None,
-        seed: int | None = None,
-        **provider_options: Any,
-    ) -> CreationRef:
+    @takes_arguments_of(create_signature)
+    def create(self, call: inspect.BoundArguments) -> CreationRef:
         """Start a generation and return its ref (it costs credits: nothing is retried blindly).
 
         ``image`` is one image or several: URLs, file paths or bytes. Everything
@@ -532,19 +530,7 @@ class Client(_BaseClient):
         only when the request provably never left (connection refused).
         Raises :class:`CreationFailed` if the provider refuses the task at once.
         """
-        name, submit = self._submit(
-            provider,
-            prompt,
-            image,
-            {
-                "negative_prompt": negative_prompt,
-                "duration": duration,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "seed": seed,
-            },
-            provider_options,
-        )
+        name, submit = self._create_request(call)
         return submitted(name, self._fetch_json(name, submit, Deadline()))
 
     def generate(
@@ -613,25 +599,30 @@ class Client(_BaseClient):
                 url = job.url
                 redactor.add_url(url)
                 try:
-                    headers, attempt_timeout = job.headers(), job.timeout(self._timeout)
-                    with self._http.stream("GET", url, headers=headers, timeout=attempt_timeout) as response:
-                        if job.start(response):
-                            for chunk in response.iter_raw():
-                                job.write(chunk)
-                                job.report()
-                    if job.complete():
-                        return job.finish()
-                except SendAgain:
-                    continue
-                except RefreshNeeded:
-                    assert job.output.ref is not None
-                    try:
-                        job.refreshed(self._get(job.output.ref, job.deadline))
-                    except APIError as exc:
-                        raise job.refresh_failed(exc) from exc
-                except httpx.InvalidURL as exc:  # e.g. httpx refusing a redirect to `javascript:`
-                    raise job.invalid_url(exc) from exc
-                except (httpx.HTTPError, RetryableFailure) as exc:
-                    time.sleep(job.retry_delay(exc))
+                    match self._download_attempt(job, url):
+                        case Step.DONE:
+                            return job.finish()
+                        case Step.REFRESH:
+                            with job.refreshing():
+                                job.refreshed(self._get(job.ref, job.deadline))
+                        case Wait(seconds=seconds):
+                            time.sleep(seconds)
+                        # Step.SEND: at once
                 finally:
                     redactor.discard_url(url)
+
+    def _download_attempt(self, job: DownloadJob, url: str) -> Next:
+        """One request of a download, its body stored: the job's next step."""
+        try:
+            headers, timeout = job.headers(), job.timeout(self._timeout)
+            with self._http.stream("GET", url, headers=headers, timeout=timeout) as response:
+                step = job.start(response)
+                if step is Step.BODY:
+                    for chunk in response.iter_raw():
+                        step = job.write(chunk)
+                        if step is not Step.BODY:
+                            return step
+                        job.report()
+            return job.complete() if step is Step.BODY else step
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            return job.failed(exc)

@@ -1,4 +1,11 @@
-"""Every tunable default, in one place."""
+"""genvideo's tunable defaults and limits, in one place: timeouts, retries, polling, connections,
+sizes and rates, and how much of a response body an error message quotes.
+
+Not here: facts no one chooses (HTTP status sets, file-name length limits, timestamp windows); the
+step sizes of reads, writes and decompression, beside the code they pace (``_body``, ``_transport``,
+``_download``); and the layout of progress lines and messages (bar width, how a refused submit's
+reply or a rejected setting is shortened: ``_progress``, ``_providers._replies``, ``_credentials``).
+"""
 
 from __future__ import annotations
 
@@ -65,11 +72,16 @@ DOWNLOAD_MAX_DECODE_RATIO = 20
 DOWNLOAD_DECODE_FLOOR = 1024 * 1024
 # How often one download may start again from byte 0 because the video changed between attempts.
 MAX_DOWNLOAD_RESTARTS = 3
+# Every this many bytes, the written part starts going to disk in a worker thread, so that the
+# fsync before the atomic rename has little left to do (it otherwise costs ~30 % of a fast download).
+SYNC_EVERY = 8 * 1024 * 1024
 
 # API replies (not downloads): a body larger than this, as sent or once decoded (gzip/deflate), is
 # not read further: ResponseValidationError for a 2xx (an error status keeps what fit). Real replies
 # are a few KB; a gzip bomb or an endless chunked body would otherwise fill memory.
 MAX_API_BODY = 16 * 1024 * 1024
+# create(image=...): an image given as bytes or a file is sent inline (a data URI); larger is refused.
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
 # AsyncClient: a reply larger than this is parsed (JSON, then the Creation) in a worker thread,
 # not on the event loop (a 16 MiB reply of 90,000 creations takes ~0.3 s to parse; json.loads
 # still holds the GIL for ~0.1 s of it).

@@ -1,20 +1,21 @@
 """Downloading an output to a file: temp file, completeness proof, validated Range resume, atomic rename.
 
-``DownloadJob`` holds the bookkeeping of one download; the clients drive it with their own (sync or
-async) HTTP streams, the same way::
+``DownloadJob`` holds the bookkeeping of one download and makes every decision: each of its steps
+returns the next one (a :data:`Next`), and raises DownloadError only when the download is over. The
+clients pump it with their own (sync or async) HTTP streams, the same way::
 
     with DownloadJob(...) as job:
         while True:
-            GET job.url with job.headers(), timeout=job.timeout(client_timeout)
-                if job.start(response):             # a body to store follows
-                    for chunk in response.iter_raw():
-                        job.write(chunk)            # async: in a worker thread
+            try:
+                GET job.url with job.headers(), timeout=job.timeout(client_timeout):
+                    step = job.start(response)
+                    while step is Step.BODY and a raw chunk arrives:
+                        step = job.write(chunk)     # async: in a worker thread
                         job.report()                # async: on the event loop's thread
-            if job.complete():
-                return job.finish()
-            # else: fetch the rest (a shorter range than asked), or probe a body that had no length
-        # SendAgain: at once; RefreshNeeded: job.refreshed(get(ref)); httpx.InvalidURL: job.invalid_url();
-        # httpx.HTTPError, RetryableFailure: sleep(job.retry_delay(exc)), which raises when out of retries.
+                if the body ended: step = job.complete()
+            except httpx.HTTPError, httpx.InvalidURL: step = job.failed(exc)
+            Step.DONE: return job.finish(); Step.SEND: at once (a redirect, a restart, the rest, a probe);
+            Step.REFRESH: with job.refreshing(): job.refreshed(get(job.ref)); Wait(seconds): sleep, then send.
 
 **When is a download complete?** Only when it can be proved, never because the connection ended:
 
@@ -44,6 +45,7 @@ most MAX_DOWNLOAD_RESTARTS times).
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import hashlib
 import ipaddress
@@ -54,6 +56,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -62,14 +65,11 @@ import httpx
 from . import _constants as C
 from ._exceptions import APIError, DownloadError
 from ._models import Creation, VideoOutput, redact_url
+from ._refs import CreationRef
 from ._responses import parse_retry_after
 from ._retry import Deadline, backoff, is_retryable_status
 
 ProgressCallback = Callable[[int, int | None], object]
-
-# Every this many bytes, the written part starts going to disk in a worker thread, so that the
-# fsync before the atomic rename has little left to do (it otherwise costs ~30 % of a fast download).
-SYNC_EVERY = 8 * 1024 * 1024
 
 
 if TYPE_CHECKING:
@@ -109,29 +109,29 @@ _METADATA_HOSTS = frozenset(
 )
 
 
-class RefreshNeeded(Exception):
-    """The signed URL was refused (expired): fetch the creation again for a fresh one."""
+class Step(enum.Enum):
+    """What a download does next."""
+
+    BODY = "read the body"
+    """Pass each raw chunk to ``write()`` (while it says BODY), then call ``complete()``."""
+    SEND = "send again"
+    """Send the next request at once, no retry used up: a redirect's next hop (``url``), a restart
+    from byte 0 (the object changed), the rest of the file, or a probe of a body that had no length."""
+    REFRESH = "refresh the link"
+    """The signed URL was refused (expired): ``refreshed()`` with the creation fetched again."""
+    DONE = "done"
+    """The file is the whole video: ``finish()`` moves it into place."""
 
 
-class RetryableFailure(Exception):
-    """A failure worth another attempt (5xx, 429, a cut connection, a short body, a stall)."""
+@dataclass(frozen=True, slots=True)
+class Wait:
+    """A failure worth another attempt (5xx, 429, a cut connection, a short body, a stall): sleep
+    ``seconds``, then send again."""
 
-    def __init__(self, message: str, retry_after: float | None = None, status_code: int | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-        self.status_code = status_code
-
-
-class SendAgain(Exception):
-    """Send the next request at once (no retry is used up)."""
+    seconds: float
 
 
-class Redirected(SendAgain):
-    """The server sent the download elsewhere: ``DownloadJob.url`` now names the next hop."""
-
-
-class Restart(SendAgain):
-    """The object changed between attempts: the download starts again from byte 0."""
+Next = Step | Wait
 
 
 def is_link_local(host: str) -> bool:
@@ -338,11 +338,12 @@ class DownloadJob:
             connect, write, pool = (cap if v is None else min(v, cap) for v in (connect, write, pool))
         return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
 
-    def start(self, response: httpx.Response) -> bool:
+    def start(self, response: httpx.Response) -> Next:
         """Check the status and headers; open the temp file to append or restart.
 
-        True: a body to store follows (pass each raw chunk to :meth:`write`). False: nothing to read
-        (the probe proved the file complete, or the body was already in memory and is stored).
+        Step.BODY: a body to store follows. Anything else: there is nothing (more) to read from this
+        response (the probe proved the file complete, the body was already in memory and is stored,
+        or the answer calls for another request).
         """
         status = response.status_code
         if status in _REDIRECTS and C.UNUSABLE_LOCATION_HEADER in response.headers:
@@ -350,11 +351,11 @@ class DownloadJob:
                 "the download redirected to an unusable URL (not an absolute http(s) URL)", status_code=status
             )
         if status in _REDIRECTS and "location" in response.headers:
-            self._follow(response)
+            return self._follow(response)
         if status in _EXPIRED and not self._refreshed and self.output.ref is not None:
-            raise RefreshNeeded(f"HTTP {status}")
+            return Step.REFRESH
         if is_retryable_status(status):
-            raise RetryableFailure(f"HTTP {status}", parse_retry_after(response.headers), status)
+            return self._retry(f"HTTP {status}", parse_retry_after(response.headers), status)
         probing, self._probing = self._probing, False
         self._expect = None
         headers = response.headers
@@ -362,12 +363,14 @@ class DownloadJob:
         if status == 416 and self.done:
             return self._unsatisfiable(headers)
         if status == 206 and self.done:
-            self._resume(headers, length)
+            restart = self._resume(headers, length)
+            if restart is not None:
+                return restart
             append = True
         elif status == 200:
             if probing and length == self.done and _encoding(headers) == "" and not self._changed(headers):
                 self._verified = True  # the object is exactly as long as the body that had no length
-                return False
+                return Step.DONE
             if probing and length is None and not _framed(response):
                 raise self._error(
                     "the server sent the video without a length and does not answer Range requests: "
@@ -383,7 +386,7 @@ class DownloadJob:
         encoding = _encoding(headers)
         if encoding:
             if append:
-                raise self._restart(f"the server switched to Content-Encoding {encoding!r} mid-file")
+                return self._restart(f"the server switched to Content-Encoding {encoding!r} mid-file")
             if encoding not in ("gzip", "x-gzip", "deflate"):
                 raise self._error(f"the server sent the video with an unsupported Content-Encoding {encoding!r}")
             self._decoder = _Decoder(encoding)
@@ -406,13 +409,16 @@ class DownloadJob:
         if response.is_stream_consumed:  # already read into memory (e.g. httpx.MockTransport), decoded by httpx
             self._decoder = None
             self._wire_length = None
-            self.write(response.content)
+            step = self.write(response.content)
+            if step is not Step.BODY:
+                return step
             self.report()
-            return False
-        return True
+            return self.complete()
+        return Step.BODY
 
-    def _resume(self, headers: httpx.Headers, length: int | None) -> None:
-        """A 206 to ``Range: bytes=done-``: it must continue the same object, from where the file stops."""
+    def _resume(self, headers: httpx.Headers, length: int | None) -> Step | None:
+        """A 206 to ``Range: bytes=done-``: it must continue the same object, from where the file stops
+        (None), else the download restarts (Step.SEND) or fails."""
         raw = headers.get("content-range", "").strip()
         match = _CONTENT_RANGE.fullmatch(raw)
         if match is None or int(match.group(1)) != self.done:
@@ -422,32 +428,33 @@ class DownloadJob:
         if last < first or (size is not None and last >= size):
             raise self._error(f"the server sent an inconsistent Content-Range ({raw!r})", status_code=206)
         if self._validator() is None:
-            raise self._restart("no ETag or Last-Modified proves the resumed part belongs to the same file")
+            return self._restart("no ETag or Last-Modified proves the resumed part belongs to the same file")
         if self._changed(headers):
-            raise self._restart("the video changed between attempts (its ETag or Last-Modified differs)")
+            return self._restart("the video changed between attempts (its ETag or Last-Modified differs)")
         if size is not None and self.total is not None and size != self.total:
-            raise self._restart(f"the video changed between attempts (it was {self.total} bytes, now {size})")
+            return self._restart(f"the video changed between attempts (it was {self.total} bytes, now {size})")
         total = self.total if size is None else size  # `bytes N-M/*`: the total known from earlier answers
         if total is not None and last >= total:
             raise self._error(f"the Content-Range {raw!r} ends past the video's {total} bytes", status_code=206)
         if length is not None and length != last - first + 1:
-            raise self._restart(f"the Content-Length ({length}) disagrees with the Content-Range ({raw!r})")
+            return self._restart(f"the Content-Length ({length}) disagrees with the Content-Range ({raw!r})")
         self.total = total
         self._expect = last - first + 1
+        return None
 
-    def _unsatisfiable(self, headers: httpx.Headers) -> bool:
+    def _unsatisfiable(self, headers: httpx.Headers) -> Step:
         """A 416 to ``Range: bytes=done-``: complete if the object is exactly ``done`` bytes long."""
         match = _UNSATISFIED_RANGE.fullmatch(headers.get("content-range", "").strip())
         size = int(match.group(1)) if match else None
         if size == self.done and self.total in (None, size) and not self._changed(headers):
             self.total = size
             self._verified = True
-            return False
+            return Step.DONE
         if size is not None:
-            raise self._restart(f"the server now reports {size} bytes where {self.done} were received")
+            return self._restart(f"the server now reports {size} bytes where {self.done} were received")
         raise self._error("HTTP 416 without a usable Content-Range: the download cannot be verified", status_code=416)
 
-    def _follow(self, response: httpx.Response) -> None:
+    def _follow(self, response: httpx.Response) -> Step:
         # Followed here rather than by httpx, so that every hop's signed URL is known to the log
         # filter before its request is logged, and the hop count is ours to cap.
         self._redirects += 1
@@ -461,16 +468,15 @@ class DownloadJob:
         except (httpx.InvalidURL, ValueError) as exc:
             raise DownloadError("the download redirected to an unusable URL", status_code=response.status_code) from exc
         self.url = _checked_url(target, self._allow_link_local)
-        raise Redirected(redact_url(self.url))
-
-    def invalid_url(self, exc: httpx.InvalidURL) -> DownloadError:
-        """httpx refused a URL while sending (e.g. a redirect to ``javascript:``)."""
-        return self._error(f"the download redirected to an unusable URL ({exc})")
+        return Step.SEND
 
     # -- the body ---------------------------------------------------------------------------------------
 
-    def write(self, chunk: bytes) -> None:
-        """Store one chunk as it came off the wire (decoded here if the body is encoded)."""
+    def write(self, chunk: bytes) -> Next:
+        """Store one chunk as it came off the wire (decoded here if the body is encoded).
+
+        Step.BODY: read on. A Wait: this attempt failed (a corrupt body, a stall); stop reading it.
+        """
         with self._lock:
             self._check_deadline()
             self._wire += len(chunk)
@@ -481,8 +487,9 @@ class DownloadJob:
                     for piece in self._decoder.feed(chunk):
                         self._store(piece)
                 except zlib.error as exc:
-                    raise RetryableFailure(f"the {self._decoder.encoding} body is corrupt ({exc})") from exc
-            self._check_stall()
+                    return self._retry(f"the {self._decoder.encoding} body is corrupt ({exc})", cause=exc)
+            stall = self._stall()
+            return Step.BODY if stall is None else self._retry(stall)
 
     def _store(self, data: bytes) -> None:
         assert self._file is not None
@@ -500,7 +507,7 @@ class DownloadJob:
             raise self._error(f"writing {str(self.dest)!r} failed: {_reason(exc)}") from exc
         self.done = size
         self._unsynced += len(data)
-        if self._unsynced >= SYNC_EVERY and (self._sync is None or self._sync.done()):
+        if self._unsynced >= C.SYNC_EVERY and (self._sync is None or self._sync.done()):
             try:
                 self._file.flush()
             except OSError as exc:
@@ -508,59 +515,59 @@ class DownloadJob:
             self._sync = _syncer().submit(os.fdatasync, self._file.fileno())
             self._unsynced = 0
 
-    def _check_stall(self) -> None:
-        """Fewer than DOWNLOAD_STALL_BYTES in DOWNLOAD_STALL_SECONDS: abandon the attempt (it is retried)."""
+    def _stall(self) -> str | None:
+        """Why the attempt stalled (fewer than DOWNLOAD_STALL_BYTES in DOWNLOAD_STALL_SECONDS), or None."""
         since, mark = self._stall_mark
         now = time.monotonic()
         if now - since < self._stall_seconds:
-            return
+            return None
         arrived = self._wire - mark
         if arrived < self._stall_bytes:
-            raise RetryableFailure(
+            return (
                 f"the download stalled: {arrived} bytes in {now - since:.1f} s "
                 f"(less than {self._stall_bytes} bytes per {self._stall_seconds:g} s)"
             )
         self._stall_mark = (now, self._wire)
+        return None
 
     def report(self) -> None:
         """Call ``on_progress(done, total)`` (on the caller's thread: the event loop's, for AsyncClient)."""
         if self._on_progress is not None:
             self._on_progress(self.done, self.total)
 
-    def complete(self) -> bool:
-        """After a body ended cleanly: True if the file is the whole video, False if more must be asked.
-
-        Raises RetryableFailure for a body that proves to be cut, Restart for one that cannot be used.
+    def complete(self) -> Next:
+        """After a body ended cleanly: Step.DONE if the file is the whole video; Step.SEND if more must
+        be asked (the rest, or a probe) or the body cannot be used (a restart); a Wait if it proves cut.
         """
         if self._verified:
-            return True
+            return Step.DONE
         received = self.done - self._body_start
         if self._wire_length is not None and self._wire != self._wire_length:
             if self._wire > self._wire_length:
-                raise self._restart(f"the body ran past its Content-Length ({self._wire} of {self._wire_length})")
-            raise RetryableFailure(f"the body stopped at {self._wire} of {self._wire_length} bytes")
+                return self._restart(f"the body ran past its Content-Length ({self._wire} of {self._wire_length})")
+            return self._retry(f"the body stopped at {self._wire} of {self._wire_length} bytes")
         if self._decoder is not None:
             if not self._decoder.finished:
-                raise RetryableFailure(
+                return self._retry(
                     f"the {self._decoder.encoding} body stopped before its end marker ({self._wire} bytes)"
                 )
         elif self._expect is not None and received > self._expect:
-            raise self._restart(f"the partial body ran past its Content-Range ({received} of {self._expect} bytes)")
+            return self._restart(f"the partial body ran past its Content-Range ({received} of {self._expect} bytes)")
         elif self._expect is not None and received < self._expect:
-            raise RetryableFailure(f"the partial body stopped at {received} of {self._expect} bytes")
+            return self._retry(f"the partial body stopped at {received} of {self._expect} bytes")
         self._expect = None
         if self.done == 0:
-            raise RetryableFailure("the server sent an empty body (0 bytes is not a video)")
+            return self._retry("the server sent an empty body (0 bytes is not a video)")
         if self.total is not None:
             if self.done < self.total:
-                return False  # a shorter range than asked: ask for the rest
+                return Step.SEND  # a shorter range than asked: ask for the rest
             if self.done > self.total:
-                raise self._restart(f"the body ran past the video's length ({self.done} of {self.total} bytes)")
-            return True
+                return self._restart(f"the body ran past the video's length ({self.done} of {self.total} bytes)")
+            return Step.DONE
         if self._decoder is not None or self._framed:
-            return True
+            return Step.DONE
         self._probing = True  # ended by closing the connection: ask the server how long the video is
-        return False
+        return Step.SEND
 
     def finish(self) -> Path:
         """Flush, sync and move the file into place."""
@@ -584,6 +591,20 @@ class DownloadJob:
 
     # -- between attempts --------------------------------------------------------------------------------
 
+    @property
+    def ref(self) -> CreationRef:
+        """The creation to fetch again for Step.REFRESH (only returned for an output that names one)."""
+        assert self.output.ref is not None
+        return self.output.ref
+
+    @contextlib.contextmanager
+    def refreshing(self) -> Iterator[None]:
+        """Around fetching the creation again: an APIError ends the download (DownloadError)."""
+        try:
+            yield
+        except APIError as exc:
+            raise DownloadError(f"the download link expired and refreshing it failed: {exc}", status_code=None) from exc
+
     def refreshed(self, creation: Creation) -> None:
         """Continue with the fresh URL of the same output (from byte 0)."""
         self._refreshed = True
@@ -593,31 +614,37 @@ class DownloadJob:
         self.done = 0
         self._probing = False
 
-    def refresh_failed(self, error: APIError) -> DownloadError:
-        return DownloadError(f"the download link expired and refreshing it failed: {error}", status_code=None)
+    def failed(self, exc: httpx.HTTPError | httpx.InvalidURL) -> Wait:
+        """The attempt's request or body failed in httpx: wait, then send again; DownloadError when out
+        of retries or time, or for a URL httpx refused to send (e.g. a redirect to ``javascript:``)."""
+        if isinstance(exc, httpx.InvalidURL):
+            raise self._error(f"the download redirected to an unusable URL ({exc})") from exc
+        return self._retry(f"{type(exc).__name__}: {exc}", cause=exc)
 
-    def retry_delay(self, failure: Exception) -> float:
-        """Seconds before the next attempt, or DownloadError when out of retries or time."""
-        if isinstance(failure, RetryableFailure):
-            reason, hinted, status = str(failure), failure.retry_after, failure.status_code
-        else:
-            reason, hinted, status = f"{type(failure).__name__}: {failure}", None, None
+    def _retry(
+        self,
+        reason: str,
+        hinted: float | None = None,
+        status: int | None = None,
+        cause: BaseException | None = None,
+    ) -> Wait:
+        """How long to wait before the next attempt, or DownloadError when out of retries or time."""
         remaining = self.deadline.remaining()
         if remaining is not None and remaining <= 0:
-            raise self._timed_out(reason) from failure
+            raise self._timed_out(reason) from cause
         if self._retries >= self._max_retries or (hinted is not None and hinted > C.MAX_RETRY_AFTER):
             raise self._error(
                 f"download of {redact_url(self.url)} failed after {self._retries + 1} attempts: {reason}",
                 status_code=status,
-            ) from failure
+            ) from cause
         delay = hinted if hinted is not None else backoff(self._retries)
         if remaining is not None and delay >= remaining:
-            raise self._timed_out(reason) from failure
+            raise self._timed_out(reason) from cause
         self._retries += 1
         if self._decoder is not None or self._validator() is None:
             self.done = 0  # nothing proves the next answer continues this one: start again
             self._probing = False
-        return delay
+        return Wait(delay)
 
     # -- helpers -----------------------------------------------------------------------------------------
 
@@ -637,14 +664,15 @@ class DownloadJob:
                 return False  # the same strong ETag: the same bytes
         return modified is not None and self._last_modified is not None and modified != self._last_modified
 
-    def _restart(self, reason: str) -> Restart | DownloadError:
+    def _restart(self, reason: str) -> Step:
+        """The object changed between attempts: start again from byte 0 (at most MAX_DOWNLOAD_RESTARTS times)."""
         self._restarts += 1
         if self._restarts > C.MAX_DOWNLOAD_RESTARTS:
-            return self._error(f"download of {redact_url(self.url)} restarted too often: {reason}")
+            raise self._error(f"download of {redact_url(self.url)} restarted too often: {reason}")
         self.done = 0
         self.total = None
         self._probing = False
-        return Restart(reason)
+        return Step.SEND
 
     def _check_deadline(self) -> None:
         remaining = self.deadline.remaining()

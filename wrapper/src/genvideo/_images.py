@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import _constants as C
 from ._exceptions import InvalidOption
 
 ImageInput = str | os.PathLike[str] | bytes
@@ -19,7 +20,6 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "image/gif"),
     (b"BM", "image/bmp"),
 )
-MAX_IMAGE_BYTES = 50 * 1024 * 1024
 
 
 def _mime(data: bytes) -> str:
@@ -32,8 +32,8 @@ def _mime(data: bytes) -> str:
 
 
 def _data_uri(data: bytes) -> str:
-    if len(data) > MAX_IMAGE_BYTES:
-        raise InvalidOption(f"image: {len(data)} bytes is over the {MAX_IMAGE_BYTES}-byte limit", option="image")
+    if len(data) > C.MAX_IMAGE_BYTES:
+        raise InvalidOption(f"image: {len(data)} bytes is over the {C.MAX_IMAGE_BYTES}-byte limit", option="image")
     return f"data:{_mime(data)};base64,{base64.b64encode(data).decode('ascii')}"
 
 

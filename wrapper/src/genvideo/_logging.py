@@ -75,16 +75,6 @@ class _RedactingFilter(logging.Filter):
             else:
                 self._urls.pop(url, None)
 
-    def add_secrets(self, secrets: Iterable[str]) -> None:
-        """Mask these credential values wherever they appear, until as many :meth:`discard_secrets`."""
-        with self._lock:
-            self._count(secrets, 1)
-
-    def discard_secrets(self, secrets: Iterable[str]) -> None:
-        """Undo one :meth:`add_secrets` of these values (a value another holder added stays masked)."""
-        with self._lock:
-            self._count(secrets, -1)
-
     def lease(self, owner: object, secrets: Iterable[str]) -> SecretsLease:
         """Mask ``secrets`` while ``owner`` (a client) lives: until the lease's ``release()``, or until
         ``owner`` is garbage-collected."""

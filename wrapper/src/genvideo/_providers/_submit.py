@@ -1,18 +1,53 @@
-"""The provider-independent shapes of an API call and of create()'s common arguments."""
+"""The provider-independent shapes of an API call and of create()'s arguments."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._exceptions import InvalidOption
+from .._images import ImageInput
 from ._text import has_surrogate, shown, valid_text
+
+
+def create_signature(
+    provider: str,
+    *,
+    prompt: str | None,
+    image: ImageInput | Sequence[ImageInput] | None = None,
+    negative_prompt: str | None = None,
+    duration: int | None = None,
+    aspect_ratio: str | None = None,
+    resolution: int | str | None = None,
+    seed: int | None = None,
+    **provider_options: Any,
+) -> None:
+    """The arguments of ``create()``, declared once: the provider, the common arguments every provider
+    understands (keyword-only), then the provider's own options.
+
+    Never called: its signature is the declaration. ``Client.create`` and ``AsyncClient.create`` take
+    theirs from it (``_arguments.takes_arguments_of``: for ``help()`` and type checkers too), the CLI
+    derives its ``create``/``generate`` flags from it, ``generate()`` passes what it does not spell
+    out on to ``create()``, and :class:`CommonArgs` must name the same arguments (a test checks).
+    A new common argument is one keyword here, its field in CommonArgs and its mapping in each adapter.
+    """
+
+
+@functools.cache
+def common_parameters() -> tuple[inspect.Parameter, ...]:
+    """The common arguments of :func:`create_signature`, their annotations evaluated."""
+    parameters = inspect.signature(create_signature, eval_str=True).parameters.values()
+    return tuple(p for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY)
 
 
 @dataclass(frozen=True, slots=True)
 class CommonArgs:
-    """The ``create()`` arguments every provider understands, already normalised."""
+    """The common ``create()`` arguments (see :func:`create_signature`) as the adapters read them:
+    ``image`` normalised to ``images``, the rest as given."""
 
     prompt: str | None
     images: list[str]

@@ -323,11 +323,12 @@ def test_import_genvideo_reads_no_registry_and_imports_no_adapter() -> None:
     assert done.stdout.split("\n")[:2] == ["[]", "[]"], done.stdout + done.stderr
 
 
-def test_the_pipeline_view_of_the_state_maps_is_the_registry() -> None:
-    from genvideo._states import STATE_MAPS
+def test_the_pipeline_reads_the_same_state_maps_as_the_sdk() -> None:
+    from tools.pipeline.states import load_state_maps
 
-    assert {name: dict(states) for name, states in STATE_MAPS.items()} == {
-        name: dict(entry.states) for name, entry in registry().providers.items()
+    assert {name: dict(row.states) for name, row in load_state_maps().items()} == {
+        name: {word: state.value for word, state in entry.states.items()}
+        for name, entry in registry().providers.items()
     }
 
 

@@ -55,7 +55,13 @@ def test_creation_states_are_the_sdks() -> None:
 
 def test_a_new_provider_row_is_checked_against_its_spec() -> None:
     registry = _registry()
-    registry["providers"]["kling"] = {"spec": "comfy", "adapter": "_kling", "scope": [], "states": {}}
+    registry["providers"]["kling"] = {
+        "spec": "comfy",
+        "adapter": "_kling",
+        "scope": [],
+        "states": {},
+        "state_schemas": ["State"],
+    }
     unmapped = unmapped_states({"comfy": _doc("created", "success")}, parse_state_maps(registry))
     assert [(u.provider, u.spec, u.value) for u in unmapped] == [
         ("kling", "comfy", "created"),
@@ -70,9 +76,41 @@ def test_a_new_provider_row_is_checked_against_its_spec() -> None:
 def test_words_compare_case_insensitively() -> None:
     registry = _registry()
     registry["providers"]["vidu"]["states"] = {"queueing": "queued", "succeeded": "succeeded"}
+    registry["providers"]["vidu"]["state_schemas"] = ["State"]
     rows = parse_state_maps(registry)
     assert unmapped_states({"comfy": _doc("SUCCEEDED", "Queueing", " queueing ")}, rows) == []
     assert [u.value for u in unmapped_states({"comfy": _doc("SUCCEEDED", "Cancelled")}, rows)] == ["Cancelled"]
+
+
+def test_each_provider_is_checked_against_its_own_state_schemas_only() -> None:
+    registry = _registry()
+    registry["providers"]["kling"] = {
+        "spec": "comfy",
+        "adapter": "_kling",
+        "states": {"submitted": "queued"},
+        "state_schemas": ["KlingState"],
+    }
+    document = _doc("created")  # "State": claimed by no provider
+    document["components"]["schemas"]["ViduState"] = {"x-known-values": ["created", "success"]}
+    document["components"]["schemas"]["KlingState"] = {
+        "properties": {"s": {"x-known-values": ["submitted", "succeed"]}}
+    }
+    unmapped = unmapped_states({"comfy": document}, parse_state_maps(registry))
+    assert [(u.provider, u.value, u.where) for u in unmapped] == [
+        ("", "created", "/components/schemas/State"),
+        ("kling", "succeed", "/components/schemas/KlingState/properties/s"),
+    ]
+    assert str(unmapped[0]) == (
+        "comfy: state 'created' at /components/schemas/State belongs to no provider: name its schema in "
+        "some providers.<name>.state_schemas of providers.toml"
+    )
+
+
+def test_a_row_without_state_schemas_is_refused() -> None:
+    registry = _registry()
+    del registry["providers"]["vidu"]["state_schemas"]
+    with pytest.raises(RegistryError, match=r"providers\.vidu\.state_schemas must name"):
+        parse_state_maps(registry)
 
 
 def test_the_report_compares_case_insensitively_and_names_the_row() -> None:

@@ -24,6 +24,7 @@ from .config import PROVIDER_REGISTRY, REPO
 #: The values of ``genvideo.CreationState`` (not imported: the pipeline's tool environment lacks genvideo).
 CREATION_STATES = ("queued", "processing", "succeeded", "failed", "unknown")
 _WHERE = PROVIDER_REGISTRY.name
+_SCHEMAS = "/components/schemas/"
 
 
 class RegistryError(ValueError):
@@ -43,6 +44,14 @@ class ProviderStates:
     spec: str
     states: Mapping[str, str]
     """Raw state word (lower case) -> ``CreationState`` value."""
+    state_schemas: tuple[str, ...] = ()
+    """The component schemas of the prepared spec that hold this provider's state words."""
+
+    def owns(self, where: str) -> bool:
+        """True when the JSON pointer ``where`` lies inside one of this provider's state schemas."""
+        return any(
+            where == f"{_SCHEMAS}{name}" or where.startswith(f"{_SCHEMAS}{name}/") for name in self.state_schemas
+        )
 
     def maps(self, word: str) -> bool:
         """True when ``word`` (any case, untrimmed) is mapped."""
@@ -63,6 +72,11 @@ class UnmappedState:
     where: str  # JSON pointer of the schema in the prepared document
 
     def __str__(self) -> str:
+        if not self.provider:
+            return (
+                f"{self.spec}: state {self.value!r} at {self.where} belongs to no provider: name its schema in "
+                f"some providers.<name>.state_schemas of {_WHERE}"
+            )
         return (
             f"{self.provider}: state {self.value!r} ({self.spec} {self.where}) is not mapped in "
             f"{_WHERE} (providers.{self.provider}.states)"
@@ -82,14 +96,19 @@ def known_state_values(doc: Any, pointer: str = "") -> Iterator[tuple[str, str]]
 
 
 def unmapped_states(prepared: Mapping[str, Any], state_maps: StateMaps) -> list[UnmappedState]:
-    """Every listed state word in ``prepared`` (spec -> prepared document) a provider of that spec lacks."""
+    """Every listed state word in ``prepared`` (spec -> prepared document) that its provider does not map.
+
+    A word belongs to the provider whose ``state_schemas`` contain it (many providers share the comfy
+    spec, each with its own words); a word no provider of its spec claims is reported with no provider.
+    """
     found: set[UnmappedState] = set()
-    for row in state_maps.values():
-        if row.spec not in prepared:
-            continue
-        for where, value in known_state_values(prepared[row.spec]):
-            if not row.maps(value):
-                found.add(UnmappedState(row.name, row.spec, value, where))
+    for spec, document in prepared.items():
+        rows = [row for row in state_maps.values() if row.spec == spec]
+        for where, value in known_state_values(document):
+            owners = [row for row in rows if row.owns(where)]
+            if not owners:
+                found.add(UnmappedState("", spec, value, where))
+            found.update(UnmappedState(row.name, spec, value, where) for row in owners if not row.maps(value))
     return sorted(found)
 
 
@@ -128,5 +147,11 @@ def parse_state_maps(document: Mapping[str, Any]) -> StateMaps:
                     f"which is not a CreationState value ({', '.join(CREATION_STATES)})"
                 )
             states[word] = state
-        rows[name] = ProviderStates(name, spec, states)
+        schemas = row.get("state_schemas")
+        if not schemas or not all(isinstance(item, str) and item for item in schemas):
+            raise RegistryError(
+                f"{_WHERE}: providers.{name}.state_schemas must name the spec's component schemas that hold "
+                'its state words, e.g. ["ViduState"]'
+            )
+        rows[name] = ProviderStates(name, spec, states, tuple(schemas))
     return rows

@@ -205,7 +205,7 @@ class Sandbox:
 
     def env(self) -> dict[str, str]:
         """Environment variables that point the SDK at the sandbox: every spec's base URL and its first
-        credential (a spec whose first credential is None gets none)."""
+        (preferred) credential unless that is None; the others (`COMFY_AUTH_TOKEN`) are never set."""
         specs = registry().specs.values()
         result = {spec.base_url_env: self.base_url_for(spec.name) for spec in specs}
         for spec in specs:

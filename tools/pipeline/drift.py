@@ -16,6 +16,7 @@ from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPR
 from .generate import generate
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
+from .request_schemas import REQUEST_SCHEMAS, render_request_schemas
 from .specs_module import render_specs_module
 from .versions import FIRST_VERSION, content_digest, read_version, version_problems
 
@@ -103,6 +104,8 @@ def find_drift(specs: Sequence[Spec]) -> list[str]:
             {module.name: module.read_bytes()} if module.exists() else {},
         )
         expected = {WRAPPER_LICENSE: (root / LICENSE).read_bytes()}
+        if (root / REQUEST_SCHEMAS).parent.is_dir():  # the sandbox's package (absent in partial copies)
+            expected[REQUEST_SCHEMAS] = render_request_schemas(prepared).encode("utf-8")
         if (root / README).exists():
             readme = render_package_readme((root / README).read_text(encoding="utf-8"))
             expected[WRAPPER_README] = readme.encode("utf-8")

@@ -11,6 +11,7 @@ from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPR
 from .generate import generate
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
+from .request_schemas import REQUEST_SCHEMAS, render_request_schemas
 from .specs_module import render_specs_module
 from .versions import ClientVersion, content_digest, next_version, read_version, write_version, write_wrapper_pins
 
@@ -57,6 +58,8 @@ def regenerate(root: Path, specs: Sequence[Spec]) -> list[VersionChange]:
         if not module.exists() or module.read_text(encoding="utf-8") != text:
             module.write_text(text, encoding="utf-8")
         _write_if_changed(root / WRAPPER_LICENSE, (root / LICENSE).read_bytes())
+        if (root / REQUEST_SCHEMAS).parent.is_dir():  # the sandbox's package (absent in partial copies)
+            _write_if_changed(root / REQUEST_SCHEMAS, render_request_schemas(prepared).encode("utf-8"))
         if (root / README).exists():
             package_readme = render_package_readme((root / README).read_text(encoding="utf-8"))
             _write_if_changed(root / WRAPPER_README, package_readme.encode("utf-8"))

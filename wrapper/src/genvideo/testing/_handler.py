@@ -17,19 +17,18 @@ from collections.abc import Callable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import _bodies as bodies
-from ._app import ANSWERING_FAULTS, App, Response, json_response
-from ._bodies import reason_phrase
 from ._faults import Fault
 from ._recording import RecordedRequest
-from ._routes import Route
+from ._replies import Reply, flat_error, reason_phrase
+from ._routing import Route
+from ._state import ANSWERING_FAULTS, SandboxState
 
 _NO_BODY_STATUSES = frozenset({204, 304})
 _MAX_LINE = 65536
 _ONE_WRITE_MAX = 1 << 20
 
-Answer = Callable[[bool, str | None], Response]
-"""Produces the normal response: (commit, state_override) -> Response."""
+Answer = Callable[[bool, str | None], Reply]
+"""Produces the normal response: (commit, state_override) -> Reply."""
 
 
 class SandboxServer(ThreadingHTTPServer):
@@ -42,7 +41,7 @@ class SandboxServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, address: tuple[str, int], app: App) -> None:
+    def __init__(self, address: tuple[str, int], app: SandboxState) -> None:
         self.app = app
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
@@ -115,7 +114,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         body = self._read_body()
         if body is None:
             self.close_connection = True
-            self._send(json_response(400, bodies.comfy_error("bad_request", "Malformed request body")))
+            self._send(flat_error(400, message="Malformed request body"))
             return
         target = self.requestline.split()[1]
         path_and_query = target
@@ -140,7 +139,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
                 self._send(app.respond(request, where, commit=self.command != "HEAD"))
             else:
 
-                def answer(commit: bool, state: str | None) -> Response:
+                def answer(commit: bool, state: str | None) -> Reply:
                     return app.respond(request, where, commit=commit, state_override=state)
 
                 self._apply(fault, answer, where)
@@ -149,7 +148,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         except Exception:  # a sandbox bug: say so loudly, on stderr and to the client
             traceback.print_exc()
             self.close_connection = True
-            self._send(json_response(500, bodies.comfy_error("sandbox_error", "Sandbox internal error")))
+            self._send(flat_error(500, code="sandbox_error", message="Sandbox internal error"))
 
     do_GET = _dispatch
     do_HEAD = _dispatch
@@ -212,7 +211,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
                     h for h in response.headers if h[0].lower() not in ("content-length", "content-encoding")
                 )
                 self._send(
-                    Response(
+                    Reply(
                         response.status,
                         (*headers, ("Content-Encoding", "gzip")),
                         gzip_bomb(bytes(response.body), fault.size),
@@ -239,7 +238,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     # -- writing -------------------------------------------------------------------------------
 
-    def _send(self, response: Response, *, limit: int | None = None) -> None:
+    def _send(self, response: Reply, *, limit: int | None = None) -> None:
         """Write status line, headers and body with a single `write` (one segment for small responses).
 
         With `limit`, only that many body bytes follow the full-length headers.
@@ -251,7 +250,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         if len(body) > _ONE_WRITE_MAX:
             self.wfile.write(body[_ONE_WRITE_MAX:])
 
-    def _render(self, response: Response, limit: int | None = None) -> tuple[bytes, memoryview]:
+    def _render(self, response: Reply, limit: int | None = None) -> tuple[bytes, memoryview]:
         """The status line and headers (with Content-Length, Date, Server), and the body to send."""
         status = response.status
         names = {name.lower() for name, _ in response.headers}
@@ -267,7 +266,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     # -- hostile answers -------------------------------------------------------------------------
 
-    def _drip(self, response: Response, fault: Fault) -> None:
+    def _drip(self, response: Reply, fault: Fault) -> None:
         """`fault.size` bytes of the answer (head included unless `body_only`) every `fault.seconds`."""
         self.close_connection = True
         head, body = self._render(response)
@@ -375,5 +374,5 @@ def gzip_bomb(body: bytes, inflated: int) -> bytes:
     return header + padding + rest + trailer
 
 
-def _no_answer(commit: bool, state: str | None) -> Response:
+def _no_answer(commit: bool, state: str | None) -> Reply:
     raise AssertionError("a reject fault that drops the connection never answers")

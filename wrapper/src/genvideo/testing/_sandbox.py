@@ -1,4 +1,4 @@
-"""`Sandbox`: the public, scriptable fake of the Comfy proxy (Vidu) and Haiper APIs plus their CDN."""
+"""`Sandbox`: the public, scriptable fake of the providers' APIs (one fake each, `_fakes/`) plus their CDN."""
 
 from __future__ import annotations
 
@@ -8,21 +8,26 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._app import App, Credentials
-from ._creations import Creation, build_creation, check_provider, lifecycle_problem
+from .._providers._registry import SpecEntry, registry
+from ._cdn import Cdn, cdn_path
+from ._creations import FakeCreation
 from ._faults import Fault
 from ._handler import SandboxServer
+from ._keys import AcceptedKeys
+from ._lifecycle import Lifecycle
 from ._recording import RecordedRequest
-from ._routes import COMFY_PREFIX, HAIPER_PREFIX, api_path, cdn_path, submit_path
-from ._submits import Submission, SubmitScript, script_tuple
+from ._state import SandboxState
+from ._submits import Submission, SubmitScript
 
 if TYPE_CHECKING:
     import genvideo
 
 
 class Sandbox:
-    """A local HTTP/1.1 server that behaves like both providers, for demos and tests (think `moto`).
+    """A local HTTP/1.1 server that behaves like the providers, for demos and tests (think `moto`).
 
+    Each provider of the registry has a fake (`genvideo/testing/_fakes/`) serving its routes under its
+    spec's prefix, `/<spec>` (`base_url_for(spec)`), with the auth the registry lists for that spec.
     Routes (all under `base_url`):
 
     - `/comfy/proxy/vidu/tasks/{id}/creations`: the Comfy proxy's Vidu poll. Auth: `X-API-Key: <comfy_api_key>`
@@ -40,16 +45,17 @@ class Sandbox:
 
     Creations come from `add_creation` (a known id) or from submits. A submit is checked in this order:
     credentials (401), a JSON object body with the spec's required fields, types and enums, nested ones
-    included (400 naming the field, e.g. `config.source_image`; unknown fields are accepted and kept),
-    then (Comfy only) its `Idempotency-Key`. Then the next script queued with `script_submits` (or, with
-    none queued, the provider's default lifecycle, as `add_creation`) either rejects it or starts a
-    creation with a fresh id (Vidu: 18 digits; Haiper: 24 hex characters; deterministic per sandbox),
-    which then runs its script exactly like an added one and is served by the GET endpoints, the CDN and
-    `video()` / `cover()` / `current_state()`. The Vidu reply's `state` is the creation's first state (so
-    `states=["failed", ...]` answers `"failed"` at once), and it echoes the request fields its schema has.
-    Every submit, accepted or not, is listed in `submissions`.
+    included (the prepared spec's request schema; 400 naming the field, e.g. `config.source_image`;
+    unknown fields are accepted and kept), then (Vidu only) its `Idempotency-Key`. Then the next script
+    queued with `script_submits` (or, with none queued, the provider's default lifecycle, as
+    `add_creation`) either rejects it or starts a creation with a fresh id (Vidu: 18 digits; Haiper: 24
+    hex characters; deterministic per sandbox), which then runs its script exactly like an added one and
+    is served by the GET endpoints, the CDN and `video()` / `cover()` / `current_state()`. The Vidu
+    reply's `state` is the creation's first state (so `states=["failed", ...]` answers `"failed"` at
+    once), and it echoes the request fields its schema has. Every submit, accepted or not, is listed in
+    `submissions`.
 
-    Idempotency (Comfy only; Haiper ignores the header and every POST starts a new generation): a submit
+    Idempotency (Vidu only; Haiper ignores the header and every POST starts a new generation): a submit
     whose `Idempotency-Key` was already used by an accepted submit with the same endpoint and JSON body is
     answered with that first reply (same `task_id`, header `Idempotent-Replayed: true`) and creates
     nothing; with a different endpoint or body it gets 409 `idempotency_mismatch` (header
@@ -93,10 +99,14 @@ class Sandbox:
             raise ValueError(f"video_size must be >= 0, got {video_size}")
         self._host = host
         self._requested_port = port
-        self._app = App(
-            credentials=Credentials(comfy_api_key, comfy_auth_token, haiper_api_key),
-            cdn_supports_range=cdn_supports_range,
-            url_ttl=url_ttl,
+        # A credential the registry lists and the constructor does not name gets a made-up secret.
+        secrets: dict[str, str | None] = {
+            source.argument: f"sandbox-{source.argument.replace('_', '-')}" for source in registry().credential_sources
+        }
+        secrets.update(comfy_api_key=comfy_api_key, comfy_auth_token=comfy_auth_token, haiper_api_key=haiper_api_key)
+        self._state = SandboxState(
+            keys=AcceptedKeys(secrets),
+            cdn=Cdn(supports_range=cdn_supports_range, url_ttl=url_ttl),
             video_size=video_size,
         )
         self._server: SandboxServer | None = None
@@ -111,9 +121,9 @@ class Sandbox:
         with self._lifecycle:
             if self._server is not None or self._closed:
                 raise RuntimeError("a Sandbox can be started only once")
-            server = SandboxServer((self._host, self._requested_port), self._app)
+            server = SandboxServer((self._host, self._requested_port), self._state)
             self._server = server
-            self._app.base_url = f"http://{server.server_name}:{server.server_port}"
+            self._state.base_url = f"http://{server.server_name}:{server.server_port}"
             self._thread = threading.Thread(
                 target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="genvideo-sandbox", daemon=True
             )
@@ -126,7 +136,7 @@ class Sandbox:
             if self._closed:
                 return
             self._closed = True
-            self._app.closing.set()
+            self._state.closing.set()
             server, thread = self._server, self._thread
         if server is None or thread is None:
             return
@@ -150,11 +160,11 @@ class Sandbox:
         if self._server is None:
             where = "not started"
         else:
-            where = f"base_url={self._app.base_url!r}" + (" closed" if self._closed else "")
-        with self._app.lock:
+            where = f"base_url={self._state.base_url!r}" + (" closed" if self._closed else "")
+        with self._state.lock:
             counts = (
-                f"creations={len(self._app.creations)} submissions={len(self._app.submissions)}"
-                f" requests={len(self._app.requests)}"
+                f"creations={len(self._state.creations)} submissions={len(self._state.submissions)}"
+                f" requests={len(self._state.requests)}"
             )
         return f"<Sandbox {where} {counts}>"
 
@@ -163,48 +173,55 @@ class Sandbox:
     @property
     def base_url(self) -> str:
         """`http://127.0.0.1:PORT` (no trailing slash). Raises RuntimeError before `start()`."""
-        if not self._app.base_url:
+        if not self._state.base_url:
             raise RuntimeError("the Sandbox is not started")
-        return self._app.base_url
+        return self._state.base_url
 
     @property
     def port(self) -> int:
         """The port the sandbox listens on."""
         return int(self.base_url.rsplit(":", 1)[1])
 
+    def base_url_for(self, spec: str) -> str:
+        """Base URL of the fake host of registry spec `spec` (e.g. "comfy"): `base_url` plus `/<spec>`."""
+        if spec not in registry().specs:
+            raise ValueError(f"unknown spec {spec!r}; expected one of {tuple(registry().specs)}")
+        return f"{self.base_url}/{spec}"
+
     @property
     def comfy_base_url(self) -> str:
         """Base URL of the fake api.comfy.org (the Vidu proxy paths live under it)."""
-        return self.base_url + COMFY_PREFIX
+        return self._base_url_argument("comfy_base_url")
 
     @property
     def haiper_base_url(self) -> str:
         """Base URL of the fake api.haiper.ai."""
-        return self.base_url + HAIPER_PREFIX
+        return self._base_url_argument("haiper_base_url")
+
+    def _base_url_argument(self, argument: str) -> str:
+        """The base URL the SDK's base-URL `argument` should get."""
+        (spec,) = (s for s in registry().specs.values() if s.base_url_argument == argument)
+        return self.base_url_for(spec.name)
 
     def env(self) -> dict[str, str]:
-        """Environment variables that point the SDK at the sandbox (keys that are None are left out)."""
-        result = {
-            "GENVIDEO_COMFY_BASE_URL": self.comfy_base_url,
-            "GENVIDEO_HAIPER_BASE_URL": self.haiper_base_url,
-        }
-        credentials = self._app.credentials
-        if credentials.comfy_api_key is not None:
-            result["COMFY_API_KEY"] = credentials.comfy_api_key
-        if credentials.haiper_api_key is not None:
-            result["HAIPER_API_KEY"] = credentials.haiper_api_key
+        """Environment variables that point the SDK at the sandbox: every spec's base URL and its first
+        (preferred) credential unless that is None; the others (`COMFY_AUTH_TOKEN`) are never set."""
+        specs = registry().specs.values()
+        result = {spec.base_url_env: self.base_url_for(spec.name) for spec in specs}
+        for spec in specs:
+            first = spec.credentials[0] if spec.credentials else None
+            secret = self._state.keys.secret(first) if first else None
+            if first is not None and secret is not None:
+                result[first.env] = secret
         return result
 
     def _client_options(self, options: dict[str, Any]) -> dict[str, Any]:
-        credentials = self._app.credentials
-        return {
-            "comfy_api_key": credentials.comfy_api_key,
-            "comfy_auth_token": None if credentials.comfy_api_key else credentials.comfy_auth_token,
-            "haiper_api_key": credentials.haiper_api_key,
-            "comfy_base_url": self.comfy_base_url,
-            "haiper_base_url": self.haiper_base_url,
-            **options,
-        }
+        """Client arguments: per spec its base URL and the first credential it has (the others None)."""
+        result: dict[str, Any] = {}
+        for spec in registry().specs.values():
+            result[spec.base_url_argument] = self.base_url_for(spec.name)
+            result.update(_preferred_credential(spec, self._state.keys))
+        return {**result, **options}
 
     def client(self, **options: Any) -> genvideo.Client:
         """A `genvideo.Client` pointed at the sandbox with its keys; `options` override any argument."""
@@ -240,7 +257,7 @@ class Sandbox:
     ) -> None:
         """Script a creation.
 
-        - `provider`: "vidu" (served through the Comfy proxy paths) or "haiper".
+        - `provider`: a provider with a fake: "vidu" (served through the Comfy proxy paths) or "haiper".
         - `states`: the provider's raw state strings in order; any string is allowed (unknown states).
           Defaults: vidu `queueing, processing, success`; haiper `pending, processing, succeed`.
         - `advance="poll"`: each answered status poll moves to the next state (the first poll sees
@@ -256,32 +273,23 @@ class Sandbox:
         - `faults`: applied in order to this creation's status poll requests; `download_faults` to its
           CDN requests.
         """
-        name = check_provider(provider)
-        problem = lifecycle_problem(name, states, progress, advance, outputs, video, video_size)
-        if problem is not None:
-            raise ValueError(problem)
-        creation = build_creation(
-            name,
-            creation_id,
+        fake = self._state.fake(provider)
+        lifecycle = Lifecycle.of(
             states=states,
             advance=advance,
             progress=progress,
             outputs=outputs,
             video=video,
-            video_size=self._app.video_size if video_size is None else video_size,
+            video_size=video_size,
             failure_code=failure_code,
             blocked_resources=blocked_resources,
             credits=credits,
-            prompt=prompt,
             faults=faults,
             download_faults=download_faults,
-            created_mono=time.monotonic(),
-            created_wall=time.time(),
-        )
-        with self._app.lock:
-            if (name, creation_id) in self._app.creations:
-                raise ValueError(f"{name} creation {creation_id!r} already exists")
-            self._app.creations[(name, creation_id)] = creation
+        ).with_defaults(fake.default_states)
+        creation = self._state.start(fake, creation_id, lifecycle, prompt=prompt)
+        with self._state.lock:
+            self._state.add(creation)
 
     @staticmethod
     def submit_script(
@@ -310,26 +318,20 @@ class Sandbox:
         connection without processing (unlike `add_fault` on the submit path, which processes first).
         Raises ValueError for inconsistent settings.
         """
-        return SubmitScript(
-            states=script_tuple(states),
+        lifecycle = Lifecycle.of(
+            states=states,
             advance=advance,
-            progress=script_tuple(progress),
+            progress=progress,
             outputs=outputs,
-            video=(
-                bytes(video)
-                if isinstance(video, bytes | bytearray | memoryview)
-                else None
-                if video is None
-                else tuple(bytes(v) for v in video)
-            ),
+            video=video,
             video_size=video_size,
             failure_code=failure_code,
-            blocked_resources=script_tuple(blocked_resources),
+            blocked_resources=blocked_resources,
             credits=credits,
-            faults=tuple(faults),
-            download_faults=tuple(download_faults),
-            reject=Fault.error(reject) if isinstance(reject, int) else reject,
+            faults=faults,
+            download_faults=download_faults,
         )
+        return SubmitScript(lifecycle, Fault.error(reject) if isinstance(reject, int) else reject)
 
     def script_submits(self, provider: str, *scripts: SubmitScript) -> None:
         """Queue `scripts` for the provider's next submits, one per submit, in order.
@@ -337,21 +339,17 @@ class Sandbox:
         Only submits that get past the credential, body and idempotency checks take a script (a replay
         does not); a submit with no script queued gets the provider's default lifecycle.
         """
-        name = check_provider(provider)
+        fake = self._state.fake(provider)
         for script in scripts:
-            problem = lifecycle_problem(
-                name, script.states, script.progress, script.advance, script.outputs, script.video, None
-            )
-            if problem is not None:
-                raise ValueError(problem)
-        with self._app.lock:
-            self._app.submit_scripts[name].extend(scripts)
+            script.lifecycle.with_defaults(fake.default_states)  # raises if progress does not fit the defaults
+        with self._state.lock:
+            self._state.submit_scripts[fake.provider].extend(scripts)
 
     def pending_submit_scripts(self, provider: str) -> list[SubmitScript]:
         """The scripts queued for the provider's submits and not yet used."""
-        name = check_provider(provider)
-        with self._app.lock:
-            return list(self._app.submit_scripts[name])
+        fake = self._state.fake(provider)
+        with self._state.lock:
+            return list(self._state.submit_scripts[fake.provider])
 
     def add_fault(self, path_prefix: str, *faults: Fault) -> None:
         """Apply `faults`, in order, to requests whose raw path (no query) starts with `path_prefix`.
@@ -359,9 +357,9 @@ class Sandbox:
         The prefix is matched against the percent-encoded path as sent, e.g. `/cdn/vidu/` or
         `sb.fault_path("haiper", "abc123", "detail")`. These faults take precedence over per-creation ones.
         """
-        with self._app.lock:
+        with self._state.lock:
             for fault in faults:
-                self._app.path_faults.push(fault, path_prefix)
+                self._state.path_faults.push(fault, path_prefix)
 
     def fault_path(
         self, provider: str, creation_id: str, endpoint: Literal["status", "detail", "cdn"] = "status"
@@ -371,10 +369,10 @@ class Sandbox:
         `endpoint`: "status" (Vidu's creations poll or Haiper's job status), "detail" (Haiper only)
         or "cdn" (all of the creation's files).
         """
-        name = check_provider(provider)
+        fake = self._state.fake(provider)
         if endpoint == "cdn":
-            return cdn_path(name, creation_id)
-        return api_path(name, creation_id, endpoint)
+            return cdn_path(fake.provider, creation_id)
+        return fake.path(fake.endpoint(endpoint, ("poll", "read")), creation_id)
 
     def submit_path(self, provider: str, endpoint: str) -> str:
         """The raw path of a submit endpoint, for `add_fault` and `requests_for`.
@@ -382,41 +380,42 @@ class Sandbox:
         E.g. `submit_path("haiper", "text2video") == "/haiper/v1/jobs/gen2/text2video"`,
         `submit_path("vidu", "start-end2video") == "/comfy/proxy/vidu/start-end2video"`.
         """
-        return submit_path(check_provider(provider), endpoint)
+        fake = self._state.fake(provider)
+        return fake.path(fake.endpoint(endpoint, ("submit",)))
 
     def expire_urls(self, provider: str, creation_id: str) -> None:
         """Make every URL issued so far for this creation answer 403 (expired); later polls issue fresh ones."""
-        with self._app.lock:
+        with self._state.lock:
             self._creation(provider, creation_id).expire_issued()
 
     def current_state(self, provider: str, creation_id: str) -> str:
         """The raw state the creation is in now (poll-driven: the last one a poll saw)."""
-        with self._app.lock:
+        with self._state.lock:
             creation = self._creation(provider, creation_id)
             return creation.states[creation.current_index(time.monotonic())]
 
     def video(self, provider: str, creation_id: str, index: int = 0) -> bytes:
         """The exact bytes the CDN serves for output `index` (0-based) of the creation."""
-        with self._app.lock:
+        with self._state.lock:
             return self._creation(provider, creation_id).outputs[index].video
 
     def cover(self, provider: str, creation_id: str, index: int = 0) -> bytes:
         """The exact bytes (a PNG) the CDN serves as the cover of output `index` (0-based)."""
-        with self._app.lock:
+        with self._state.lock:
             return self._creation(provider, creation_id).outputs[index].cover
 
     def pending_faults(self) -> list[Fault]:
         """Faults not yet used up: path-prefix faults first, then each creation's."""
-        with self._app.lock:
-            pending = self._app.path_faults.pending()
-            for creation in self._app.creations.values():
+        with self._state.lock:
+            pending = self._state.path_faults.pending()
+            for creation in self._state.creations.values():
                 pending += creation.status_faults.pending() + creation.download_faults.pending()
             return pending
 
-    def _creation(self, provider: str, creation_id: str) -> Creation:
-        key = (check_provider(provider), creation_id)
+    def _creation(self, provider: str, creation_id: str) -> FakeCreation:
+        key = (self._state.fake(provider).provider, creation_id)
         try:
-            return self._app.creations[key]
+            return self._state.creations[key]
         except KeyError:
             raise KeyError(f"no {provider} creation {creation_id!r}") from None
 
@@ -425,8 +424,8 @@ class Sandbox:
     @property
     def requests(self) -> list[RecordedRequest]:
         """A snapshot of every request received so far, in arrival order."""
-        with self._app.lock:
-            return list(self._app.requests)
+        with self._state.lock:
+            return list(self._state.requests)
 
     def requests_for(self, path_prefix: str) -> list[RecordedRequest]:
         """The recorded requests whose raw path starts with `path_prefix` (e.g. `/cdn/` or a `fault_path`)."""
@@ -441,8 +440,8 @@ class Sandbox:
 
     def clear_requests(self) -> None:
         """Forget the recorded requests (not `submissions`, creations or idempotency keys)."""
-        with self._app.lock:
-            self._app.requests.clear()
+        with self._state.lock:
+            self._state.requests.clear()
 
     @property
     def submissions(self) -> list[Submission]:
@@ -452,5 +451,14 @@ class Sandbox:
         rejected), whether it was a replay, and the status answered. Recorded on receipt, before any
         delay of the answer.
         """
-        with self._app.lock:
-            return list(self._app.submissions)
+        with self._state.lock:
+            return list(self._state.submissions)
+
+
+def _preferred_credential(spec: SpecEntry, keys: AcceptedKeys) -> dict[str, str | None]:
+    """The spec's credential arguments: the first one with a secret gets it, the others None."""
+    result: dict[str, str | None] = {}
+    for source in spec.credentials:
+        secret = keys.secret(source)
+        result[source.argument] = secret if secret is not None and not any(result.values()) else None
+    return result

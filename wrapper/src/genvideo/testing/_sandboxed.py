@@ -11,29 +11,26 @@ from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, TypeVar, cast, overload
 
-from .. import _constants as C
+from .._providers._registry import registry
 from ._sandbox import Sandbox
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-# Every variable the SDK reads. While a sandbox is active the ones `Sandbox.env()` does not set are
-# unset, so that nothing from the real environment (a real token, another base URL) reaches the code
-# under test.
-SDK_VARIABLES = (
-    C.COMFY_API_KEY_ENV,
-    C.COMFY_AUTH_TOKEN_ENV,
-    C.HAIPER_API_KEY_ENV,
-    C.COMFY_BASE_URL_ENV,
-    C.HAIPER_BASE_URL_ENV,
-)
 
 _active: list[Sandbox] = []
 _active_lock = threading.Lock()
 
 
+def sdk_variables() -> tuple[str, ...]:
+    """Every variable the SDK reads (the registry's credentials and base URLs). While a sandbox is active
+    the ones `Sandbox.env()` does not set are unset, so that nothing from the real environment (a real
+    token, another base URL) reaches the code under test."""
+    specs = registry().specs.values()
+    return (*(source.env for source in registry().credential_sources), *(spec.base_url_env for spec in specs))
+
+
 def sandbox_environment(sandbox: Sandbox) -> dict[str, str | None]:
     """The SDK's environment variables while `sandbox` is active: `Sandbox.env()`, None meaning unset."""
-    return {**dict.fromkeys(SDK_VARIABLES), **sandbox.env()}
+    return {**dict.fromkeys(sdk_variables()), **sandbox.env()}
 
 
 def _apply(values: Mapping[str, str | None]) -> dict[str, str | None]:

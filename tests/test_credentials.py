@@ -14,7 +14,6 @@ from urllib.parse import quote
 import pytest
 
 import genvideo
-from genvideo import _constants as C
 from genvideo._credentials import Credentials, check_base_url, mask_secrets
 from genvideo._logging import redactor
 from genvideo._models import VideoOutput, redact_url
@@ -45,10 +44,10 @@ def texts_of(exc: BaseException) -> Iterator[str]:
 
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (C.COMFY_API_KEY_ENV, C.COMFY_AUTH_TOKEN_ENV, C.HAIPER_API_KEY_ENV):
+    for name in ("COMFY_API_KEY", "COMFY_AUTH_TOKEN", "HAIPER_API_KEY"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv(C.COMFY_BASE_URL_ENV, raising=False)
-    monkeypatch.delenv(C.HAIPER_BASE_URL_ENV, raising=False)
+    monkeypatch.delenv("GENVIDEO_COMFY_BASE_URL", raising=False)
+    monkeypatch.delenv("GENVIDEO_HAIPER_BASE_URL", raising=False)
 
 
 # -- keys ----------------------------------------------------------------------------------------------------
@@ -63,7 +62,7 @@ def test_surrounding_whitespace_is_stripped(
     if source == "argument":
         credentials = Credentials.resolve(comfy_api_key=raw, comfy_auth_token=raw, haiper_api_key=raw)
     else:
-        for name in (C.COMFY_API_KEY_ENV, C.COMFY_AUTH_TOKEN_ENV, C.HAIPER_API_KEY_ENV):
+        for name in ("COMFY_API_KEY", "COMFY_AUTH_TOKEN", "HAIPER_API_KEY"):
             monkeypatch.setenv(name, raw)
         credentials = Credentials.resolve(comfy_api_key=None, comfy_auth_token=None, haiper_api_key=None)
     assert credentials.values() == (KEY, KEY, KEY)
@@ -123,9 +122,9 @@ def test_a_key_that_cannot_be_a_header_value_is_refused_by_name(name: str, setti
 @pytest.mark.parametrize(
     ("setting", "env"),
     [
-        ("comfy_api_key", C.COMFY_API_KEY_ENV),
-        ("comfy_auth_token", C.COMFY_AUTH_TOKEN_ENV),
-        ("haiper_api_key", C.HAIPER_API_KEY_ENV),
+        ("comfy_api_key", "COMFY_API_KEY"),
+        ("comfy_auth_token", "COMFY_AUTH_TOKEN"),
+        ("haiper_api_key", "HAIPER_API_KEY"),
     ],
 )
 def test_a_bad_key_from_the_environment_names_the_variable(
@@ -315,10 +314,10 @@ def test_user_info_in_a_base_url_is_refused_without_showing_it(url: str, setting
 
 
 def test_user_info_from_the_environment_is_refused(clean_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(C.HAIPER_BASE_URL_ENV, f"https://u:{PASSWORD}@api.example.test")
+    monkeypatch.setenv("GENVIDEO_HAIPER_BASE_URL", f"https://u:{PASSWORD}@api.example.test")
     with pytest.raises(genvideo.ConfigurationError) as info:
         genvideo.Client()
-    assert C.HAIPER_BASE_URL_ENV in str(info.value)
+    assert "GENVIDEO_HAIPER_BASE_URL" in str(info.value)
     assert PASSWORD not in str(info.value)
 
 

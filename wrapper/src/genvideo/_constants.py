@@ -9,8 +9,6 @@ reply or a rejected setting is shortened: ``_progress``, ``_providers._replies``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import httpx
 
 # Credentials and base URLs, their environment variables and defaults: the provider registry
@@ -94,24 +92,3 @@ MAX_RETRIES_LIMIT = 100
 # Where genvideo's transports move a redirect's Location that is no usable URL (see _backends), so that
 # httpx does not raise building a redirect it will not follow, and a download can still say what happened.
 UNUSABLE_LOCATION_HEADER = "x-genvideo-unusable-location"
-
-
-if TYPE_CHECKING:
-    # The environment variable of each credential and base-URL argument of Client, by the argument's
-    # name upper-cased + "_ENV" (what genvideo.testing reads here), from the registry.
-    COMFY_API_KEY_ENV: str
-    COMFY_AUTH_TOKEN_ENV: str
-    HAIPER_API_KEY_ENV: str
-    COMFY_BASE_URL_ENV: str
-    HAIPER_BASE_URL_ENV: str
-else:
-
-    def __getattr__(name: str) -> str:
-        if name.isupper() and name.endswith("_ENV"):
-            from ._providers._registry import registry
-
-            envs = {f"{source.argument}_env": source.env for source in registry().credential_sources}
-            envs |= {f"{spec.base_url_argument}_env": spec.base_url_env for spec in registry().specs.values()}
-            if name.lower() in envs:
-                return envs[name.lower()]
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

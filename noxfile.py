@@ -95,10 +95,12 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict over the handwritten code."""
-    session.install("--quiet", "-r", "requirements/typecheck.txt", "-r", "requirements/generate.txt")
+    """mypy --strict over the handwritten code: the SDK, tools, tests and benchmarks."""
+    session.install(
+        "--quiet", "-r", "requirements/typecheck.txt", "-r", "requirements/generate.txt", "-r", "requirements/test.txt"
+    )
     _install_sdk(session)
-    session.run("mypy", "wrapper/src", "tools")
+    session.run("mypy", "wrapper/src", "tools", "tests", "bench")
 
 
 def _prism(session: nox.Session) -> str:
@@ -126,6 +128,23 @@ def tests(session: nox.Session) -> None:
     prism = _prism(session)
     args = session.posargs or ["-q"]
     session.run("pytest", *args, env={"GENVIDEO_PRISM": prism})
+
+
+#: wrapper/README.md (genvideo's PyPI page) from README.md, as `python -m tools.pipeline generate` writes it
+#: (tools/pipeline/package_readme.py), without running the generator.
+_WRITE_PACKAGE_README = """
+from tools.pipeline.config import README, WRAPPER_README
+from tools.pipeline.package_readme import render_package_readme
+WRAPPER_README.write_bytes(render_package_readme(README.read_text(encoding="utf-8")).encode("utf-8"))
+"""
+
+
+@nox.session
+def readme(session: nox.Session) -> None:
+    """Rewrite README.md's generated table (the fault matrix: tests/support/faultmatrix.py), then wrapper/README.md."""
+    _install_sdk(session)
+    session.run("python", "-m", "tests.support.faultmatrix", "--write")
+    session.run("python", "-c", _WRITE_PACKAGE_README)
 
 
 @nox.session

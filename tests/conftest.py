@@ -1,28 +1,29 @@
-"""Shared fixtures. Tests talk to 127.0.0.1 only: real local servers, never the internet."""
+"""Shared fixtures. Tests talk to 127.0.0.1 only: real local servers, never the internet.
+
+Fixtures only: helpers and servers live in tests/support/ (test modules import from there, never from
+here or from each other). The one sandbox fixture is `sandbox`; a module that needs one set up its own
+way overrides it under the same name.
+"""
 
 from __future__ import annotations
 
-import sys
+import gc
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import genvideo
+from genvideo._providers._registry import registry
 from genvideo.testing import Sandbox
-
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))  # tests import tools.pipeline from the checkout
-
-COMFY_KEY = "sandbox-comfy-key"
-HAIPER_KEY = "sandbox-haiper-key"
+from tests.support.clients import make_client
 
 
 @pytest.fixture(scope="session")
 def release_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheels and sdists `./dev -s build` makes, built once per test session into ``<tmp>/dist``."""
-    from tests._wheels import build_release
+    from tests.support.wheels import build_release
 
     return build_release(tmp_path_factory.mktemp("release") / "dist")
 
@@ -30,7 +31,7 @@ def release_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def wheelhouse(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Wheels of genvideo's runtime dependencies, downloaded once and kept in pytest's cache."""
-    from tests._wheels import fill_wheelhouse
+    from tests.support.wheels import fill_wheelhouse
 
     cache = getattr(pytestconfig, "cache", None)
     folder = cache.mkdir("genvideo-wheelhouse") if cache is not None else tmp_path_factory.mktemp("wheelhouse")
@@ -40,7 +41,7 @@ def wheelhouse(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFac
 @pytest.fixture(scope="session")
 def user_venv(release_dist: Path, wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh virtual environment where genvideo was installed with the README's command, no index."""
-    from tests._wheels import install_like_a_user
+    from tests.support.wheels import install_like_a_user
 
     venv = tmp_path_factory.mktemp("user-venv") / "env"
     install_like_a_user(venv, release_dist, wheelhouse)
@@ -53,25 +54,31 @@ def sandbox() -> Iterator[Sandbox]:
         yield sb
 
 
+@pytest.fixture
+def ended_loop_pools() -> Iterator[None]:
+    """For a test that uses one AsyncClient in several event loops (several ``asyncio.run``): the pools
+    left in loops that have ended are garbage-collected here, before the test ends.
+
+    genvideo closes such a pool's sockets (nothing can close the pool itself once its loop is gone), but
+    asyncio's transport objects still warn when collected: "unclosed transport <_SelectorSocketTransport
+    fd=N>" (that repr, without "read=polling...", is a transport whose loop is closed). That expected
+    ResourceWarning is ignored in these tests only: anywhere else `filterwarnings = ["error"]` fails on it.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", r"unclosed transport <_SelectorSocketTransport fd=\d+>$", ResourceWarning)
+        yield
+        gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def _no_provider_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never pick up real keys or base URLs from the developer's environment."""
+    specs = registry().specs.values()
     for name in (
-        "COMFY_API_KEY",
-        "COMFY_AUTH_TOKEN",
-        "HAIPER_API_KEY",
-        "GENVIDEO_COMFY_BASE_URL",
-        "GENVIDEO_HAIPER_BASE_URL",
+        *(source.env for spec in specs for source in spec.credentials),
+        *(spec.base_url_env for spec in specs),
     ):
         monkeypatch.delenv(name, raising=False)
-
-
-def make_client(sb: Sandbox, **kwargs: object) -> genvideo.Client:
-    return sb.client(**{"timeout": 5.0, **kwargs})
-
-
-def make_async_client(sb: Sandbox, **kwargs: object) -> genvideo.AsyncClient:
-    return sb.async_client(**{"timeout": 5.0, **kwargs})
 
 
 @pytest.fixture

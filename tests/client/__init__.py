@@ -1,0 +1,1 @@
+"""Client and AsyncClient behaviour: create, get, wait, options, the CLI, credentials, refs and states."""

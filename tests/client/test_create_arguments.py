@@ -28,7 +28,7 @@ def _shape(parameter: inspect.Parameter) -> tuple[str, object, object, object]:
 
 
 @pytest.mark.parametrize("client", [genvideo.Client, genvideo.AsyncClient])
-def test_create_takes_the_declared_parameters(client: type) -> None:
+def test_create_takes_the_declared_parameters(client: type[genvideo.Client] | type[genvideo.AsyncClient]) -> None:
     signature = inspect.signature(client.create)
     self_parameter, *parameters = signature.parameters.values()
     assert self_parameter.name == "self"
@@ -61,7 +61,9 @@ def test_create_names_itself_in_a_wrong_call(client: type) -> None:
 
 
 @pytest.mark.parametrize("client", [genvideo.Client, genvideo.AsyncClient])
-def test_generate_spells_the_required_arguments_as_declared_and_takes_the_rest(client: type) -> None:
+def test_generate_spells_the_required_arguments_as_declared_and_takes_the_rest(
+    client: type[genvideo.Client] | type[genvideo.AsyncClient],
+) -> None:
     parameters = inspect.signature(client.generate).parameters
     declared = DECLARED.parameters
     required = {name for name, p in declared.items() if p.default is p.empty and p.kind is not p.VAR_KEYWORD}
@@ -76,13 +78,13 @@ class _Stop(Exception):
 
 
 class _RecordingClient(genvideo.Client):
-    def create(self, provider: str, **arguments: Any) -> genvideo.CreationRef:  # type: ignore[override]
+    def create(self, provider: str, **arguments: Any) -> genvideo.CreationRef:
         self.recorded = (provider, arguments)
         raise _Stop
 
 
 class _RecordingAsyncClient(genvideo.AsyncClient):
-    async def create(self, provider: str, **arguments: Any) -> genvideo.CreationRef:  # type: ignore[override]
+    async def create(self, provider: str, **arguments: Any) -> genvideo.CreationRef:
         self.recorded = (provider, arguments)
         raise _Stop
 

@@ -9,7 +9,7 @@ import pickle
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ from genvideo._refs import _parse
 
 # A provider whose lookups need the task kind, one that needs two things, and a spec of its own with
 # two credentials (as comfy has).
-TEST_ROWS = {
+TEST_ROWS: dict[str, dict[str, Any]] = {
     "specs": {
         "acme": {
             "title": "Acme",
@@ -100,7 +100,8 @@ def test_a_ref_without_scope_is_provider_colon_id(text: str) -> None:
     ref = CreationRef.parse(text)
     assert ref.scope == ()
     assert str(ref) == text
-    assert ref == CreationRef(*text.split(":"))
+    provider, creation_id = text.split(":")
+    assert ref == CreationRef(provider, creation_id)
 
 
 @pytest.mark.usefixtures("scoped")
@@ -175,11 +176,12 @@ def test_the_constructor_checks_the_number_of_parts_too(provider: str, scope: tu
 @pytest.mark.usefixtures("scoped")
 @pytest.mark.parametrize("part", HOSTILE_PARTS, ids=repr)
 def test_every_scope_part_keeps_the_id_rule(part: str) -> None:
-    for attempt in (
+    attempts: tuple[Callable[[], object], ...] = (
         lambda: CreationRef.parse(f"kling:{part}:123"),
         lambda: CreationRef("kling", "123", (part,)),
         lambda: CreationRef("veo", "123", ("model", part)),
-    ):
+    )
+    for attempt in attempts:
         with pytest.raises(InvalidCreationRef) as info:
             attempt()
         message = str(info.value)

@@ -1,0 +1,1 @@
+"""The spec pipeline: preparation, patches, drift, spec updates."""

@@ -1,0 +1,1 @@
+"""genvideo.testing: the sandbox, its submits and media, sandboxed() and the pytest plugin."""

@@ -25,7 +25,7 @@ from genvideo.testing._fakes import fakes
 from genvideo.testing._fakes._vidu import ECHO
 from genvideo.testing._lifecycle import Lifecycle
 from genvideo.testing._schemas import SCHEMAS_FILE, problem, request_schemas
-from tools.pipeline.config import REPO, load_providers
+from tools.pipeline.config import REPO, load_specs
 from tools.pipeline.regenerate import load_prepared
 from tools.pipeline.request_schemas import (
     REQUEST_SCHEMAS,
@@ -39,7 +39,7 @@ PLAIN_HTTP = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # plain HTTP only: skip lo
 
 
 def _prepared() -> dict[str, dict[str, Any]]:
-    return {provider.name: load_prepared(provider) for provider in load_providers()}
+    return {provider.name: load_prepared(provider) for provider in load_specs()}
 
 
 def _resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
@@ -68,7 +68,7 @@ def test_every_submit_a_fake_serves_has_a_schema_and_every_spec_submit_a_fake() 
 
 
 def test_vidu_replies_echo_exactly_the_request_fields_their_reply_schemas_have() -> None:
-    document = load_prepared(next(p for p in load_providers() if p.name == "comfy"))
+    document: Any = load_prepared(next(p for p in load_specs() if p.name == "comfy"))
     vidu = fakes()["vidu"]
     assert {endpoint.name for endpoint in vidu.submits} == set(ECHO)
     for endpoint in vidu.submits:
@@ -82,7 +82,7 @@ REF_A, REF_B = "#/components/schemas/A", "#/components/schemas/B"
 
 
 def test_the_pipeline_inlines_refs_and_keeps_only_the_validators_keywords() -> None:
-    document = {
+    document: dict[str, Any] = {
         "paths": {
             "/submit": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": REF_A}}}}}},
             "/form": {"post": {"requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object"}}}}}},

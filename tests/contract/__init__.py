@@ -1,0 +1,1 @@
+"""Contract tests against Prism serving the prepared specs; the sandbox checked by Prism."""

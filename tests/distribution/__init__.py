@@ -1,0 +1,1 @@
+"""The distributions: built, installed offline like a user would, and run."""

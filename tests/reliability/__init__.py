@@ -1,0 +1,1 @@
+"""Reliability: the fault matrix, secret hygiene, deadlines, bounded bodies, hostile input, downloads."""

@@ -1,0 +1,679 @@
+"""The fault matrix's rows: every way a provider or its CDN misbehaves, for get, wait and download.
+
+`ROWS` is the data: row id, the fault(s), and the outcome each operation must have: the typed error
+the README promises (or success after a retry), how many requests the server saw, and a bound on the
+time taken. `tests/reliability/test_fault_matrix.py` makes each row one test, running its three
+operations with both clients concurrently against one local sandbox; `tests/reliability/test_secret_hygiene.py`
+runs the whole matrix with marker keys (`run_case`). The README's "## Fault matrix" section is
+generated from `ROWS`:
+
+    python -m tests.support.faultmatrix            # print the section
+    python -m tests.support.faultmatrix --write    # rewrite it in README.md (`./dev -s readme` does)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import genvideo
+from genvideo.testing import Fault, Sandbox
+from tests.support.faultservers import closed_port_url
+
+REPO = Path(__file__).resolve().parents[2]
+README = REPO / "README.md"
+SECTION = "## Fault matrix"
+
+# The matrix's client settings: short, so that the whole matrix runs in seconds.
+TIMEOUT = 0.3
+MAX_RETRIES = 1
+WAIT_TIMEOUT = 0.6
+POLL = 0.05
+
+# Unique markers used as the credentials, so that any leak of them can be searched for.
+MARK_COMFY_KEY = "MARKcomfyKEY-7f3a91c2"
+MARK_COMFY_TOKEN = "MARKcomfyTOKEN-0b8e44d1"
+MARK_HAIPER_KEY = "MARKhaiperKEY-5c2d7e90"
+MARKERS = (MARK_COMFY_KEY, MARK_COMFY_TOKEN, MARK_HAIPER_KEY)
+
+Op = Literal["get", "wait", "download"]
+Mode = Literal["sync", "async"]
+OPS: tuple[Op, ...] = ("get", "wait", "download")
+MODES: tuple[Mode, ...] = ("sync", "async")
+Credential = Literal["comfy_api_key", "comfy_auth_token", "haiper_api_key"]
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a fault factory may need: the creation's own API URL and its (signed) video URL."""
+
+    api_url: str
+    video_url: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The expected result of one operation under a row's fault.
+
+    `requests` counts what the server saw: API requests for get and wait, CDN requests for download
+    (an int, or an inclusive (low, high) range with high None for unbounded; None when there is no
+    server to count, as for a refused connection). `within` bounds the elapsed seconds.
+    """
+
+    error: type[BaseException] | None
+    requests: int | tuple[int, int | None] | None
+    within: float
+    at_least: float = 0.0
+    cause: type[BaseException] | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    bug: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    fault: str
+    """Markdown description for the README."""
+    make: Callable[[Ctx], list[Fault]] | None
+    """The faults, applied in order (None: nothing listens, the connection is refused)."""
+    get: Outcome
+    wait: Outcome
+    download: Outcome | None
+    """None: not applicable (the fault is about JSON bodies; the CDN serves bytes)."""
+
+    def outcome(self, op: Op) -> Outcome | None:
+        return {"get": self.get, "wait": self.wait, "download": self.download}[op]
+
+
+# -- time bounds (generous, for slow CI machines; each is far below "hang" or "sleep an hour") ----------
+
+AT_ONCE = 0.5  # no retry, no sleep
+ONE_RETRY = 1.4  # two attempts and one backoff sleep (0.375-0.5 s)
+HANG_RETRY = 2.0  # two timed-out attempts (0.3 s each) and one backoff sleep
+WAIT_BOUND = WAIT_TIMEOUT + 0.7  # the wait deadline plus one capped request and scheduling slack
+
+LONG = {"Retry-After": "3600"}
+NOW = {"Retry-After": "0"}
+PAST_DATE = {"Retry-After": "Thu, 01 Jan 1970 00:00:00 GMT"}
+FAR_DATE = {"Retry-After": "Fri, 31 Dec 2100 23:59:59 GMT"}
+ABSURD = {"Retry-After": "99999999999999999999"}
+MANY = 50  # "persistent": more uses than any operation here makes
+GZIP = {"Content-Encoding": "gzip"}
+
+
+def _ok(requests: int, within: float = AT_ONCE, at_least: float = 0.0, note: str = "") -> Outcome:
+    return Outcome(None, requests, within, at_least=at_least, note=note)
+
+
+def _err(
+    error: type[BaseException],
+    requests: int | tuple[int, int | None] | None,
+    within: float = AT_ONCE,
+    *,
+    cause: type[BaseException] | None = None,
+    bug: str | None = None,
+    note: str = "",
+    **attrs: Any,
+) -> Outcome:
+    return Outcome(error, requests, within, cause=cause, attrs=attrs, bug=bug, note=note)
+
+
+def _timeout_after(cause: type[BaseException], at_least: int = 2) -> Outcome:
+    """wait: rides out the retryable error until its deadline, then WaitTimeout (cause: the last error)."""
+    return _err(genvideo.WaitTimeout, (at_least, None), WAIT_BOUND, cause=cause)
+
+
+def _big_retry_after(value: float | None = None) -> dict[str, Any]:
+    return {"retry_after": value if value is not None else (lambda v: v is not None and v > 60)}
+
+
+VIDEO = 64 * 1024  # the size of the matrix sandbox's videos (Sandbox's default)
+HALF = VIDEO // 2  # where Fault.cut_download(0.5) cuts them
+
+
+def _video_part(c: Ctx, start: int, stop: int) -> bytes:
+    """Bytes start..stop of the sandbox video behind `c.video_url` (filler for get and wait, which have none)."""
+    if not c.video_url:
+        return b"\0" * (stop - start)
+    from urllib.parse import unquote, urlsplit
+
+    from genvideo.testing._media import fake_video
+
+    _, _, provider, cid = urlsplit(c.video_url).path.split("/")[:4]  # /cdn/<provider>/<id>/...
+    return fake_video(f"{provider}/{unquote(cid)}/1", VIDEO)[start:stop]
+
+
+ROWS: tuple[Row, ...] = (
+    Row(
+        "refused",
+        "connection refused (nothing listens)",
+        None,
+        get=_err(genvideo.APIConnectionError, None, ONE_RETRY),
+        wait=_err(genvideo.WaitTimeout, None, WAIT_BOUND, cause=genvideo.APIConnectionError),
+        download=_err(genvideo.DownloadError, None, ONE_RETRY),
+    ),
+    Row(
+        "reset",
+        "TCP reset before any answer, every time",
+        lambda c: [Fault.reset(times=MANY)],
+        get=_err(genvideo.APIConnectionError, 2, ONE_RETRY),
+        wait=_timeout_after(genvideo.APIConnectionError),
+        download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "reset-mid-body",
+        "headers and half the body, then a TCP reset, every time",
+        lambda c: [Fault.reset(mid_response=True, times=MANY)],
+        get=_err(genvideo.APIConnectionError, 2, ONE_RETRY),
+        wait=_timeout_after(genvideo.APIConnectionError),
+        download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "hang",
+        "accepts the request and never answers",
+        lambda c: [Fault.hang(times=MANY)],
+        get=_err(genvideo.APITimeoutError, 2, HANG_RETRY),
+        # one timed-out poll: no second one is started when it could not finish before the deadline
+        wait=_timeout_after(genvideo.APITimeoutError, at_least=1),
+        download=_err(genvideo.DownloadError, 2, HANG_RETRY),
+    ),
+    Row(
+        "truncated-once",
+        "full Content-Length, half the body, close; once",
+        lambda c: [Fault.truncate()],
+        get=_ok(2, ONE_RETRY),
+        wait=_ok(2, WAIT_BOUND),
+        download=_ok(2, ONE_RETRY, note="resumed with `Range`"),
+    ),
+    Row(
+        "408-once",
+        "408, `Retry-After: 0`; once",
+        lambda c: [Fault.status(408, headers=NOW)],
+        get=_ok(2),
+        wait=_ok(2),
+        download=_ok(2),
+    ),
+    Row(
+        "429",
+        "429 without `Retry-After`, every time",
+        lambda c: [Fault.status(429, times=MANY)],
+        get=_err(genvideo.RateLimitError, 2, ONE_RETRY, retry_after=None),
+        wait=_timeout_after(genvideo.RateLimitError),
+        download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "429-ra0-once",
+        "429, `Retry-After: 0`; once",
+        lambda c: [Fault.status(429, headers=NOW)],
+        get=_ok(2),
+        wait=_ok(2),
+        download=_ok(2),
+    ),
+    Row(
+        "429-ra1-once",
+        "429, `Retry-After: 1`; once",
+        lambda c: [Fault.status(429, headers={"Retry-After": "1"})],
+        get=_ok(2, 2.0, at_least=1.0),
+        wait=_err(genvideo.RateLimitError, 1, AT_ONCE, retry_after=1.0, note="`Retry-After` beyond the deadline"),
+        download=_ok(2, 2.0, at_least=1.0),
+    ),
+    Row(
+        "429-date-past-once",
+        "429, `Retry-After:` an HTTP-date in the past; once",
+        lambda c: [Fault.status(429, headers=PAST_DATE)],
+        get=_ok(2),
+        wait=_ok(2),
+        download=_ok(2),
+    ),
+    Row(
+        "429-ra3600",
+        "429, `Retry-After: 3600`, every time",
+        lambda c: [Fault.status(429, headers=LONG, times=MANY)],
+        get=_err(genvideo.RateLimitError, 1, **_big_retry_after(3600.0)),
+        wait=_err(genvideo.RateLimitError, 1, **_big_retry_after(3600.0)),
+        download=_err(genvideo.DownloadError, 1),
+    ),
+    Row(
+        "429-date-2100",
+        "429, `Retry-After:` an HTTP-date in 2100, every time",
+        lambda c: [Fault.status(429, headers=FAR_DATE, times=MANY)],
+        get=_err(genvideo.RateLimitError, 1, **_big_retry_after()),
+        wait=_err(genvideo.RateLimitError, 1, **_big_retry_after()),
+        download=_err(genvideo.DownloadError, 1),
+    ),
+    Row(
+        "429-absurd",
+        "429, `Retry-After: 99999999999999999999`, every time",
+        lambda c: [Fault.status(429, headers=ABSURD, times=MANY)],
+        get=_err(genvideo.RateLimitError, 1, **_big_retry_after()),
+        wait=_err(genvideo.RateLimitError, 1, **_big_retry_after()),
+        download=_err(genvideo.DownloadError, 1),
+    ),
+    Row(
+        "500-html",
+        "500 with an HTML error page, every time",
+        lambda c: [Fault.status(500, times=MANY)],
+        get=_err(genvideo.ServerError, 2, ONE_RETRY, status_code=500, body=lambda b: "<" not in b),
+        wait=_timeout_after(genvideo.ServerError),
+        download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "502-once",
+        "502, `Retry-After: 0`; once",
+        lambda c: [Fault.status(502, headers=NOW)],
+        get=_ok(2),
+        wait=_ok(2),
+        download=_ok(2),
+    ),
+    Row(
+        "503-once",
+        "503 without `Retry-After`; once",
+        lambda c: [Fault.status(503, body=b"")],
+        get=_ok(2, ONE_RETRY, at_least=0.3),
+        wait=_ok(2, WAIT_BOUND),
+        download=_ok(2, ONE_RETRY, at_least=0.3),
+    ),
+    Row(
+        "520",
+        "520 (non-standard), every time",
+        lambda c: [Fault.status(520, times=MANY)],
+        get=_err(genvideo.ServerError, 2, ONE_RETRY, status_code=520),
+        wait=_timeout_after(genvideo.ServerError),
+        download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "slow-drip",
+        "the whole answer, status line first, one byte every 0.05 s (no read ever waits long), every time",
+        lambda c: [Fault.drip(0.05, times=MANY)],
+        get=_err(genvideo.APITimeoutError, 2, HANG_RETRY, note="each request cut at its timeout, as a whole"),
+        wait=_timeout_after(genvideo.APITimeoutError, at_least=1),
+        download=_err(genvideo.DownloadError, 2, HANG_RETRY, note="the headers cut at the timeout"),
+    ),
+    Row(
+        "1xx-flood",
+        "`103 Early Hints` every 0.01 s, never a final answer, every time",
+        lambda c: [Fault.informational(103, interval=0.01, times=MANY)],
+        get=_err(genvideo.APITimeoutError, 2, HANG_RETRY),
+        wait=_timeout_after(genvideo.APITimeoutError, at_least=1),
+        download=_err(genvideo.DownloadError, 2, HANG_RETRY),
+    ),
+    Row(
+        "endless-body",
+        "200, a chunked JSON body that never ends, sent as fast as it is read, every time",
+        lambda c: [Fault.endless(times=MANY)],
+        # 16 MiB cross the loopback before the cap trips: allow for a loaded 2-core machine.
+        get=_err(genvideo.ResponseValidationError, 1, 3.0, note="not read past 16 MiB"),
+        wait=_err(genvideo.ResponseValidationError, 1, 3.0),
+        download=None,
+    ),
+    Row(
+        "gzip-bomb",
+        "200, `Content-Encoding: gzip`: 64 KB that inflate to 64 MiB of valid JSON, every time",
+        lambda c: [Fault.gzip_bomb(64 * 1024 * 1024, times=MANY)],
+        get=_err(genvideo.ResponseValidationError, 1, note="not inflated past 16 MiB"),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=_err(genvideo.DownloadError, 1),
+    ),
+    Row(
+        "200-html",
+        "200 with an HTML page",
+        lambda c: [Fault.body(b"<html><body>Down for maintenance</body></html>", content_type="text/html")],
+        get=_err(genvideo.ResponseValidationError, 1),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=None,
+    ),
+    Row(
+        "200-empty",
+        "200 with an empty body",
+        lambda c: [Fault.body(b"")],
+        get=_err(genvideo.ResponseValidationError, 1),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=None,
+    ),
+    Row(
+        "200-truncated-json",
+        '200 with `{"state": "succ` (truncated JSON)',
+        lambda c: [Fault.body(b'{"state": "succ')],
+        get=_err(genvideo.ResponseValidationError, 1),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=None,
+    ),
+    Row(
+        "200-json-array",
+        '200 with top-level JSON of the wrong type (`["a"]`)',
+        lambda c: [Fault.body(b'["a"]')],
+        get=_err(genvideo.ResponseValidationError, 1),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=None,
+    ),
+    Row(
+        "200-gzip-garbage",
+        "200, `Content-Encoding: gzip`, garbage body, every time",
+        lambda c: [Fault.body(b"not gzip at all", headers=GZIP, times=MANY)],
+        get=_err(genvideo.ResponseValidationError, 1),
+        wait=_err(genvideo.ResponseValidationError, 1),
+        download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "503-gzip-garbage",
+        "503, `Content-Encoding: gzip`, garbage body, every time",
+        lambda c: [Fault.body(b"not gzip at all", status=503, headers=GZIP, times=MANY)],
+        get=_err(genvideo.ServerError, 2, ONE_RETRY, status_code=503),
+        wait=_timeout_after(genvideo.ServerError),
+        download=_err(genvideo.DownloadError, 2, ONE_RETRY),
+    ),
+    Row(
+        "changed-on-resume",
+        "full Content-Length, half the body, close; then the resume answered `206` by another version "
+        "(another `ETag`); once each",
+        lambda c: [
+            Fault.cut_download(0.5),
+            Fault.body(
+                b"\xff" * (VIDEO - HALF),
+                status=206,
+                content_type="video/mp4",
+                headers={"ETag": '"another-version"', "Content-Range": f"bytes {HALF}-{VIDEO - 1}/{VIDEO}"},
+            ),
+        ],
+        get=_err(genvideo.ResponseValidationError, 2, ONE_RETRY),
+        wait=_err(genvideo.ResponseValidationError, 2, WAIT_BOUND),
+        download=_ok(3, ONE_RETRY, note="started again from byte 0, never spliced"),
+    ),
+    Row(
+        "206-star",
+        "full Content-Length, half the body, close; then the resume answered `206 bytes N-M/*` "
+        "(total unknown) with only the next 4 KiB; once each",
+        lambda c: [
+            Fault.cut_download(0.5),
+            Fault.body(
+                _video_part(c, HALF, HALF + 4096),
+                status=206,
+                content_type="video/mp4",
+                headers={"Content-Range": f"bytes {HALF}-{HALF + 4095}/*"},
+            ),
+        ],
+        get=_err(genvideo.ResponseValidationError, 2, ONE_RETRY),
+        wait=_err(genvideo.ResponseValidationError, 2, WAIT_BOUND),
+        download=_ok(3, ONE_RETRY, note="the total known from the first answer is kept: the rest is asked for"),
+    ),
+    Row(
+        "302",
+        "302 redirect (to the same URL)",
+        lambda c: [Fault.redirect(c.video_url or c.api_url)],
+        get=_err(genvideo.APIStatusError, 1, status_code=302, note="not followed"),
+        wait=_err(genvideo.APIStatusError, 1, status_code=302),
+        download=_ok(2, note="followed, no credentials"),
+    ),
+    Row(
+        "403",
+        "403, every time",
+        lambda c: [Fault.status(403, times=MANY)],
+        get=_err(genvideo.AuthenticationError, 1, status_code=403),
+        wait=_err(genvideo.AuthenticationError, 1, status_code=403),
+        download=_err(genvideo.DownloadError, 2, status_code=403, note="after one link refresh"),
+    ),
+    Row(
+        "404",
+        "404",
+        lambda c: [Fault.status(404, body=b'{"error": "not_found", "message": "Task not found"}')],
+        get=_err(genvideo.NotFoundError, 1, status_code=404),
+        wait=_err(genvideo.NotFoundError, 1, status_code=404),
+        download=_err(genvideo.DownloadError, 1, status_code=404),
+    ),
+)
+
+
+# -- running one case ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Observation:
+    """What one operation did."""
+
+    row: Row
+    op: Op
+    mode: Mode
+    cid: str
+    error: BaseException | None = None
+    result: object = None
+    elapsed: float = 0.0
+    requests: int | None = None
+    files: list[str] = field(default_factory=list)
+    expected_bytes: bytes | None = None
+    clients: list[object] = field(default_factory=list)
+    ctx: Ctx | None = None
+
+
+def marker_sandbox() -> Sandbox:
+    """A sandbox whose credentials are the marker strings."""
+    return Sandbox(comfy_api_key=MARK_COMFY_KEY, comfy_auth_token=MARK_COMFY_TOKEN, haiper_api_key=MARK_HAIPER_KEY)
+
+
+def _client_options(credential: Credential) -> dict[str, Any]:
+    options: dict[str, Any] = {"timeout": TIMEOUT, "max_retries": MAX_RETRIES}
+    if credential == "comfy_auth_token":
+        options.update(comfy_api_key=None, comfy_auth_token=MARK_COMFY_TOKEN)
+    return options
+
+
+def run_case(
+    sb: Sandbox, row: Row, op: Op, mode: Mode, dest_dir: Path, *, credential: Credential = "comfy_api_key"
+) -> Observation:
+    """Set the row's fault up for one operation, run it, and observe. Never raises what the operation raised."""
+    provider = "haiper" if credential == "haiper_api_key" else "vidu"
+    cid = f"{row.id}.{op}.{mode}.{credential}"
+    obs = Observation(row, op, mode, cid)
+    options = _client_options(credential)
+    api_prefix = sb.fault_path(provider, cid)
+    cdn_prefix = sb.fault_path(provider, cid, "cdn")
+    success = "succeed" if provider == "haiper" else "success"
+    target: Any = f"{provider}:{cid}"
+    if op == "download":
+        sb.add_creation(provider, cid, states=[success])
+        with sb.client(**{**options, "timeout": 10.0, "max_retries": 3}) as setup:  # setup, not under test
+            creation = setup.get(target)
+        obs.expected_bytes = sb.video(provider, cid)
+        ctx = Ctx(sb.base_url + api_prefix, creation.outputs[0].url)
+        if row.make is None:
+            refused = closed_port_url() + creation.outputs[0].url.removeprefix(sb.base_url)
+            target = dataclasses.replace(creation.outputs[0], url=refused)
+        else:
+            sb.add_fault(cdn_prefix, *row.make(ctx))
+            target = creation
+        count_prefix = cdn_prefix
+    else:
+        ctx = Ctx(sb.base_url + api_prefix, "")
+        sb.add_creation(provider, cid, states=[success], faults=row.make(ctx) if row.make else ())
+        if row.make is None:
+            base = closed_port_url()
+            options.update(comfy_base_url=base, haiper_base_url=base)
+        count_prefix = api_prefix
+    obs.ctx = ctx
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / "video.mp4"
+    started = time.monotonic()
+    try:
+        if mode == "sync":
+            obs.result = _run_sync(sb, options, op, target, dest, obs)
+        else:
+            obs.result = asyncio.run(_run_async(sb, options, op, target, dest, obs))
+    except Exception as exc:
+        obs.error = exc
+    obs.elapsed = time.monotonic() - started
+    obs.requests = None if row.make is None else len(sb.requests_for(count_prefix))
+    obs.files = sorted(p.name for p in dest_dir.iterdir())
+    return obs
+
+
+def _run_sync(sb: Sandbox, options: dict[str, Any], op: Op, target: Any, dest: Path, obs: Observation) -> object:
+    with sb.client(**options) as client:
+        obs.clients.append(client)
+        if op == "get":
+            return client.get(target)
+        if op == "wait":
+            return client.wait(target, timeout=WAIT_TIMEOUT, poll_interval=POLL)
+        return client.download(target, dest)
+
+
+async def _run_async(sb: Sandbox, options: dict[str, Any], op: Op, target: Any, dest: Path, obs: Observation) -> object:
+    async with sb.async_client(**options) as client:
+        obs.clients.append(client)
+        if op == "get":
+            return await client.get(target)
+        if op == "wait":
+            return await client.wait(target, timeout=WAIT_TIMEOUT, poll_interval=POLL)
+        return await client.download(target, dest)
+
+
+def run_concurrently(jobs: Sequence[Callable[[], Observation]], workers: int = 8) -> list[Observation]:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return [f.result() for f in [pool.submit(job) for job in jobs]]
+
+
+# -- checking --------------------------------------------------------------------------------------------
+
+
+def _describe(error: BaseException | None) -> str:
+    return "success" if error is None else f"{type(error).__name__}: {error}"
+
+
+def problems(obs: Observation, expected: Outcome) -> list[str]:
+    """Every way `obs` differs from `expected` (empty when it matches)."""
+    where = f"[{obs.row.id} / {obs.op} / {obs.mode}]"
+    found: list[str] = []
+    if expected.error is None:
+        if obs.error is not None:
+            found.append(f"{where} expected success, got {_describe(obs.error)}")
+    elif type(obs.error) is not expected.error:
+        found.append(f"{where} expected {expected.error.__name__}, got {_describe(obs.error)}")
+    else:
+        if expected.cause is not None and type(obs.error.__cause__) is not expected.cause:
+            found.append(f"{where} expected cause {expected.cause.__name__}, got {_describe(obs.error.__cause__)}")
+        for name, wanted in expected.attrs.items():
+            value = getattr(obs.error, name, "<missing>")
+            ok = wanted(value) if callable(wanted) else value == wanted
+            if not ok:
+                found.append(f"{where} {name}={value!r} does not match {wanted!r}")
+    if expected.requests is not None:
+        if isinstance(expected.requests, int):
+            ok = obs.requests == expected.requests
+        else:
+            low, high = expected.requests
+            ok = obs.requests is not None and obs.requests >= low and (high is None or obs.requests <= high)
+        if not ok:
+            found.append(f"{where} expected {expected.requests} requests, the server saw {obs.requests}")
+    if obs.elapsed > expected.within:
+        found.append(f"{where} took {obs.elapsed:.2f}s, more than {expected.within}s")
+    if obs.elapsed < expected.at_least:
+        found.append(f"{where} took {obs.elapsed:.2f}s, less than {expected.at_least}s")
+    if obs.op == "download":
+        if expected.error is None:
+            if obs.files != ["video.mp4"]:
+                found.append(f"{where} expected only video.mp4 in the folder, found {obs.files}")
+            elif obs.result is None or Path(str(obs.result)).read_bytes() != obs.expected_bytes:
+                found.append(f"{where} the downloaded bytes differ from the served video")
+        elif obs.files:
+            found.append(f"{where} a failed download left {obs.files} behind")
+    return found
+
+
+# -- the README table --------------------------------------------------------------------------------------
+
+
+def _count(requests: int | tuple[int, int | None] | None) -> str:
+    if requests is None:
+        return ""
+    if isinstance(requests, int):
+        return f"{requests} request{'s' if requests != 1 else ''}"
+    low, high = requests
+    return f"{low}+ requests" if high is None else f"{low}-{high} requests"
+
+
+def render_cell(outcome: Outcome | None) -> str:
+    if outcome is None:
+        return "n/a"
+    parts = ["success" if outcome.error is None else f"`{outcome.error.__name__}`"]
+    if outcome.cause is not None:
+        parts[0] += f" (cause `{outcome.cause.__name__}`)"
+    status = outcome.attrs.get("status_code")
+    if isinstance(status, int) and outcome.error is not genvideo.WaitTimeout:
+        parts[0] += f" {status}"
+    count = _count(outcome.requests)
+    if count:
+        parts.append(count)
+    timing = f"<= {outcome.within:g} s"
+    if outcome.at_least:
+        timing = f">= {outcome.at_least:g} s, " + timing
+    parts.append(timing)
+    if outcome.note:
+        parts.append(outcome.note)
+    text = ", ".join(parts)
+    if outcome.bug:
+        text += " **(known bug, test xfails)**"
+    return text
+
+
+def render_section() -> str:
+    lines = [
+        SECTION,
+        "",
+        "What genvideo does when a provider API or its CDN misbehaves. Each row (`tests/support/faultmatrix.py`)",
+        "is a test in `tests/reliability/test_fault_matrix.py`, run for `get`, `wait` and `download` with both",
+        "`Client` and `AsyncClient` against the local sandbox (or a closed port); this table is generated from",
+        "those rows (`./dev -s readme` rewrites it, and a test fails when it is stale).",
+        "",
+        f"Settings: `Client(timeout={TIMEOUT}, max_retries={MAX_RETRIES})` and "
+        f"`wait(timeout={WAIT_TIMEOUT}, poll_interval={POLL})`.",
+        "The fault hits the creation's API requests for `get`/`wait` and its CDN requests for `download`.",
+        "Counts are the requests the server saw; times are bounds the tests assert. A failed download leaves",
+        "nothing at the destination (no file, no temporary file).",
+        "",
+        "Beside the matrix, in `tests/reliability/`: `test_hostile_payloads.py` (property-based bodies from the",
+        "specs' schemas, mutated), `test_hostile_input.py` (refs and ids), `test_downloads.py` (short bodies,",
+        "resets, a full disk, `Range` resume, expired links), `test_deadlines.py` (`wait` never outlives its",
+        "timeout) and `test_secret_hygiene.py`. The 1 GB constant-memory download test is slow and skipped by",
+        "default: `GENVIDEO_SLOW=1 ./dev -s tests -- -m slow`.",
+        "",
+        "| row | fault | `get` | `wait` | `download` |",
+        "|---|---|---|---|---|",
+    ]
+    for row in ROWS:
+        cells = [f"`{row.id}`", row.fault, render_cell(row.get), render_cell(row.wait), render_cell(row.download)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def readme_section(text: str) -> str | None:
+    """The README's fault-matrix section: from its heading to the next `## ` heading or the end."""
+    start = text.find("\n" + SECTION + "\n")
+    if start < 0:
+        return None
+    start += 1
+    end = text.find("\n## ", start + len(SECTION))
+    return text[start:] if end < 0 else text[start : end + 1]
+
+
+def write_section(readme: Path = README) -> None:
+    text = readme.read_text(encoding="utf-8")
+    current = readme_section(text)
+    section = render_section()
+    if current is None:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        text = text.replace(current, section if text.endswith(current) else section + "\n", 1)
+    readme.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if "--write" in sys.argv[1:]:
+        write_section()
+    else:
+        sys.stdout.write(render_section())

@@ -312,7 +312,7 @@ def test_cancelling_an_async_download_leaves_nothing(folder: Path) -> None:
     assert untouched(folder)
 
 
-# -- known bugs ----------------------------------------------------------------------------------------------
+# -- unusable URLs and failing renames (once bugs, fixed) -------------------------------------------------------
 
 
 @pytest.mark.parametrize("url", ["http://[::1/v.mp4", "http://\x00/v.mp4", "http://127.0.0.1:port/v.mp4"])

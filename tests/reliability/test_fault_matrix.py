@@ -33,21 +33,9 @@ from tests.support.faultmatrix import (
 
 
 def _groups() -> Iterator[Any]:
-    """One test per row; a row whose outcome has a known bug for some operations is split in two."""
+    """One test per row, running the operations the row applies to."""
     for row in ROWS:
-        ops = [op for op in OPS if row.outcome(op) is not None]
-        buggy = [op for op in ops if row.outcome(op).bug]  # type: ignore[union-attr]
-        sound = [op for op in ops if op not in buggy]
-        if sound:
-            yield pytest.param(row, tuple(sound), id=row.id if not buggy else f"{row.id}[{','.join(sound)}]")
-        if buggy:
-            reason = row.outcome(buggy[0]).bug  # type: ignore[union-attr]
-            yield pytest.param(
-                row,
-                tuple(buggy),
-                id=f"{row.id}[{','.join(buggy)}]",
-                marks=pytest.mark.xfail(strict=True, reason=reason or ""),
-            )
+        yield pytest.param(row, tuple(op for op in OPS if row.outcome(op) is not None), id=row.id)
 
 
 @pytest.fixture(scope="module")

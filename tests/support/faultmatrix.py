@@ -73,7 +73,6 @@ class Outcome:
     at_least: float = 0.0
     cause: type[BaseException] | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
-    bug: str | None = None
     note: str = ""
 
 
@@ -119,11 +118,10 @@ def _err(
     within: float = AT_ONCE,
     *,
     cause: type[BaseException] | None = None,
-    bug: str | None = None,
     note: str = "",
     **attrs: Any,
 ) -> Outcome:
-    return Outcome(error, requests, within, cause=cause, attrs=attrs, bug=bug, note=note)
+    return Outcome(error, requests, within, cause=cause, attrs=attrs, note=note)
 
 
 def _timeout_after(cause: type[BaseException], at_least: int = 2) -> Outcome:
@@ -615,10 +613,7 @@ def render_cell(outcome: Outcome | None) -> str:
     parts.append(timing)
     if outcome.note:
         parts.append(outcome.note)
-    text = ", ".join(parts)
-    if outcome.bug:
-        text += " **(known bug, test xfails)**"
-    return text
+    return ", ".join(parts)
 
 
 def render_section() -> str:

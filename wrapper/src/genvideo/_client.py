@@ -12,7 +12,7 @@ import ssl
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -35,12 +35,14 @@ from ._logging import configure_from_env, logger, redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
-from ._providers._registry import registry
 from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
 from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
+
+if TYPE_CHECKING:
+    from ._providers._registry import Registry
 
 __all__ = ["Client"]
 
@@ -86,7 +88,8 @@ class _BaseClient:
         self._secrets = self._credentials.values()
         # Masked in logs while this client lives: released by close() or garbage collection.
         self._secrets_lease = redactor.lease(self, self._secrets)
-        self._auth_headers: dict[Provider, dict[str, str]] = {}
+        # provider -> (base URL, auth header), made on its first call: MissingCredentials until then.
+        self._endpoints: dict[Provider, tuple[str, dict[str, str]]] = {}
         self._open()
 
     def _open(self) -> None:
@@ -140,10 +143,11 @@ class _BaseClient:
         )
 
     def _url_and_headers(self, provider: Provider, request: ApiRequest) -> tuple[str, dict[str, str]]:
-        auth = self._auth_headers.get(provider)
-        if auth is None:  # raises MissingCredentials the first time a provider without keys is called
-            auth = self._auth_headers[provider] = self._credentials.headers_for(provider)
-        base_url = self._base_urls[registry().providers[provider].spec.name]
+        endpoint = self._endpoints.get(provider)
+        if endpoint is None:  # raises MissingCredentials the first time a provider without keys is called
+            auth = self._credentials.headers_for(provider)
+            endpoint = self._endpoints[provider] = (self._base_urls[registry().providers[provider].spec.name], auth)
+        base_url, auth = endpoint
         return base_url + request.path, {**request.headers, **auth} if request.headers else auth
 
     def _submit(
@@ -217,6 +221,13 @@ class _BaseClient:
         common = dict(call.arguments)
         provider, options = common.pop("provider"), common.pop("provider_options")
         return self._submit(provider, common.pop("prompt"), common.pop("image"), common, options)
+
+
+def registry() -> Registry:
+    """The provider registry, imported on first use (``import genvideo`` does not load it)."""
+    from ._providers._registry import registry
+
+    return registry()
 
 
 def _checked_retries(max_retries: int) -> int:

@@ -8,6 +8,7 @@ the generated models are imported on first use: ``import genvideo`` stays fast.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,7 @@ from ._submit import ApiRequest, CommonArgs, check_sendable
 __all__ = ["ApiRequest", "CommonArgs", "GetFlow", "get_flow", "submit_request", "submitted"]
 
 
+@functools.cache  # every get passes here: one dict lookup, not an import per call
 def _adapter(provider: Provider) -> Adapter:
     from ._registry import registry
 

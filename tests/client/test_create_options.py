@@ -53,14 +53,15 @@ def test_vidu_endpoint_follows_images_or_mode(images: list[str], mode: str | Non
 
 
 def test_vidu_extend_and_multiframe() -> None:
-    extend = build("vidu", {"mode": "extend", "model": "viduq2-pro", "video_creation_id": "123"})
+    extend = build("vidu", {"mode": "extend", "video_creation_id": "123"}, model="viduq2-pro")
     assert extend.path == "/proxy/vidu/extend"
     assert extend.json["video_creation_id"] == "123"
     frames = [{"key_image": "https://x/1.png", "duration": 3, "prompt": "turn"}]
     multiframe = build(
         "vidu",
-        {"mode": "multiframe", "model": "viduq2-turbo", "start_image": "https://x/0.png", "image_settings": frames},
+        {"mode": "multiframe", "start_image": "https://x/0.png", "image_settings": frames},
         prompt=None,
+        model="viduq2-turbo",
     )
     assert multiframe.path == "/proxy/vidu/multiframe"
     assert multiframe.json["image_settings"] == frames
@@ -78,8 +79,8 @@ def test_vidu_extend_and_multiframe() -> None:
         ("vidu", {"mode": "extend"}, {}, "model", "ViduExtendRequest needs model"),
         (
             "vidu",
-            {"mode": "multiframe", "model": "m", "start_image": "s", "image_settings": [{"duration": 3}]},
-            {"prompt": None},
+            {"mode": "multiframe", "start_image": "s", "image_settings": [{"duration": 3}]},
+            {"prompt": None, "model": "m"},
             "image_settings[0].key_image",
             "needs",
         ),
@@ -90,6 +91,7 @@ def test_vidu_extend_and_multiframe() -> None:
         ("haiper", {}, {"images": ["https://x/1.png"], "aspect_ratio": "1:1"}, "aspect_ratio", "from the image"),
         ("haiper", {}, {"resolution": 720}, "resolution", "no resolution"),
         ("haiper", {"is_public": "no"}, {}, "is_public", "expected bool"),
+        ("haiper", {}, {"model": "gen2"}, "model", "takes no model"),
     ],
 )
 def test_bad_options_are_named(

@@ -527,14 +527,18 @@ class Client(_BaseClient):
     def create(self, call: inspect.BoundArguments) -> CreationRef:
         """Start a generation and return its ref (it costs credits: nothing is retried blindly).
 
-        ``image`` is one image or several: URLs, file paths or bytes. Everything
-        else is passed through to the provider's request model and checked
-        against it first: a bad option raises :class:`InvalidOption` naming it,
-        before any request. Vidu: ``mode`` picks the endpoint (``text2video``,
-        ``img2video``, ``reference2video``, ``start-end2video``, ``extend``,
-        ``multiframe``; by default from the number of images) and ``model``
-        defaults to ``viduq1``. Haiper: text-to-video, or image-to-video with one
-        image; generations are sent with ``is_public: false`` unless you say otherwise.
+        ``image`` is one image or several: URLs, file paths or bytes. ``model``
+        picks the provider's model (its documented default when omitted). Each
+        common argument maps onto the provider's own field; one the provider
+        cannot take raises :class:`InvalidOption` naming it, never dropped.
+        Everything else is passed through to the provider's request model and
+        checked against it first: a bad option raises :class:`InvalidOption`
+        naming it, before any request. Vidu: ``mode`` picks the endpoint
+        (``text2video``, ``img2video``, ``reference2video``, ``start-end2video``,
+        ``extend``, ``multiframe``; by default from the number of images) and
+        ``model`` defaults to ``viduq1``. Haiper: text-to-video, or image-to-video
+        with one image, no ``model``; generations are sent with ``is_public:
+        false`` unless you say otherwise.
 
         Comfy submits carry an ``Idempotency-Key`` reused on every retry, so they
         are retried like lookups. Haiper honours no key: its submits are retried

@@ -75,12 +75,15 @@ class Creation:
     """0..1, or None when the provider did not say."""
     outputs: tuple[VideoOutput, ...]
     error_code: str | None
+    """The provider's failure code or reason word, when it failed (e.g. Vidu's ``err_code``)."""
     created_at: datetime | None
     updated_at: datetime | None
     payload: Mapping[str, Any] = field(repr=False, compare=False)
     """The JSON the provider sent, decoded (for Haiper: ``{"status": …, "detail": …}``)."""
     _raw_parser: Callable[[Mapping[str, Any]], object] = field(repr=False, compare=False)
     _raw: Any = field(default=_UNPARSED, init=False, repr=False, compare=False)
+    error_message: str | None = field(default=None, kw_only=True)
+    """The provider's human-readable failure message, when it sends one (None otherwise)."""
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without the parsed ``raw`` (a cache, parsed again on first access): pickling the
@@ -129,6 +132,7 @@ class Creation:
                 {"url": o.url, "cover_url": o.cover_url, "watermarked_url": o.watermarked_url} for o in self.outputs
             ],
             "error_code": self.error_code,
+            "error_message": self.error_message,
             "created_at": self.created_at.isoformat() if self.created_at else None,
             "updated_at": self.updated_at.isoformat() if self.updated_at else None,
         }

@@ -9,6 +9,7 @@ import time
 from . import _constants as C
 from ._constants import MAX_POLL_INTERVAL, MIN_POLL_INTERVAL
 from ._exceptions import APIError, CreationFailed, InvalidOption, WaitTimeout
+from ._logging import redactor
 from ._models import Creation
 from ._providers._text import shown
 from ._refs import CreationRef
@@ -156,7 +157,9 @@ def check_finished(creation: Creation) -> Creation:
     """The creation if it delivered; CreationFailed if it failed or succeeded with no output."""
     if creation.state is CreationState.FAILED:
         code = f" (error code {shown(creation.error_code)})" if creation.error_code else ""
-        raise CreationFailed(f"{creation.ref} failed{code}", creation=creation)
+        # The provider's own words, quoted (bounded, control characters escaped, any key a client holds masked).
+        said = f": {shown(redactor.redact(creation.error_message[:1000]), 200)}" if creation.error_message else ""
+        raise CreationFailed(f"{creation.ref} failed{code}{said}", creation=creation)
     if not creation.outputs:
         raise CreationFailed(f"{creation.ref} succeeded but delivered no output", creation=creation)
     return creation

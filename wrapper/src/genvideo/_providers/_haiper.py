@@ -147,6 +147,8 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     from genvideo_haiper_client.api.default import image_2_video, text_2_video
     from genvideo_haiper_client.models import Image2VideoRequest, Text2VideoRequest
 
+    if common.model is not None:
+        raise InvalidOption("model: Haiper takes no model (its API has one generation model)", option="model")
     if len(common.images) > 1:
         raise InvalidOption("image: Haiper's image-to-video takes exactly one image", option="image")
     image2video = bool(common.images)

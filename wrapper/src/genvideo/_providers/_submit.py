@@ -24,6 +24,7 @@ def create_signature(
     aspect_ratio: str | None = None,
     resolution: int | str | None = None,
     seed: int | None = None,
+    model: str | None = None,
     **provider_options: Any,
 ) -> None:
     """The arguments of ``create()``, declared once: the provider, the common arguments every provider
@@ -56,6 +57,7 @@ class CommonArgs:
     aspect_ratio: str | None = None
     resolution: int | str | None = None
     seed: int | None = None
+    model: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,10 +97,10 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
         resolution=resolution,
         seed=common.seed,
     )
-    if model_name == "ViduTaskRequest":
-        body["model"] = DEFAULT_MODEL
+    if common.model is not None or model_name == "ViduTaskRequest":
+        body["model"] = common.model if common.model is not None else DEFAULT_MODEL
     for name, value in options.items():
-        if name in body and name != "model":
+        if name in body:
             raise InvalidOption(f"{name}: given twice (as an argument and as an option)", option=name)
         body[name] = value
     model = getattr(models, model_name)

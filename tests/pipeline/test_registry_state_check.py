@@ -29,9 +29,9 @@ def _registry() -> dict[str, Any]:
     return tomllib.loads((REPO / PROVIDER_REGISTRY).read_text(encoding="utf-8"))
 
 
-def _doc(*words: str) -> dict[str, Any]:
-    """A prepared document whose one state schema lists ``words``."""
-    return {"components": {"schemas": {"State": {"type": "string", "x-known-values": list(words)}}}}
+def _doc(*words: str, schema: str = "State") -> dict[str, Any]:
+    """A prepared document whose one state schema (``schema``) lists ``words``."""
+    return {"components": {"schemas": {schema: {"type": "string", "x-known-values": list(words)}}}}
 
 
 def test_the_maps_and_specs_come_from_providers_toml() -> None:
@@ -115,11 +115,36 @@ def test_a_row_without_state_schemas_is_refused() -> None:
 
 def test_the_report_compares_case_insensitively_and_names_the_row() -> None:
     rows = load_state_maps()
-    report = diff_documents("comfy", _doc("created"), _doc("created", "Success", "Cancelled"), rows)
-    found = {c.detail: c.severity for c in report.changes}
+    old, new = _doc("created", schema="ViduState"), _doc("created", "Success", "Cancelled", schema="ViduState")
+    found = {c.detail: c.severity for c in diff_documents("comfy", old, new, rows).changes}
     assert found["new state value 'Success' (mapped by the wrapper)"] == NON_BREAKING
     unmapped = "new state value 'Cancelled' is not mapped in providers.toml (providers.vidu.states); users get UNKNOWN"
     assert found[unmapped] == BREAKING
+
+
+def test_the_report_reads_a_new_word_as_its_own_providers_only() -> None:
+    registry = _registry()
+    registry["providers"]["wan"] = {
+        "spec": "comfy",
+        "adapter": "_wan",
+        "states": {"running": "processing"},
+        "state_schemas": ["WanState"],
+    }
+    rows = parse_state_maps(registry)
+    # "running" is Wan's word: new in ViduState it is still unmapped for Vidu.
+    found = {
+        c.detail
+        for c in diff_documents(
+            "comfy", _doc("created", schema="ViduState"), _doc("created", "RUNNING", schema="ViduState"), rows
+        ).changes
+    }
+    assert found == {
+        "new state value 'RUNNING' is not mapped in providers.toml (providers.vidu.states); users get UNKNOWN"
+    }
+    found = {c.detail for c in diff_documents("comfy", _doc("a"), _doc("a", "b"), rows).changes}
+    assert found == {
+        "new state value 'b' in State, which no providers.toml row names in its state_schemas; users get UNKNOWN"
+    }
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .states import StateMaps, mapped_words, normalise_state
+from .states import ProviderStates, StateMaps, normalise_state
 
 BREAKING = "breaking"
 NON_BREAKING = "non-breaking"
@@ -154,11 +154,10 @@ def _refs(node: Any) -> Iterator[str]:
 
 class _Differ:
     def __init__(
-        self, old: Mapping[str, Any], new: Mapping[str, Any], mapped_states: set[str] | None, state_rows: str = ""
+        self, old: Mapping[str, Any], new: Mapping[str, Any], state_rows: Sequence[ProviderStates] | None
     ) -> None:
         self.old, self.new = old, new
-        self.mapped_states = mapped_states  # lower case
-        self.state_rows = state_rows  # the providers.toml rows that map them, for messages
+        self.state_rows = state_rows  # the providers.toml rows of this spec's providers (None: not checked)
         self.response_schemas = _response_schema_names(new) | _response_schema_names(old)
         self.changes: list[Change] = []
         self.subject = ""  # the operation or schema being compared
@@ -236,9 +235,19 @@ class _Differ:
 
     def _known_values(self, area: str, where: str, old: dict[str, Any], new: dict[str, Any]) -> None:
         old_known, new_known = old.get("x-known-values") or [], new.get("x-known-values") or []
+        # A word is its provider's: the row whose state_schemas name the schema it is listed in.
+        owners = [row for row in self.state_rows or () if self.subject in row.state_schemas]
+        names = ", ".join(f"providers.{row.name}.states" for row in owners)
         for value in (v for v in new_known if v not in old_known):
-            if self.mapped_states is not None and normalise_state(str(value)) not in self.mapped_states:
-                detail = f"new state value {value!r} is not mapped in {self.state_rows}; users get UNKNOWN"
+            word = normalise_state(str(value))
+            if self.state_rows is not None and not owners:
+                detail = (
+                    f"new state value {value!r} in {self.subject}, which no providers.toml row names in its "
+                    "state_schemas; users get UNKNOWN"
+                )
+                self.add(area, "changed", where, detail, BREAKING)
+            elif any(word not in row.states for row in owners):
+                detail = f"new state value {value!r} is not mapped in providers.toml ({names}); users get UNKNOWN"
                 self.add(area, "changed", where, detail, BREAKING)
             else:
                 self.add(area, "changed", where, f"new state value {value!r} (mapped by the wrapper)", NON_BREAKING)
@@ -382,17 +391,8 @@ def diff_documents(
     With ``state_maps`` (the rows of ``providers.toml``, ``states.load_state_maps``), new
     ``x-known-values`` are checked against the maps of the providers this spec serves.
     """
-    mapped: set[str] | None = None
-    rows = ""
-    if state_maps is not None:
-        mapped = mapped_words(state_maps, spec)
-        names = [row.name for row in state_maps.values() if row.spec == spec]
-        rows = (
-            "providers.toml ("
-            + (", ".join(f"providers.{name}.states" for name in names) or f"no provider names spec {spec!r}")
-            + ")"
-        )
-    differ = _Differ(old, new, mapped, rows)
+    rows = None if state_maps is None else [row for row in state_maps.values() if row.spec == spec]
+    differ = _Differ(old, new, rows)
     old_info, new_info = old.get("info") or {}, new.get("info") or {}
     if old_info.get("version") != new_info.get("version"):
         differ.add("info", "changed", "info.version", f"{old_info.get('version')} -> {new_info.get('version')}", REVIEW)

@@ -112,11 +112,6 @@ def unmapped_states(prepared: Mapping[str, Any], state_maps: StateMaps) -> list[
     return sorted(found)
 
 
-def mapped_words(state_maps: StateMaps, spec: str) -> set[str]:
-    """Every word (lower case) some provider of ``spec`` maps."""
-    return {word for row in state_maps.values() if row.spec == spec for word in row.states}
-
-
 def load_state_maps(root: Path = REPO) -> StateMaps:
     """Every provider's row from ``root``'s ``providers.toml`` (the checkout's when ``root`` has none).
 

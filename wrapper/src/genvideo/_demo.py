@@ -68,7 +68,8 @@ def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) ->
         reporter.done(f"sandbox serving on {sandbox.base_url} (no keys, no network)")
         for index, provider in enumerate(registry().names):
             script_demo_submits(sandbox, step=step)
-            ref = client.create(provider, prompt=DEMO_PROMPTS[index % len(DEMO_PROMPTS)], duration=4)
+            # No duration or model: each provider's own defaults (their allowed lengths differ).
+            ref = client.create(provider, prompt=DEMO_PROMPTS[index % len(DEMO_PROMPTS)])
             first = client.get(ref)
             reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
             creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .error import Error
+from .error_response import ErrorResponse
 from .vidu_creation import ViduCreation
 from .vidu_extend_reply import ViduExtendReply
 from .vidu_extend_request import ViduExtendRequest
@@ -16,9 +17,24 @@ from .vidu_task_request import ViduTaskRequest
 from .vidu_task_request_audio_type import ViduTaskRequestAudioType
 from .vidu_task_request_movement_amplitude import ViduTaskRequestMovementAmplitude
 from .vidu_task_request_style import ViduTaskRequestStyle
+from .wan_task_query_response import WanTaskQueryResponse
+from .wan_task_query_response_output_type_0 import WanTaskQueryResponseOutputType0
+from .wan_task_query_response_output_type_0_results_type_0_item import WanTaskQueryResponseOutputType0ResultsType0Item
+from .wan_task_query_response_output_type_0_task_metrics_type_0 import WanTaskQueryResponseOutputType0TaskMetricsType0
+from .wan_task_query_response_usage_type_0 import WanTaskQueryResponseUsageType0
+from .wan_video_generation_request import WanVideoGenerationRequest
+from .wan_video_generation_request_input import WanVideoGenerationRequestInput
+from .wan_video_generation_request_model import WanVideoGenerationRequestModel
+from .wan_video_generation_request_parameters import WanVideoGenerationRequestParameters
+from .wan_video_generation_request_parameters_duration import WanVideoGenerationRequestParametersDuration
+from .wan_video_generation_request_parameters_resolution import WanVideoGenerationRequestParametersResolution
+from .wan_video_generation_request_parameters_shot_type import WanVideoGenerationRequestParametersShotType
+from .wan_video_generation_response import WanVideoGenerationResponse
+from .wan_video_generation_response_output_type_0 import WanVideoGenerationResponseOutputType0
 
 __all__ = (
     "Error",
+    "ErrorResponse",
     "ViduCreation",
     "ViduExtendReply",
     "ViduExtendRequest",
@@ -34,4 +50,18 @@ __all__ = (
     "ViduTaskRequestAudioType",
     "ViduTaskRequestMovementAmplitude",
     "ViduTaskRequestStyle",
+    "WanTaskQueryResponse",
+    "WanTaskQueryResponseOutputType0",
+    "WanTaskQueryResponseOutputType0ResultsType0Item",
+    "WanTaskQueryResponseOutputType0TaskMetricsType0",
+    "WanTaskQueryResponseUsageType0",
+    "WanVideoGenerationRequest",
+    "WanVideoGenerationRequestInput",
+    "WanVideoGenerationRequestModel",
+    "WanVideoGenerationRequestParameters",
+    "WanVideoGenerationRequestParametersDuration",
+    "WanVideoGenerationRequestParametersResolution",
+    "WanVideoGenerationRequestParametersShotType",
+    "WanVideoGenerationResponse",
+    "WanVideoGenerationResponseOutputType0",
 )

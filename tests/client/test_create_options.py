@@ -149,5 +149,5 @@ def test_create_refuses_bad_input_before_any_request(sandbox: Sandbox) -> None:
         with pytest.raises(genvideo.InvalidOption):
             client.create("vidu", prompt="x", style="cartoon")
         with pytest.raises(genvideo.InvalidOption):
-            client.create("runway", prompt="x")
+            client.create("nope", prompt="x")
     assert sandbox.requests == []

@@ -54,7 +54,7 @@ def test_ref_provider_is_case_insensitive_and_fields_are_exposed() -> None:
         "vidu:\x00",
         "vidu:caf\u00e9",
         "vidu:" + "1" * 257,
-        "runway:123",
+        "nope:123",
         ":123",
         "123",
         "",

@@ -12,6 +12,7 @@ from ._providers._registry import ProviderEntry, registry
 from ._refs import CreationRef
 from ._states import CreationState
 from .testing import Sandbox
+from .testing._fakes import fakes
 
 VIDEO_SIZE = 3 * 1024 * 1024
 # The providers take these in turn.
@@ -30,13 +31,16 @@ RUNNING_STEPS = 3
 def demo_states(entry: ProviderEntry) -> list[str] | None:
     """A lifecycle in the provider's own words, from its registry row: each word meaning queued, then
     each meaning processing (repeated so that it runs for RUNNING_STEPS polls or more), then the first
-    meaning succeeded. None (the sandbox's default lifecycle) for a row without such words."""
+    meaning succeeded, each spelled as the provider writes it (its fake knows). None (the sandbox's
+    default lifecycle) for a row without such words."""
     words = {state: [word for word, mapped in entry.states.items() if mapped is state] for state in CreationState}
     running, succeeded = words[CreationState.PROCESSING], words[CreationState.SUCCEEDED]
     if not running or not succeeded:
         return None
     repeats = math.ceil(RUNNING_STEPS / len(running))
-    return [*words[CreationState.QUEUED], *(word for word in running for _ in range(repeats)), succeeded[0]]
+    lifecycle = [*words[CreationState.QUEUED], *(word for word in running for _ in range(repeats)), succeeded[0]]
+    fake = fakes()[entry.name]
+    return [fake.spell(word) for word in lifecycle]
 
 
 def script_demo_submits(sandbox: Sandbox, *, step: float) -> None:
@@ -69,7 +73,8 @@ def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) ->
         for index, provider in enumerate(registry().names):
             script_demo_submits(sandbox, step=step)
             # No duration or model: each provider's own defaults (their allowed lengths differ).
-            ref = client.create(provider, prompt=DEMO_PROMPTS[index % len(DEMO_PROMPTS)])
+            extra = fakes()[provider].demo_arguments  # e.g. Runway's image: no text-only generation there
+            ref = client.create(provider, prompt=DEMO_PROMPTS[index % len(DEMO_PROMPTS)], **extra)
             first = client.get(ref)
             reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
             creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)

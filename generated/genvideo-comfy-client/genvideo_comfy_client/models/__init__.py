@@ -2,6 +2,14 @@
 
 from .error import Error
 from .error_response import ErrorResponse
+from .runway_aspect_ratio_enum import RunwayAspectRatioEnum
+from .runway_duration_enum import RunwayDurationEnum
+from .runway_image_to_video_request import RunwayImageToVideoRequest
+from .runway_image_to_video_response import RunwayImageToVideoResponse
+from .runway_model_enum import RunwayModelEnum
+from .runway_prompt_image_detailed_object import RunwayPromptImageDetailedObject
+from .runway_prompt_image_detailed_object_position import RunwayPromptImageDetailedObjectPosition
+from .runway_task_status_response import RunwayTaskStatusResponse
 from .vidu_creation import ViduCreation
 from .vidu_extend_reply import ViduExtendReply
 from .vidu_extend_request import ViduExtendRequest
@@ -35,6 +43,14 @@ from .wan_video_generation_response_output_type_0 import WanVideoGenerationRespo
 __all__ = (
     "Error",
     "ErrorResponse",
+    "RunwayAspectRatioEnum",
+    "RunwayDurationEnum",
+    "RunwayImageToVideoRequest",
+    "RunwayImageToVideoResponse",
+    "RunwayModelEnum",
+    "RunwayPromptImageDetailedObject",
+    "RunwayPromptImageDetailedObjectPosition",
+    "RunwayTaskStatusResponse",
     "ViduCreation",
     "ViduExtendReply",
     "ViduExtendRequest",

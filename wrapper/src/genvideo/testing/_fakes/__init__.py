@@ -99,6 +99,9 @@ class ProviderFake:
     """What "done" is on the provider's progress scale: 1.0 or 100.0."""
     output_folder: ClassVar[str]
     honours_idempotency_key: ClassVar[bool] = False
+    demo_arguments: ClassVar[Mapping[str, Any]] = MappingProxyType({})
+    """What the demo (`genvideo demo`) passes to `create()` besides a prompt, for a provider that needs more
+    (Runway takes no text-only generation: an image URL, which the sandbox never fetches)."""
 
     def __init__(self, entry: ProviderEntry) -> None:
         """The fake of the registry's provider `entry`."""
@@ -163,6 +166,14 @@ class ProviderFake:
                 fraction = 0.0
             result.append(round(fraction * self.progress_scale, 4))
         return tuple(result)
+
+    def spell(self, word: str) -> str:
+        """A registry state word (lower case) as this provider writes it: as in its own states, else in
+        their case (Runway and Wan write every word in upper case)."""
+        known = {w.lower(): w for w in (*self.default_states, *self.running_states, self.success_state)}
+        if word in known:
+            return known[word]
+        return word.upper() if all(w.isupper() for w in known.values()) else word
 
     def digest(self, *parts: str) -> bytes:
         """A sha256 of `provider/part/...`: the seed of deterministic ids."""

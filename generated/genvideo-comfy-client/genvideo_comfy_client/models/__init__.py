@@ -1,6 +1,32 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .error import Error
+from .luma_aspect_ratio import LumaAspectRatio
+from .luma_assets_type_0 import LumaAssetsType0
+from .luma_audio_generation_request import LumaAudioGenerationRequest
+from .luma_audio_generation_request_generation_type import LumaAudioGenerationRequestGenerationType
+from .luma_error import LumaError
+from .luma_generation import LumaGeneration
+from .luma_generation_reference import LumaGenerationReference
+from .luma_generation_reference_type import LumaGenerationReferenceType
+from .luma_generation_request import LumaGenerationRequest
+from .luma_generation_request_generation_type import LumaGenerationRequestGenerationType
+from .luma_generation_type import LumaGenerationType
+from .luma_image_generation_request import LumaImageGenerationRequest
+from .luma_image_generation_request_character_ref import LumaImageGenerationRequestCharacterRef
+from .luma_image_generation_request_generation_type import LumaImageGenerationRequestGenerationType
+from .luma_image_identity import LumaImageIdentity
+from .luma_image_model import LumaImageModel
+from .luma_image_ref import LumaImageRef
+from .luma_image_reference import LumaImageReference
+from .luma_image_reference_type import LumaImageReferenceType
+from .luma_keyframes import LumaKeyframes
+from .luma_modify_image_ref import LumaModifyImageRef
+from .luma_upscale_video_generation_request import LumaUpscaleVideoGenerationRequest
+from .luma_upscale_video_generation_request_generation_type import LumaUpscaleVideoGenerationRequestGenerationType
+from .luma_video_model import LumaVideoModel
+from .luma_video_model_output_duration_type_0 import LumaVideoModelOutputDurationType0
+from .luma_video_model_output_resolution_type_0 import LumaVideoModelOutputResolutionType0
 from .vidu_creation import ViduCreation
 from .vidu_extend_reply import ViduExtendReply
 from .vidu_extend_request import ViduExtendRequest
@@ -19,6 +45,32 @@ from .vidu_task_request_style import ViduTaskRequestStyle
 
 __all__ = (
     "Error",
+    "LumaAspectRatio",
+    "LumaAssetsType0",
+    "LumaAudioGenerationRequest",
+    "LumaAudioGenerationRequestGenerationType",
+    "LumaError",
+    "LumaGeneration",
+    "LumaGenerationReference",
+    "LumaGenerationReferenceType",
+    "LumaGenerationRequest",
+    "LumaGenerationRequestGenerationType",
+    "LumaGenerationType",
+    "LumaImageGenerationRequest",
+    "LumaImageGenerationRequestCharacterRef",
+    "LumaImageGenerationRequestGenerationType",
+    "LumaImageIdentity",
+    "LumaImageModel",
+    "LumaImageRef",
+    "LumaImageReference",
+    "LumaImageReferenceType",
+    "LumaKeyframes",
+    "LumaModifyImageRef",
+    "LumaUpscaleVideoGenerationRequest",
+    "LumaUpscaleVideoGenerationRequestGenerationType",
+    "LumaVideoModel",
+    "LumaVideoModelOutputDurationType0",
+    "LumaVideoModelOutputResolutionType0",
     "ViduCreation",
     "ViduExtendReply",
     "ViduExtendRequest",

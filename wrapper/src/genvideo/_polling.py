@@ -156,7 +156,7 @@ class Poller:
 def check_finished(creation: Creation) -> Creation:
     """The creation if it delivered; CreationFailed if it failed or succeeded with no output."""
     if creation.state is CreationState.FAILED:
-        code = f" (error code {shown(creation.error_code)})" if creation.error_code else ""
+        code = f" (error code {shown(redactor.redact(creation.error_code[:1000]))})" if creation.error_code else ""
         # The provider's own words, quoted (bounded, control characters escaped, any key a client holds masked).
         said = f": {shown(redactor.redact(creation.error_message[:1000]), 200)}" if creation.error_message else ""
         raise CreationFailed(f"{creation.ref} failed{code}{said}", creation=creation)

@@ -2,6 +2,32 @@
 
 from .error import Error
 from .error_response import ErrorResponse
+from .luma_aspect_ratio import LumaAspectRatio
+from .luma_assets_type_0 import LumaAssetsType0
+from .luma_audio_generation_request import LumaAudioGenerationRequest
+from .luma_audio_generation_request_generation_type import LumaAudioGenerationRequestGenerationType
+from .luma_error import LumaError
+from .luma_generation import LumaGeneration
+from .luma_generation_reference import LumaGenerationReference
+from .luma_generation_reference_type import LumaGenerationReferenceType
+from .luma_generation_request import LumaGenerationRequest
+from .luma_generation_request_generation_type import LumaGenerationRequestGenerationType
+from .luma_generation_type import LumaGenerationType
+from .luma_image_generation_request import LumaImageGenerationRequest
+from .luma_image_generation_request_character_ref import LumaImageGenerationRequestCharacterRef
+from .luma_image_generation_request_generation_type import LumaImageGenerationRequestGenerationType
+from .luma_image_identity import LumaImageIdentity
+from .luma_image_model import LumaImageModel
+from .luma_image_ref import LumaImageRef
+from .luma_image_reference import LumaImageReference
+from .luma_image_reference_type import LumaImageReferenceType
+from .luma_keyframes import LumaKeyframes
+from .luma_modify_image_ref import LumaModifyImageRef
+from .luma_upscale_video_generation_request import LumaUpscaleVideoGenerationRequest
+from .luma_upscale_video_generation_request_generation_type import LumaUpscaleVideoGenerationRequestGenerationType
+from .luma_video_model import LumaVideoModel
+from .luma_video_model_output_duration_type_0 import LumaVideoModelOutputDurationType0
+from .luma_video_model_output_resolution_type_0 import LumaVideoModelOutputResolutionType0
 from .runway_aspect_ratio_enum import RunwayAspectRatioEnum
 from .runway_duration_enum import RunwayDurationEnum
 from .runway_image_to_video_request import RunwayImageToVideoRequest
@@ -43,6 +69,32 @@ from .wan_video_generation_response_output_type_0 import WanVideoGenerationRespo
 __all__ = (
     "Error",
     "ErrorResponse",
+    "LumaAspectRatio",
+    "LumaAssetsType0",
+    "LumaAudioGenerationRequest",
+    "LumaAudioGenerationRequestGenerationType",
+    "LumaError",
+    "LumaGeneration",
+    "LumaGenerationReference",
+    "LumaGenerationReferenceType",
+    "LumaGenerationRequest",
+    "LumaGenerationRequestGenerationType",
+    "LumaGenerationType",
+    "LumaImageGenerationRequest",
+    "LumaImageGenerationRequestCharacterRef",
+    "LumaImageGenerationRequestGenerationType",
+    "LumaImageIdentity",
+    "LumaImageModel",
+    "LumaImageRef",
+    "LumaImageReference",
+    "LumaImageReferenceType",
+    "LumaKeyframes",
+    "LumaModifyImageRef",
+    "LumaUpscaleVideoGenerationRequest",
+    "LumaUpscaleVideoGenerationRequestGenerationType",
+    "LumaVideoModel",
+    "LumaVideoModelOutputDurationType0",
+    "LumaVideoModelOutputResolutionType0",
     "RunwayAspectRatioEnum",
     "RunwayDurationEnum",
     "RunwayImageToVideoRequest",

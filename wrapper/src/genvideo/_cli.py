@@ -253,13 +253,15 @@ def _output_options() -> argparse.ArgumentParser:
 def _parser() -> argparse.ArgumentParser:
     codes = "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_CODES.items())
     common = _output_options()
+    specs = registry().specs.values()
+    keys = " / ".join(source.env for spec in specs for source in spec.credentials)
+    hosts = " / ".join(spec.base_url_env for spec in specs)
     parser = argparse.ArgumentParser(
         prog="genvideo",
         parents=[common],
-        description="Look up, wait for and download video creations (Vidu via Comfy.org, Haiper). "
-        "Refs look like vidu:<id> or haiper:<id>. Credentials come from COMFY_API_KEY / COMFY_AUTH_TOKEN / "
-        "HAIPER_API_KEY; GENVIDEO_COMFY_BASE_URL / GENVIDEO_HAIPER_BASE_URL override the hosts; "
-        "GENVIDEO_LOG=debug (or info) logs to stderr like -v.",
+        description="Start, look up, wait for and download video creations "
+        f"({', '.join(registry().names)}). Refs look like <provider>:<id>, e.g. vidu:<id>. Credentials come "
+        f"from {keys}; {hosts} override the hosts; GENVIDEO_LOG=debug (or info) logs to stderr like -v.",
         epilog=f"exit codes:\n{codes}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

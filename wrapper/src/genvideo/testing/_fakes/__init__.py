@@ -18,6 +18,9 @@ answer of a poll or read) and `submit_reply` (the answer of an accepted submit).
 error answers (`unauthorized`, `no_creation`, ...), `authorized`, `match` (for ids in a query or a
 body) and `read_submit` (for bodies that are not JSON, such as multipart forms).
 
+A provider behind Comfy.org's proxy subclasses `_proxy.ComfyProxyFake`, which answers what the proxy
+answers itself (401, an unknown task, a reused `Idempotency-Key`, its flat error envelope).
+
 The sandbox does the rest, the same for every fake: auth from the registry's credential sources of
 the fake's spec, request-body checks against the spec's request schemas (`_request_schemas.json`),
 recording, faults, idempotency replay, lifecycles and the CDN.

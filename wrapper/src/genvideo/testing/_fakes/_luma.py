@@ -6,8 +6,9 @@ import uuid
 from collections.abc import Sequence
 
 from .._creations import COVER_FILE, VIDEO_FILE, FakeCreation, View
-from .._replies import Headers, JsonObject, Reply, flat_error, iso_utc, json_reply, reason_phrase
-from . import Endpoint, ProviderFake, UrlFor
+from .._replies import Headers, JsonObject, Reply, iso_utc, json_reply, reason_phrase
+from . import Endpoint, UrlFor
+from ._proxy import ComfyProxyFake
 
 DEFAULT_FAILURE_REASON = "The generation failed in the sandbox"
 
@@ -16,7 +17,7 @@ def _uuid(digest: bytes) -> str:
     return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
-class LumaFake(ProviderFake):
+class LumaFake(ComfyProxyFake):
     """`POST /proxy/luma/generations` answers 201 with a LumaGeneration (its first state, `assets: null`,
     the request echoed with its `generation_type`) and honours `Idempotency-Key`; the poll
     `GET /proxy/luma/generations/{id}` answers a LumaGeneration: `assets.video` and `assets.image` (the
@@ -39,7 +40,6 @@ class LumaFake(ProviderFake):
     running_states = frozenset({"dreaming"})
     progress_scale = 1.0
     output_folder = "video"
-    honours_idempotency_key = True
 
     def new_id(self, counter: int) -> str:
         """A UUID (version 4 layout)."""
@@ -64,19 +64,9 @@ class LumaFake(ProviderFake):
             document["error"] = code
         return json_reply(status, document, headers)
 
-    def unauthorized(self) -> Reply:
-        """The proxy's 401: it refuses before Luma sees the request."""
-        return flat_error(401, message="Please login first")
-
     def no_creation(self, creation_id: str) -> Reply:
         """Luma's 404 for an unknown generation."""
         return self.error(404, message=f"Generation {creation_id} not found")
-
-    def idempotency_conflict(self) -> Reply:
-        """The proxy's 409, with `X-Comfy-Error-Type`."""
-        message = "This Idempotency-Key was already used for a different request"
-        headers = (("X-Comfy-Error-Type", "idempotency_mismatch"),)
-        return flat_error(409, code="idempotency_mismatch", message=message, headers=headers)
 
     def _failure(self, creation: FakeCreation, state: str) -> str | None:
         if state != "failed":

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from types import MappingProxyType
 
 from .._creations import VIDEO_FILE, FakeCreation, View
-from .._replies import Headers, JsonObject, Reply, flat_error, iso_utc, json_reply
-from . import Endpoint, ProviderFake, UrlFor
+from .._replies import JsonObject, Reply, iso_utc, json_reply
+from . import Endpoint, UrlFor
+from ._proxy import ComfyProxyFake
 
 DEFAULT_FAILURE_CODE = "SAFETY.INPUT.TEXT"
 # Runway's failure texts for a few of its failure codes; any other code gets a generic one.
@@ -28,7 +28,7 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-class RunwayFake(ProviderFake):
+class RunwayFake(ComfyProxyFake):
     """The submit answers RunwayImageToVideoResponse (`{"id": ...}` only, whatever the first state) and
     honours `Idempotency-Key` (the proxy does, for every provider); the poll `GET /proxy/runway/tasks/{task_id}`
     answers RunwayTaskStatusResponse: `progress` (0-1) only while RUNNING, `output` (video URLs) once
@@ -45,7 +45,6 @@ class RunwayFake(ProviderFake):
     running_states = frozenset({"RUNNING"})
     progress_scale = 1.0
     output_folder = "output"
-    honours_idempotency_key = True
     demo_arguments = MappingProxyType({"image": "https://sandbox.invalid/demo-first-frame.png"})
 
     def new_id(self, counter: int) -> str:
@@ -55,32 +54,6 @@ class RunwayFake(ProviderFake):
     def output_id(self, creation_id: str, index: int) -> str:
         """A UUID (Runway's output files are named by one)."""
         return _uuid(self.digest(creation_id, str(index)))
-
-    def error(
-        self,
-        status: int,
-        *,
-        code: str | None = None,
-        message: str | None = None,
-        details: Sequence[str] = (),
-        headers: Headers = (),
-    ) -> Reply:
-        """`{"error": "payment_required", "message": "Payment Required", "details": []}`."""
-        return flat_error(status, code=code, message=message, details=details, headers=headers)
-
-    def unauthorized(self) -> Reply:
-        """The proxy's 401."""
-        return self.error(401, message="Please login first")
-
-    def no_creation(self, creation_id: str) -> Reply:
-        """The proxy's 404 for an unknown task."""
-        return self.error(404, message=f"Task {creation_id} not found")
-
-    def idempotency_conflict(self) -> Reply:
-        """The proxy's 409, with `X-Comfy-Error-Type`."""
-        message = "This Idempotency-Key was already used for a different request"
-        headers = (("X-Comfy-Error-Type", "idempotency_mismatch"),)
-        return self.error(409, code="idempotency_mismatch", message=message, headers=headers)
 
     def read_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, urls: UrlFor) -> Reply:
         """RunwayTaskStatusResponse in the state `view` sees."""

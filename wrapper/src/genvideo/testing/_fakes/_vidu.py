@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from .._creations import COVER_FILE, VIDEO_FILE, WATERMARKED_FILE, FakeCreation, View
-from .._replies import Headers, JsonObject, Reply, flat_error, iso_utc, json_reply
-from . import Endpoint, ProviderFake, UrlFor
+from .._replies import JsonObject, Reply, iso_utc, json_reply
+from . import Endpoint, UrlFor
+from ._proxy import ComfyProxyFake
 
 _TASK_ECHO = (
     "model",
@@ -44,7 +45,7 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-class ViduFake(ProviderFake):
+class ViduFake(ComfyProxyFake):
     """Submits answer ViduTaskReply (the creation's first state, echoing request fields), honour
     `Idempotency-Key`; the poll `GET /proxy/vidu/tasks/{id}/creations` answers ViduGetCreationsReply
     plus the proxy's `progress` (0-100). Errors: the proxy's flat envelope."""
@@ -59,7 +60,6 @@ class ViduFake(ProviderFake):
     running_states = frozenset({"processing"})
     progress_scale = 100.0
     output_folder = "creation"
-    honours_idempotency_key = True
 
     def new_id(self, counter: int) -> str:
         """18 digits."""
@@ -68,32 +68,6 @@ class ViduFake(ProviderFake):
     def output_id(self, creation_id: str, index: int) -> str:
         """18 digits."""
         return _digits(self.digest(creation_id, str(index)))
-
-    def error(
-        self,
-        status: int,
-        *,
-        code: str | None = None,
-        message: str | None = None,
-        details: Sequence[str] = (),
-        headers: Headers = (),
-    ) -> Reply:
-        """`{"error": "payment_required", "message": "Payment Required", "details": []}`."""
-        return flat_error(status, code=code, message=message, details=details, headers=headers)
-
-    def unauthorized(self) -> Reply:
-        """The proxy's 401."""
-        return self.error(401, message="Please login first")
-
-    def no_creation(self, creation_id: str) -> Reply:
-        """The proxy's 404 for an unknown task."""
-        return self.error(404, message=f"Task {creation_id} not found")
-
-    def idempotency_conflict(self) -> Reply:
-        """The proxy's 409, with `X-Comfy-Error-Type`."""
-        message = "This Idempotency-Key was already used for a different request"
-        headers = (("X-Comfy-Error-Type", "idempotency_mismatch"),)
-        return self.error(409, code="idempotency_mismatch", message=message, headers=headers)
 
     def read_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, urls: UrlFor) -> Reply:
         """ViduGetCreationsReply: outputs once succeeded, `err_code` (and any `blocked_resources`) once failed."""

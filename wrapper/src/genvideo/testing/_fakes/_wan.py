@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from ..._states import CreationState
 from .._creations import VIDEO_FILE, FakeCreation, View
-from .._replies import Headers, JsonObject, Reply, flat_error, json_reply
-from . import Endpoint, ProviderFake, UrlFor
+from .._replies import JsonObject, Reply, json_reply
+from . import Endpoint, UrlFor
+from ._proxy import ComfyProxyFake
 
 DEFAULT_FAILURE_CODE = "DataInspectionFailed"
 DEFAULT_FAILURE_MESSAGE = "Input data may contain inappropriate content."
@@ -20,7 +20,7 @@ def dashscope_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
 
 
-class WanFake(ProviderFake):
+class WanFake(ComfyProxyFake):
     """The one submit answers WanVideoGenerationResponse (`output.task_id`, `output.task_status`) and
     honours `Idempotency-Key` (the proxy does); the poll `GET /proxy/wan/api/v1/tasks/{task_id}`
     answers WanTaskQueryResponse: `output.video_url` once succeeded, `output.code` / `output.message`
@@ -36,7 +36,6 @@ class WanFake(ProviderFake):
     running_states = frozenset({"RUNNING"})
     progress_scale = 1.0  # Wan reports no progress: the sandbox's numbers are never sent
     output_folder = "video"
-    honours_idempotency_key = True
 
     def new_id(self, counter: int) -> str:
         """A UUID, like DashScope's task ids."""
@@ -52,32 +51,6 @@ class WanFake(ProviderFake):
 
     def _mapped(self, state: str) -> CreationState:
         return self.entry.map_state(state)
-
-    def error(
-        self,
-        status: int,
-        *,
-        code: str | None = None,
-        message: str | None = None,
-        details: Sequence[str] = (),
-        headers: Headers = (),
-    ) -> Reply:
-        """`{"error": "payment_required", "message": "Payment Required", "details": []}`."""
-        return flat_error(status, code=code, message=message, details=details, headers=headers)
-
-    def unauthorized(self) -> Reply:
-        """The proxy's 401."""
-        return self.error(401, message="Please login first")
-
-    def no_creation(self, creation_id: str) -> Reply:
-        """The proxy's 404 for an unknown task."""
-        return self.error(404, message=f"Task {creation_id} not found")
-
-    def idempotency_conflict(self) -> Reply:
-        """The proxy's 409, with `X-Comfy-Error-Type`."""
-        message = "This Idempotency-Key was already used for a different request"
-        headers = (("X-Comfy-Error-Type", "idempotency_mismatch"),)
-        return self.error(409, code="idempotency_mismatch", message=message, headers=headers)
 
     def read_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, urls: UrlFor) -> Reply:
         """WanTaskQueryResponse: the times DashScope sends, `video_url` (and `usage`) once succeeded,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
@@ -16,7 +14,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
-from ._registry import registry
+from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
 from ._text import shown, valid_text
@@ -37,24 +35,9 @@ class HaiperRaw:
     """``genvideo_haiper_client.models.CreationDetail``, or None before the creation succeeded."""
 
 
-@cache
-def _endpoints() -> tuple[ModuleType, ModuleType]:
-    from genvideo_haiper_client.api.default import (
-        get_v1_creation_creation_id,
-        get_v1_jobs_creation_id_status,
-    )
-
-    return get_v1_jobs_creation_id_status, get_v1_creation_creation_id
-
-
-@lru_cache(maxsize=4096)
-def status_path(creation_id: str) -> str:
-    return str(_endpoints()[0]._get_kwargs(creation_id)["url"])
-
-
-@lru_cache(maxsize=4096)
-def detail_path(creation_id: str) -> str:
-    return str(_endpoints()[1]._get_kwargs(creation_id)["url"])
+#: The paths of the status and of the detail for an id, as the generated client builds them.
+status_path = id_path("genvideo_haiper_client.api.default.get_v1_jobs_creation_id_status")
+detail_path = id_path("genvideo_haiper_client.api.default.get_v1_creation_creation_id")
 
 
 def get_flow(ref: CreationRef) -> GetFlow:
@@ -67,9 +50,8 @@ def get_flow(ref: CreationRef) -> GetFlow:
     return creation
 
 
-def map_state(raw_state: object) -> CreationState:
-    """Haiper's status word as a CreationState (the registry's state map)."""
-    return registry().providers[PROVIDER].map_state(raw_state)
+#: Haiper's status word as a CreationState (the registry's state map).
+map_state = state_mapper(PROVIDER)
 
 
 def parse_raw(payload: Mapping[str, Any]) -> HaiperRaw:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from functools import cache, lru_cache
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption
@@ -23,7 +21,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
-from ._registry import registry
+from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
 from ._text import shown, valid_text
@@ -40,17 +38,8 @@ _NO_LENGTH_MODEL = "ray-1-6"
 _FRAMES = ("frame0", "frame1")  # first frame, last frame
 
 
-@cache
-def _endpoint() -> ModuleType:
-    from genvideo_comfy_client.api.api_nodes import luma_get_generation
-
-    return luma_get_generation
-
-
-@lru_cache(maxsize=4096)
-def status_path(creation_id: str) -> str:
-    """The request path, as the generated client builds it (cached: polls repeat it)."""
-    return str(_endpoint()._get_kwargs(creation_id)["url"])
+#: The poll's path for an id, as the generated client builds it.
+status_path = id_path("genvideo_comfy_client.api.api_nodes.luma_get_generation")
 
 
 def get_flow(ref: CreationRef) -> GetFlow:
@@ -59,9 +48,8 @@ def get_flow(ref: CreationRef) -> GetFlow:
     return to_creation(ref, body)
 
 
-def map_state(raw_state: object) -> CreationState:
-    """Luma's state word as a CreationState (the registry's state map)."""
-    return registry().providers[PROVIDER].map_state(raw_state)
+#: Luma's state word as a CreationState (the registry's state map).
+map_state = state_mapper(PROVIDER)
 
 
 def parse_raw(payload: Mapping[str, Any]) -> Any:

@@ -12,8 +12,6 @@ import math
 import re
 import secrets
 from collections.abc import Mapping
-from functools import cache, lru_cache
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
@@ -24,7 +22,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
-from ._registry import registry
+from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs
 from ._text import shown, valid_text
@@ -46,17 +44,8 @@ MODEL_RATIOS: dict[str, tuple[str, ...]] = {
 _RATIO = re.compile(r"([1-9][0-9]{0,4}):([1-9][0-9]{0,4})")
 
 
-@cache
-def _endpoint() -> ModuleType:
-    from genvideo_comfy_client.api.api_nodes import runway_get_task_status
-
-    return runway_get_task_status
-
-
-@lru_cache(maxsize=4096)
-def status_path(task_id: str) -> str:
-    """The request path, as the generated client builds it (cached: polls repeat it)."""
-    return str(_endpoint()._get_kwargs(task_id)["url"])
+#: The poll's path for an id, as the generated client builds it.
+status_path = id_path("genvideo_comfy_client.api.api_nodes.runway_get_task_status")
 
 
 def get_flow(ref: CreationRef) -> GetFlow:
@@ -65,9 +54,8 @@ def get_flow(ref: CreationRef) -> GetFlow:
     return to_creation(ref, body)
 
 
-def map_state(raw_state: object) -> CreationState:
-    """Runway's status word as a CreationState (the registry's state map)."""
-    return registry().providers[PROVIDER].map_state(raw_state)
+#: Runway's status word as a CreationState (the registry's state map).
+map_state = state_mapper(PROVIDER)
 
 
 def parse_raw(payload: Mapping[str, Any]) -> Any:

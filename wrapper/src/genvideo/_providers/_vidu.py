@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache, lru_cache
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
@@ -15,7 +13,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
-from ._registry import registry
+from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
 from ._text import shown, valid_text
@@ -34,17 +32,8 @@ _MODES: dict[str, tuple[str, str]] = {
 }
 
 
-@cache
-def _endpoint() -> ModuleType:
-    from genvideo_comfy_client.api.api_nodes import vidu_get_creations
-
-    return vidu_get_creations
-
-
-@lru_cache(maxsize=4096)
-def status_path(creation_id: str) -> str:
-    """The request path, as the generated client builds it (cached: polls repeat it)."""
-    return str(_endpoint()._get_kwargs(creation_id)["url"])
+#: The poll's path for an id, as the generated client builds it.
+status_path = id_path("genvideo_comfy_client.api.api_nodes.vidu_get_creations")
 
 
 def get_flow(ref: CreationRef) -> GetFlow:
@@ -53,9 +42,8 @@ def get_flow(ref: CreationRef) -> GetFlow:
     return to_creation(ref, body)
 
 
-def map_state(raw_state: object) -> CreationState:
-    """Vidu's state word as a CreationState (the registry's state map)."""
-    return registry().providers[PROVIDER].map_state(raw_state)
+#: Vidu's state word as a CreationState (the registry's state map).
+map_state = state_mapper(PROVIDER)
 
 
 def parse_raw(payload: Mapping[str, Any]) -> Any:

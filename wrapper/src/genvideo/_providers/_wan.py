@@ -10,8 +10,6 @@ no progress.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache, lru_cache
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption
@@ -22,7 +20,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
-from ._registry import registry
+from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs
 from ._text import shown, valid_text
@@ -48,17 +46,8 @@ DEFAULT_RESOLUTION = "720p"  # ComfyUI's default size level
 DEFAULT_ASPECT_RATIO = "16:9"
 
 
-@cache
-def _endpoint() -> ModuleType:
-    from genvideo_comfy_client.api.api_nodes import wan_task_query_proxy
-
-    return wan_task_query_proxy
-
-
-@lru_cache(maxsize=4096)
-def status_path(creation_id: str) -> str:
-    """The request path, as the generated client builds it (cached: polls repeat it)."""
-    return str(_endpoint()._get_kwargs(creation_id)["url"])
+#: The poll's path for an id, as the generated client builds it.
+status_path = id_path("genvideo_comfy_client.api.api_nodes.wan_task_query_proxy")
 
 
 def get_flow(ref: CreationRef) -> GetFlow:
@@ -67,9 +56,8 @@ def get_flow(ref: CreationRef) -> GetFlow:
     return to_creation(ref, body)
 
 
-def map_state(raw_state: object) -> CreationState:
-    """Wan's task_status word as a CreationState (the registry's state map)."""
-    return registry().providers[PROVIDER].map_state(raw_state)
+#: Wan's task_status word as a CreationState (the registry's state map).
+map_state = state_mapper(PROVIDER)
 
 
 def parse_raw(payload: Mapping[str, Any]) -> Any:

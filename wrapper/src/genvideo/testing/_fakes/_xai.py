@@ -24,7 +24,7 @@ class XaiFake(ProviderFake):
 
     endpoints = (
         Endpoint("generations", "/proxy/xai/v1/videos/generations", "submit"),
-        Endpoint("result", "/proxy/xai/v1/videos/{request_id}", "poll"),
+        Endpoint("status", "/proxy/xai/v1/videos/{request_id}", "poll"),
     )
     area = ("proxy", "xai")
     default_states = ("pending", "done")

@@ -65,6 +65,15 @@ from .wan_video_generation_request_parameters_resolution import WanVideoGenerati
 from .wan_video_generation_request_parameters_shot_type import WanVideoGenerationRequestParametersShotType
 from .wan_video_generation_response import WanVideoGenerationResponse
 from .wan_video_generation_response_output_type_0 import WanVideoGenerationResponseOutputType0
+from .xai_generated_video import XAIGeneratedVideo
+from .xai_image_object import XAIImageObject
+from .xai_image_object_type import XAIImageObjectType
+from .xai_video_async_response import XAIVideoAsyncResponse
+from .xai_video_generation_request import XAIVideoGenerationRequest
+from .xai_video_generation_request_aspect_ratio import XAIVideoGenerationRequestAspectRatio
+from .xai_video_generation_request_output_type_0 import XAIVideoGenerationRequestOutputType0
+from .xai_video_result_response import XAIVideoResultResponse
+from .xai_video_usage import XAIVideoUsage
 
 __all__ = (
     "Error",
@@ -132,4 +141,13 @@ __all__ = (
     "WanVideoGenerationRequestParametersShotType",
     "WanVideoGenerationResponse",
     "WanVideoGenerationResponseOutputType0",
+    "XAIGeneratedVideo",
+    "XAIImageObject",
+    "XAIImageObjectType",
+    "XAIVideoAsyncResponse",
+    "XAIVideoGenerationRequest",
+    "XAIVideoGenerationRequestAspectRatio",
+    "XAIVideoGenerationRequestOutputType0",
+    "XAIVideoResultResponse",
+    "XAIVideoUsage",
 )

@@ -1,0 +1,90 @@
+"""xAI Grok Imagine video through the Comfy proxy (`/proxy/xai/v1/videos/...` under the `comfy` spec's prefix)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from ..._states import CreationState
+from .._creations import VIDEO_FILE, FakeCreation, View
+from .._replies import Headers, JsonObject, Reply, flat_error, json_reply
+from . import Endpoint, ProviderFake, UrlFor
+
+MODEL = "grok-imagine-video"
+TICKS_PER_VIDEO = 5_000_000_000  # usage.cost_in_usd_ticks: 0.50 USD (10,000,000,000 ticks = 1 USD)
+
+
+class XaiFake(ProviderFake):
+    """The submit `POST /proxy/xai/v1/videos/generations` answers XAIVideoAsyncResponse (`request_id`) and
+    honours `Idempotency-Key` (the proxy does); the poll `GET /proxy/xai/v1/videos/{request_id}` answers
+    XAIVideoResultResponse, **HTTP 202 while pending** and 200 otherwise: `video.url` once done. xAI has no
+    failure word: a creation scripted with a `failure_code` ends `done` with that text as `block_reason`
+    and no video (a request blocked by input moderation). No progress, no times. Errors: the proxy's flat
+    envelope (the spec's ErrorResponse)."""
+
+    endpoints = (
+        Endpoint("generations", "/proxy/xai/v1/videos/generations", "submit"),
+        Endpoint("status", "/proxy/xai/v1/videos/{request_id}", "poll"),
+    )
+    area = ("proxy", "xai")
+    default_states = ("pending", "done")
+    success_state = "done"
+    running_states = frozenset({"pending"})
+    progress_scale = 1.0  # xAI reports no progress: the sandbox's numbers are never sent
+    output_folder = "video"
+    honours_idempotency_key = True
+
+    def new_id(self, counter: int) -> str:
+        """A UUID, like xAI's request ids."""
+        return str(uuid.UUID(bytes=self.submit_digest(counter)[:16]))
+
+    def output_id(self, creation_id: str, index: int) -> str:
+        """xAI names no outputs: `<request id>-1`, ..."""
+        return f"{creation_id}-{index}"
+
+    def error(
+        self,
+        status: int,
+        *,
+        code: str | None = None,
+        message: str | None = None,
+        details: Sequence[str] = (),
+        headers: Headers = (),
+    ) -> Reply:
+        """`{"error": "payment_required", "message": "Payment Required", "details": []}`."""
+        return flat_error(status, code=code, message=message, details=details, headers=headers)
+
+    def unauthorized(self) -> Reply:
+        """The proxy's 401."""
+        return self.error(401, message="Please login first")
+
+    def no_creation(self, creation_id: str) -> Reply:
+        """The spec's 404 "Request ID not found"."""
+        return self.error(404, message=f"Request ID {creation_id} not found")
+
+    def idempotency_conflict(self) -> Reply:
+        """The proxy's 409, with `X-Comfy-Error-Type`."""
+        message = "This Idempotency-Key was already used for a different request"
+        headers = (("X-Comfy-Error-Type", "idempotency_mismatch"),)
+        return self.error(409, code="idempotency_mismatch", message=message, headers=headers)
+
+    def read_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, urls: UrlFor) -> Reply:
+        """XAIVideoResultResponse: 202 while pending; once done, `video` and `usage`, or `block_reason`
+        (and no video) when the creation was scripted with a failure code. The state word is reported as
+        scripted; a request has one video (a lifecycle's further outputs are not reported)."""
+        mapped = self.entry.map_state(view.state)
+        body: JsonObject = {"status": view.state, "model": MODEL}
+        if mapped is CreationState.SUCCEEDED and creation.failure_code is not None:
+            body["block_reason"] = creation.failure_code
+        elif mapped is CreationState.SUCCEEDED and creation.outputs:
+            url = urls(creation.outputs[0], VIDEO_FILE)  # one video per request
+            body["video"] = {"url": url, "duration": 8, "respect_moderation": True}
+            body["usage"] = {"cost_in_usd_ticks": TICKS_PER_VIDEO}
+        return json_reply(202 if view.state == "pending" else 200, body)
+
+    def submit_reply(self, endpoint: Endpoint, creation: FakeCreation, state: str, body: JsonObject) -> Reply:
+        """XAIVideoAsyncResponse: the new request's id only."""
+        return json_reply(200, {"request_id": creation.id})
+
+
+FAKE = XaiFake

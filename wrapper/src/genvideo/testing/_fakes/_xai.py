@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 
 from ..._states import CreationState
 from .._creations import VIDEO_FILE, FakeCreation, View
-from .._replies import Headers, JsonObject, Reply, flat_error, json_reply
-from . import Endpoint, ProviderFake, UrlFor
+from .._replies import JsonObject, Reply, flat_error, json_reply
+from . import Endpoint, UrlFor
+from ._proxy import ComfyProxyFake
 
 MODEL = "grok-imagine-video"
 TICKS_PER_VIDEO = 5_000_000_000  # usage.cost_in_usd_ticks: 0.50 USD (10,000,000,000 ticks = 1 USD)
 
 
-class XaiFake(ProviderFake):
+class XaiFake(ComfyProxyFake):
     """The submit `POST /proxy/xai/v1/videos/generations` answers XAIVideoAsyncResponse (`request_id`) and
     honours `Idempotency-Key` (the proxy does); the poll `GET /proxy/xai/v1/videos/{request_id}` answers
     XAIVideoResultResponse, **HTTP 202 while pending** and 200 otherwise: `video.url` once done. xAI has no
@@ -32,7 +32,6 @@ class XaiFake(ProviderFake):
     running_states = frozenset({"pending"})
     progress_scale = 1.0  # xAI reports no progress: the sandbox's numbers are never sent
     output_folder = "video"
-    honours_idempotency_key = True
 
     def new_id(self, counter: int) -> str:
         """A UUID, like xAI's request ids."""
@@ -42,31 +41,9 @@ class XaiFake(ProviderFake):
         """xAI names no outputs: `<request id>-1`, ..."""
         return f"{creation_id}-{index}"
 
-    def error(
-        self,
-        status: int,
-        *,
-        code: str | None = None,
-        message: str | None = None,
-        details: Sequence[str] = (),
-        headers: Headers = (),
-    ) -> Reply:
-        """`{"error": "payment_required", "message": "Payment Required", "details": []}`."""
-        return flat_error(status, code=code, message=message, details=details, headers=headers)
-
-    def unauthorized(self) -> Reply:
-        """The proxy's 401."""
-        return self.error(401, message="Please login first")
-
     def no_creation(self, creation_id: str) -> Reply:
         """The spec's 404 "Request ID not found"."""
-        return self.error(404, message=f"Request ID {creation_id} not found")
-
-    def idempotency_conflict(self) -> Reply:
-        """The proxy's 409, with `X-Comfy-Error-Type`."""
-        message = "This Idempotency-Key was already used for a different request"
-        headers = (("X-Comfy-Error-Type", "idempotency_mismatch"),)
-        return self.error(409, code="idempotency_mismatch", message=message, headers=headers)
+        return flat_error(404, message=f"Request ID {creation_id} not found")
 
     def read_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, urls: UrlFor) -> Reply:
         """XAIVideoResultResponse: 202 while pending; once done, `video` and `usage`, or `block_reason`

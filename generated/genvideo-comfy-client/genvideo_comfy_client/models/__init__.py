@@ -1,5 +1,15 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .byte_plus_video_generation_content import BytePlusVideoGenerationContent
+from .byte_plus_video_generation_content_image_url import BytePlusVideoGenerationContentImageUrl
+from .byte_plus_video_generation_content_type import BytePlusVideoGenerationContentType
+from .byte_plus_video_generation_query_response import BytePlusVideoGenerationQueryResponse
+from .byte_plus_video_generation_query_response_content_type_0 import BytePlusVideoGenerationQueryResponseContentType0
+from .byte_plus_video_generation_query_response_error_type_0 import BytePlusVideoGenerationQueryResponseErrorType0
+from .byte_plus_video_generation_query_response_usage_type_0 import BytePlusVideoGenerationQueryResponseUsageType0
+from .byte_plus_video_generation_request import BytePlusVideoGenerationRequest
+from .byte_plus_video_generation_request_model import BytePlusVideoGenerationRequestModel
+from .byte_plus_video_generation_response import BytePlusVideoGenerationResponse
 from .error import Error
 from .error_response import ErrorResponse
 from .luma_aspect_ratio import LumaAspectRatio
@@ -76,6 +86,16 @@ from .xai_video_result_response import XAIVideoResultResponse
 from .xai_video_usage import XAIVideoUsage
 
 __all__ = (
+    "BytePlusVideoGenerationContent",
+    "BytePlusVideoGenerationContentImageUrl",
+    "BytePlusVideoGenerationContentType",
+    "BytePlusVideoGenerationQueryResponse",
+    "BytePlusVideoGenerationQueryResponseContentType0",
+    "BytePlusVideoGenerationQueryResponseErrorType0",
+    "BytePlusVideoGenerationQueryResponseUsageType0",
+    "BytePlusVideoGenerationRequest",
+    "BytePlusVideoGenerationRequestModel",
+    "BytePlusVideoGenerationResponse",
     "Error",
     "ErrorResponse",
     "LumaAspectRatio",

@@ -17,7 +17,6 @@ import itertools
 import json
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -34,6 +33,9 @@ from genvideo_comfy_client.models import (
     BytePlusVideoGenerationRequest,
     ErrorResponse,
 )
+from tests.support.comfy_contract import comfy_client, comfy_configs
+from tests.support.comfy_contract import narrowed_spec as _narrowed_spec
+from tests.support.comfy_contract import violations as _violations
 from tests.support.prism import SPECS, PrismConfig, PrismServer, prism_fixture
 
 pytestmark = pytest.mark.prism  # needs Prism (tests/support/prism.py): sessions without it deselect -m prism
@@ -60,14 +62,6 @@ EXPECTED_STATES = {"queued": _Q, "running": _P, "succeeded": _S, "failed": _F, "
 _ids = itertools.count(1)
 
 
-def _narrowed_spec(folder: Path, scheme: str) -> Path:
-    doc = json.loads(SPECS["comfy"].read_text())
-    doc["security"] = [{scheme: []}]
-    path = folder / f"comfy-{scheme}.json"
-    path.write_text(json.dumps(doc))
-    return path
-
-
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
     with Sandbox(comfy_api_key=COMFY_KEY, comfy_auth_token=COMFY_TOKEN) as sb:
@@ -78,9 +72,7 @@ def sandbox() -> Iterator[Sandbox]:
 def prism(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, PrismServer]]:
     folder = tmp_path_factory.mktemp("prism-byteplus")
     configs = [
-        PrismConfig("proxy", SPECS["comfy"], mode="proxy", upstream=sandbox.comfy_base_url, errors=True),
-        PrismConfig("static", SPECS["comfy"]),
-        PrismConfig("dynamic", SPECS["comfy"], dynamic=True),
+        *comfy_configs(sandbox),
         PrismConfig("api-key-only", _narrowed_spec(folder, "ComfyApiKey")),
         PrismConfig("bearer-only", _narrowed_spec(folder, "BearerAuth")),
     ]
@@ -89,17 +81,7 @@ def prism(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 def _client(server: PrismServer, **credentials: Any) -> genvideo.Client:
-    return genvideo.Client(
-        comfy_base_url=server.url,
-        max_retries=0,  # a violation (Prism's 500) must surface, not be retried away
-        timeout=10.0,
-        **(credentials or {"comfy_api_key": COMFY_KEY}),
-    )
-
-
-def _violations(response: httpx.Response) -> list[dict[str, Any]]:
-    header = response.headers.get("sl-violations")
-    return json.loads(header) if header else []
+    return comfy_client(server, COMFY_KEY, **credentials)
 
 
 # -- the oracle ----------------------------------------------------------------------------------------

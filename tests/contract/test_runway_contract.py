@@ -27,7 +27,9 @@ from genvideo._responses import status_error
 from genvideo.testing import Fault, Sandbox
 from genvideo_comfy_client.api.api_nodes import runway_get_task_status, runway_image_to_video
 from genvideo_comfy_client.models import ErrorResponse, RunwayImageToVideoRequest, RunwayTaskStatusResponse
-from tests.support.prism import SPECS, PrismConfig, PrismServer, prism_fixture
+from tests.support.comfy_contract import comfy_client, comfy_configs
+from tests.support.comfy_contract import violations as _violations
+from tests.support.prism import PrismServer, prism_fixture
 
 pytestmark = pytest.mark.prism  # needs Prism (tests/support/prism.py): sessions without it deselect -m prism
 
@@ -59,21 +61,14 @@ def sandbox() -> Iterator[Sandbox]:
 @pytest.fixture(scope="module")
 def prism(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, PrismServer]]:
     configs = [
-        PrismConfig("proxy", SPECS["comfy"], mode="proxy", upstream=sandbox.comfy_base_url, errors=True),
-        PrismConfig("static", SPECS["comfy"]),
-        PrismConfig("dynamic", SPECS["comfy"], dynamic=True),
+        *comfy_configs(sandbox),
     ]
     with prism_fixture(configs, tmp_path_factory.mktemp("prism-runway")) as servers:
         yield servers
 
 
 def _client(server: PrismServer, **credentials: Any) -> genvideo.Client:
-    return genvideo.Client(
-        comfy_base_url=server.url,
-        max_retries=0,  # a violation (Prism's 500) must surface, not be retried away
-        timeout=10.0,
-        **(credentials or {"comfy_api_key": COMFY_KEY}),
-    )
+    return comfy_client(server, COMFY_KEY, **credentials)
 
 
 # -- the oracle: what a Creation must say about a task reply, written independently of genvideo ------------
@@ -165,11 +160,6 @@ def test_undocumented_states_pass_the_spec_and_stay_raw(sandbox: Sandbox, prism:
         odd = client.get("runway:proxy-odd")
     assert (odd.state, odd.raw_state) == (_U, "ARCHIVED")
     assert proxy.violations(mark) == []
-
-
-def _violations(response: httpx.Response) -> list[dict[str, Any]]:
-    header = response.headers.get("sl-violations")
-    return json.loads(header) if header else []
 
 
 def test_no_fake_reply_carries_a_violation(sandbox: Sandbox, prism: dict[str, PrismServer]) -> None:

@@ -26,7 +26,9 @@ from genvideo._responses import status_error
 from genvideo.testing import Sandbox
 from genvideo_comfy_client.api.api_nodes import xai_video_generate, xai_video_get_result
 from genvideo_comfy_client.models import ErrorResponse, XAIVideoGenerationRequest, XAIVideoResultResponse
-from tests.support.prism import SPECS, PrismConfig, PrismServer, prism_fixture
+from tests.support.comfy_contract import comfy_client, comfy_configs
+from tests.support.comfy_contract import violations as _violations
+from tests.support.prism import SPECS, PrismServer, prism_fixture
 
 pytestmark = pytest.mark.prism  # needs Prism (tests/support/prism.py): sessions without it deselect -m prism
 
@@ -55,26 +57,14 @@ def sandbox() -> Iterator[Sandbox]:
 def prism(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, PrismServer]]:
     folder = tmp_path_factory.mktemp("prism-xai")
     configs = [
-        PrismConfig("proxy", SPECS["comfy"], mode="proxy", upstream=sandbox.comfy_base_url, errors=True),
-        PrismConfig("static", SPECS["comfy"]),
-        PrismConfig("dynamic", SPECS["comfy"], dynamic=True),
+        *comfy_configs(sandbox),
     ]
     with prism_fixture(configs, folder) as servers:
         yield servers
 
 
 def _client(server: PrismServer, **credentials: Any) -> genvideo.Client:
-    return genvideo.Client(
-        comfy_base_url=server.url,
-        max_retries=0,  # a violation (Prism's 500) must surface, not be retried away
-        timeout=10.0,
-        **(credentials or {"comfy_api_key": COMFY_KEY}),
-    )
-
-
-def _violations(response: httpx.Response) -> list[dict[str, Any]]:
-    header = response.headers.get("sl-violations")
-    return json.loads(header) if header else []
+    return comfy_client(server, COMFY_KEY, **credentials)
 
 
 def _check(creation: object, ref: CreationRef) -> genvideo.Creation:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,18 +13,7 @@ import genvideo
 from genvideo._cli import EXIT_CODES
 from genvideo._providers._registry import registry
 from genvideo.testing import Sandbox
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("COMFY_", "HAIPER_", "GENVIDEO_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "genvideo", *args],
-        env={**base, **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+from tests.support.cli import run_cli
 
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], code: int) -> None:

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +14,7 @@ import genvideo
 from genvideo import CreationRef, CreationState
 from genvideo._providers import _runway
 from genvideo.testing import Fault, Sandbox
+from tests.support.cli import run_cli as _run_cli
 from tests.support.clients import make_async_client, make_client
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -31,18 +29,6 @@ _Q, _P, _S, _F, _U = (
 )
 # Every word of RunwayTaskStatusEnum, as the registry maps it (THROTTLED: queued, see providers.toml).
 STATES = {"PENDING": _Q, "THROTTLED": _Q, "RUNNING": _P, "SUCCEEDED": _S, "FAILED": _F, "CANCELLED": _F}
-
-
-def _run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("COMFY_", "HAIPER_", "GENVIDEO_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "genvideo", *args],
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 # -- create, wait, download ------------------------------------------------------------------------------

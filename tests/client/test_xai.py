@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +18,13 @@ from genvideo import CreationRef, CreationState
 from genvideo._providers import _xai
 from genvideo._providers._registry import registry
 from genvideo.testing import Fault, Sandbox
+from tests.support.cli import run_cli as _run_cli
 from tests.support.clients import COMFY_KEY, make_async_client, make_client
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 IMAGE_URL = "https://img.example/first-frame.png"
 SUBMIT = "generations"
 _P, _S, _F, _U = CreationState.PROCESSING, CreationState.SUCCEEDED, CreationState.FAILED, CreationState.UNKNOWN
-
-
-def _run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("COMFY_", "HAIPER_", "GENVIDEO_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "genvideo", *args],
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 # -- create, wait, download ----------------------------------------------------------------------------

@@ -117,11 +117,15 @@ def test_cli_generate_with_download(sandbox: Sandbox, tmp_path: Path) -> None:
     assert target.read_bytes() == sandbox.video("byteplus", ref.id)
     assert sandbox.submissions[0].body["content"][0]["text"] == "a fox --ratio 16:9 --duration 5"
     (tmp_path / "frame.png").write_bytes(PNG)
-    refused = _run_cli("create", "byteplus", "--prompt", "x", "--image", str(tmp_path / "frame.png"), env=sandbox.env())
-    assert refused.returncode == 2
-    assert "image URLs" in refused.stderr
-    assert "Traceback" not in refused.stderr
-    assert len(sandbox.submissions) == 1
+    uploaded = _run_cli(
+        "create", "byteplus", "--prompt", "x", "--image", str(tmp_path / "frame.png"), env=sandbox.env()
+    )
+    assert uploaded.returncode == 0, uploaded.stderr
+    (stored,) = sandbox.stored_files  # BytePlus takes URLs: the file went through Comfy's storage
+    assert stored.content == PNG
+    image_url = sandbox.submissions[1].body["content"][1]["image_url"]["url"]
+    assert image_url.startswith(sandbox.base_url + "/storage/")
+    assert "data:" not in json.dumps(sandbox.submissions[1].body)
 
 
 # -- refused before anything is sent --------------------------------------------------------------------
@@ -131,8 +135,6 @@ def test_cli_generate_with_download(sandbox: Sandbox, tmp_path: Path) -> None:
     ("arguments", "option", "says"),
     [
         ({"negative_prompt": "people"}, "negative_prompt", "no negative prompt"),
-        ({"image": PNG}, "image", "image URLs"),
-        ({"image": "data:image/png;base64,AAAA"}, "image", "image URLs"),
         ({"image": [IMAGE_URL, IMAGE_URL]}, "image", "one first-frame image"),
         ({"resolution": "2160p"}, "resolution", "480p, 720p, 1080p"),
         ({"aspect_ratio": "2:1"}, "aspect_ratio", "21:9, 16:9"),
@@ -165,14 +167,6 @@ def test_flags_in_the_prompt_alone_are_sent_as_written(sandbox: Sandbox) -> None
     with make_client(sandbox) as client:
         client.create("byteplus", prompt="x --seed 3 --resolution 480p", duration=4)
     assert sandbox.submissions[0].body["content"][0]["text"] == "x --seed 3 --resolution 480p --duration 4"
-
-
-def test_an_image_file_is_refused_as_not_a_url(sandbox: Sandbox, tmp_path: Path) -> None:
-    image = tmp_path / "frame.png"
-    image.write_bytes(PNG)
-    with make_client(sandbox) as client, pytest.raises(genvideo.InvalidOption, match="pass the image's URL"):
-        client.create("byteplus", prompt="x", image=image)
-    assert sandbox.submissions == []
 
 
 # -- states ----------------------------------------------------------------------------------------------

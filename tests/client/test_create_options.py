@@ -11,15 +11,18 @@ import pytest
 
 import genvideo
 from genvideo._images import image_reference
-from genvideo._providers import CommonArgs, submit_request
+from genvideo._providers import ApiRequest, CommonArgs, submit_flow
 from genvideo.testing import Sandbox
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 
 def build(provider: str, options: Mapping[str, object] | None = None, **common: object) -> Any:  # ApiRequest
+    """The first request of ``create(provider, ...)`` (everything is checked before it)."""
     args = {"prompt": "a red fox in snow", "images": [], **common}
-    return submit_request(provider, CommonArgs(**args), dict(options or {}), "key-123")  # type: ignore[arg-type]
+    step = next(submit_flow(provider, CommonArgs(**args), dict(options or {}), "key-123"))  # type: ignore[arg-type]
+    assert isinstance(step, ApiRequest)
+    return step
 
 
 def test_vidu_text_to_video_defaults() -> None:

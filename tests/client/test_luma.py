@@ -175,8 +175,6 @@ def test_create_maps_the_arguments(sandbox: Sandbox, kwargs: dict[str, Any], exp
     [
         ({"seed": 7}, "seed", "Luma takes no seed"),
         ({"negative_prompt": "people"}, "negative_prompt", "Luma takes no negative prompt"),
-        ({"image": PNG}, "image", "Luma takes image URLs"),
-        ({"image": "data:image/png;base64,iVBORw0KGgo="}, "image", "Luma takes image URLs"),
         ({"image": [FIRST, LAST, FIRST]}, "image", "at most two images"),
         ({"model": "ray-1-6", "duration": 5}, "duration", "ray-1-6 takes no duration"),
         ({"model": "ray-1-6", "resolution": "720p"}, "resolution", "ray-1-6 takes no resolution"),

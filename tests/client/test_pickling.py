@@ -54,6 +54,7 @@ SAMPLES: dict[str, Any] = {
     "polls": 7,
     "bytes_received": 1024,
     "bytes_expected": 4096,
+    "what": "image 1",
 }
 
 

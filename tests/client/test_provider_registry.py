@@ -309,7 +309,7 @@ def test_the_constructor_takes_the_registry_arguments_and_the_rest(cls: type) ->
 @pytest.mark.parametrize("provider", registry().names)
 def test_every_adapter_implements_the_interface(provider: str) -> None:
     adapter = registry().providers[provider].adapter()
-    for name in ("get_flow", "submit_request", "submitted"):
+    for name in ("get_flow", "submit_flow"):
         expected = list(inspect.signature(getattr(Adapter, name)).parameters)[1:]  # without self
         assert list(inspect.signature(getattr(adapter, name)).parameters) == expected, (provider, name)
 

@@ -119,7 +119,7 @@ PUBLIC_NAMES = {
     *("AsyncClient", "Client", "ClientClosed", "ConfigurationError", "Creation", "CreationFailed"),
     *("CreationRef", "CreationState", "DownloadError", "GenvideoError", "HaiperRaw", "InvalidCreationRef"),
     *("InvalidOption", "MissingCredentials", "NotFoundError", "PROVIDERS", "RateLimitError"),
-    *("ResponseValidationError", "SPECS", "ServerError", "VideoOutput", "WaitTimeout"),
+    *("ResponseValidationError", "SPECS", "ServerError", "UploadError", "VideoOutput", "WaitTimeout"),
 }
 
 

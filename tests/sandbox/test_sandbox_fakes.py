@@ -21,6 +21,7 @@ import genvideo.testing
 import genvideo.testing._fakes as fakes_package
 from genvideo._providers._registry import parse_registry, registry
 from genvideo.testing import Fault, Sandbox
+from genvideo.testing import _storage as storage
 from genvideo.testing._fakes import fakes
 from genvideo.testing._fakes._vidu import ECHO
 from genvideo.testing._lifecycle import Lifecycle
@@ -63,6 +64,7 @@ def test_the_request_schemas_file_is_what_the_pipeline_derives_now() -> None:
 
 def test_every_submit_a_fake_serves_has_a_schema_and_every_spec_submit_a_fake() -> None:
     served = {(fake.spec.name, endpoint.path) for fake in fakes().values() for endpoint in fake.submits}
+    served.add((storage.SPEC, storage.SLOT_PATH))  # Comfy's storage: served by the sandbox, starts nothing
     in_file = {(spec, path) for spec, paths in request_schemas().items() for path in paths}
     assert served == in_file
     # every POST the prepared specs keep is a submit some fake serves (Vidu's six, Haiper's two, ...)

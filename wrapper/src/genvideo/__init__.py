@@ -30,6 +30,7 @@ from ._exceptions import (
     RateLimitError,
     ResponseValidationError,
     ServerError,
+    UploadError,
     WaitTimeout,
 )
 from ._models import Creation, VideoOutput
@@ -104,6 +105,7 @@ __all__ = [
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",
+    "UploadError",
     "VideoOutput",
     "WaitTimeout",
 ]

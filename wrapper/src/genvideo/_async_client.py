@@ -21,11 +21,12 @@ from ._images import ImageInput
 from ._logging import redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
-from ._providers import ApiRequest, GetFlow, get_flow, submitted
+from ._providers import ApiRequest, GetFlow, SubmitStep, get_flow
 from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
 from ._transport import Routes, deadline_scope, fork_epoch
+from ._uploads import masked
 
 __all__ = ["AsyncClient"]
 
@@ -157,19 +158,17 @@ class AsyncClient(_BaseClient):
             self._loop = loop
         return self._http
 
-    async def _fetch_json(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> dict[str, Any]:
+    async def _fetch_json(self, provider: Provider, request: SubmitStep, deadline: Deadline) -> dict[str, Any]:
         return (await self._fetch(provider, request, deadline))[0]
 
-    async def _fetch(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> tuple[dict[str, Any], int]:
-        """The JSON object of the reply, and the size of its body (large ones are parsed off the loop)."""
-        url, headers = self._url_and_headers(provider, request)
+    async def _fetch(self, provider: Provider, request: SubmitStep, deadline: Deadline) -> tuple[dict[str, Any], int]:
+        """The JSON object of the reply (``{}`` for an upload), and the size of its body (large ones are
+        parsed off the loop)."""
         http = self._client()
         attempt = 0
         while True:
             try:
-                outgoing = http.build_request(
-                    request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
-                )
+                outgoing = self._build(http, provider, request, deadline)
                 async with self._in_flight:  # queued requests are not on the clock yet: httpx's are not either
                     at = self._request_deadline(deadline)
                     with deadline_scope(at):  # bounds the whole request: connect, send, headers, body
@@ -180,15 +179,15 @@ class AsyncClient(_BaseClient):
                             raise self._too_large(provider, response, exc) from None
                 size = len(content or b"")
                 if size > C.PARSE_OFF_LOOP_BYTES:
-                    return await asyncio.to_thread(self._interpret, provider, response, content), size
-                return self._interpret(provider, response, content), size
+                    return await asyncio.to_thread(self._outcome, provider, request, response, content), size
+                return self._outcome(provider, request, response, content), size
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
                 error, cause = exc, None
             delay = self._retrying(provider, error, attempt, deadline, request, cause)
             if delay is None:
-                raise error from cause
+                raise self._failed(request, error) from cause
             await asyncio.sleep(delay)
             attempt += 1
 
@@ -256,8 +255,15 @@ class AsyncClient(_BaseClient):
     @takes_arguments_of(create_signature)
     async def create(self, call: inspect.BoundArguments) -> CreationRef:
         """Start a generation and return its ref; see :meth:`Client.create`."""
-        name, submit = self._create_request(call)
-        return submitted(name, await self._fetch_json(name, submit, Deadline()))
+        name, flow, step = self._create_request(call)
+        deadline = Deadline()
+        try:
+            while True:
+                with masked(step):
+                    reply = await self._fetch_json(name, step, deadline)
+                step = flow.send(reply)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
 
     async def generate(
         self,

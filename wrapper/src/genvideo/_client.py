@@ -24,22 +24,25 @@ from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_o
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIStatusError,
     APITimeoutError,
     ClientClosed,
     ConfigurationError,
     InvalidOption,
     ResponseValidationError,
+    UploadError,
 )
 from ._images import ImageInput, image_references
 from ._logging import configure_from_env, logger, redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
-from ._providers import ApiRequest, CommonArgs, get_flow, submit_request, submitted
+from ._providers import ApiRequest, CommonArgs, SubmitFlow, SubmitStep, Upload, get_flow, submit_flow
 from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
 from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
+from ._uploads import checked_upload_url, masked
 
 if TYPE_CHECKING:
     from ._providers._registry import Registry
@@ -157,13 +160,41 @@ class _BaseClient:
         image: ImageInput | Sequence[ImageInput] | None,
         common: dict[str, Any],
         options: dict[str, Any],
-    ) -> tuple[Provider, ApiRequest]:
-        """Validate and build a submit; raises before any request is made."""
+    ) -> tuple[Provider, SubmitFlow, SubmitStep]:
+        """Validate a submit: its flow and first request; raises before any request is made."""
         names = registry().names
         if provider not in names:
             raise InvalidOption(f"provider: {provider!r} is not one of {', '.join(names)}", option="provider")
         args = CommonArgs(prompt=prompt, images=image_references(image), **common)
-        return provider, submit_request(provider, args, options, idempotency_key=os.urandom(16).hex())
+        flow = submit_flow(provider, args, options, idempotency_key=os.urandom(16).hex())
+        return provider, flow, next(flow)
+
+    def _build(
+        self, http: httpx.Client | httpx.AsyncClient, provider: Provider, step: SubmitStep, deadline: Deadline
+    ) -> httpx.Request:
+        """The httpx request of an API call (with the provider's credentials) or of an upload (without)."""
+        timeout = self._request_timeout(deadline)
+        if isinstance(step, Upload):
+            url = checked_upload_url(provider, step)
+            return http.build_request(
+                "PUT", url, headers={"Content-Type": step.content_type}, content=step.content, timeout=timeout
+            )
+        url, headers = self._url_and_headers(provider, step)
+        files = [(f.field, (f.filename, f.content, f.content_type)) for f in step.files] or None
+        return http.build_request(
+            step.method, url, headers=headers, json=step.json, data=step.form, files=files, timeout=timeout
+        )
+
+    def _outcome(
+        self, provider: Provider, step: SubmitStep, response: httpx.Response, content: bytes | None
+    ) -> dict[str, Any]:
+        """What a reply means: the JSON object of an API call, nothing of an upload (a 2xx is all it
+        needs); else the typed error."""
+        if not isinstance(step, Upload):
+            return self._interpret(provider, response, content)
+        if 200 <= response.status_code <= 299:
+            return {}
+        raise status_error(provider, response, self._secrets, content or b"")
 
     def _request_timeout(self, deadline: Deadline) -> Any:
         """The client's own timeout (httpx.USE_CLIENT_DEFAULT) unless a deadline is closer."""
@@ -206,7 +237,7 @@ class _BaseClient:
         error: APIError,
         attempt: int,
         deadline: Deadline,
-        request: ApiRequest,
+        request: SubmitStep,
         cause: BaseException | None,
     ) -> float | None:
         if not request.idempotent and not never_sent(cause):
@@ -216,8 +247,21 @@ class _BaseClient:
             logger.info("%s: retrying in %.2fs after: %s", provider, delay, error)
         return delay
 
-    def _create_request(self, call: inspect.BoundArguments) -> tuple[Provider, ApiRequest]:
-        """The submit of a ``create()`` call (its arguments bound to ``create_signature``)."""
+    def _failed(self, step: SubmitStep, error: APIError) -> APIError:
+        """The error a request's last failure raises: an upload's names the input it was for."""
+        if not isinstance(step, Upload):
+            return error
+        status = error.status_code if isinstance(error, APIStatusError) else None
+        return UploadError(
+            f"{error.provider}: uploading {step.what} to storage failed: {error}",
+            provider=error.provider,
+            what=step.what,
+            status_code=status,
+        )
+
+    def _create_request(self, call: inspect.BoundArguments) -> tuple[Provider, SubmitFlow, SubmitStep]:
+        """The submit flow of a ``create()`` call (its arguments bound to ``create_signature``), and its
+        first request."""
         common = dict(call.arguments)
         provider, options = common.pop("provider"), common.pop("provider_options")
         return self._submit(provider, common.pop("prompt"), common.pop("image"), common, options)
@@ -428,15 +472,13 @@ class Client(_BaseClient):
                 self._httpx.close()  # (a pool inherited through fork() is left alone)
         self._secrets_lease.release()
 
-    def _fetch_json(self, provider: Provider, request: ApiRequest, deadline: Deadline) -> dict[str, Any]:
-        url, headers = self._url_and_headers(provider, request)
+    def _fetch_json(self, provider: Provider, request: SubmitStep, deadline: Deadline) -> dict[str, Any]:
+        """The JSON object an API call answers (``{}`` for an upload), retried as its kind allows."""
         attempt = 0
         while True:
             try:
                 http = self._http
-                outgoing = http.build_request(
-                    request.method, url, headers=headers, json=request.json, timeout=self._request_timeout(deadline)
-                )
+                outgoing = self._build(http, provider, request, deadline)
                 at = self._request_deadline(deadline)
                 with deadline_scope(at):  # bounds the whole request: connect, send, headers, body
                     response = http.send(outgoing, stream=True)
@@ -444,14 +486,14 @@ class Client(_BaseClient):
                         content = _read_body(response, at)
                     except BodyTooLarge as exc:
                         raise self._too_large(provider, response, exc) from None
-                return self._interpret(provider, response, content)
+                return self._outcome(provider, request, response, content)
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
                 error, cause = exc, None
             delay = self._retrying(provider, error, attempt, deadline, request, cause)
             if delay is None:
-                raise error from cause
+                raise self._failed(request, error) from cause
             time.sleep(delay)
             attempt += 1
 
@@ -545,8 +587,15 @@ class Client(_BaseClient):
         only when the request provably never left (connection refused).
         Raises :class:`CreationFailed` if the provider refuses the task at once.
         """
-        name, submit = self._create_request(call)
-        return submitted(name, self._fetch_json(name, submit, Deadline()))
+        name, flow, step = self._create_request(call)
+        deadline = Deadline()
+        try:
+            while True:
+                with masked(step):
+                    reply = self._fetch_json(name, step, deadline)
+                step = flow.send(reply)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
 
     def generate(
         self,

@@ -14,7 +14,8 @@
     │   │   └── ServerError             5xx, including non-standard codes such as 520
     │   ├── APIConnectionError      no usable answer (refused, reset, truncated)
     │   │   └── APITimeoutError     the request timed out
-    │   └── ResponseValidationError a 2xx body that is not what the spec says
+    │   ├── ResponseValidationError a 2xx body that is not what the spec says
+    │   └── UploadError             an input file could not be uploaded (Comfy storage): .what, .status_code
     ├── CreationFailed              the creation ended failed (or succeeded with no output): .creation
     ├── WaitTimeout                 wait()/watch() ran out of time: .creation is the last snapshot
     └── DownloadError               a download did not complete; nothing was left at dest
@@ -181,6 +182,20 @@ class ResponseValidationError(APIError):
     def __init__(self, message: str, *, provider: str, body: str = "") -> None:
         super().__init__(message, provider=provider)
         self.body = body
+
+
+class UploadError(APIError):
+    """An input (an image given as a file or bytes) could not be put where the provider reads it.
+
+    Nothing was submitted. Attributes:
+        what: which input, e.g. ``image 1``.
+        status_code: the HTTP status when the upload was refused, else None.
+    """
+
+    def __init__(self, message: str, *, provider: str, what: str, status_code: int | None = None) -> None:
+        super().__init__(message, provider=provider)
+        self.what = what
+        self.status_code = status_code
 
 
 class CreationFailed(GenvideoError):

@@ -37,6 +37,19 @@ def _data_uri(data: bytes) -> str:
     return f"data:{_mime(data)};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def data_uri_content(uri: str) -> tuple[bytes, str]:
+    """The bytes and media type of a ``data:<type>;base64,`` URI (as :func:`image_reference` makes);
+    InvalidOption for anything else."""
+    head, comma, payload = uri.partition(",")
+    media_type = head.removeprefix("data:").removesuffix(";base64")
+    if not comma or not head.startswith("data:") or not head.endswith(";base64") or "/" not in media_type:
+        raise InvalidOption("image: not a base64 data: URI", option="image")
+    try:
+        return base64.b64decode(payload, validate=True), media_type
+    except ValueError:
+        raise InvalidOption("image: the data: URI is not valid base64", option="image") from None
+
+
 def image_reference(image: ImageInput) -> str:
     """What a provider accepts for one image: the URL itself, or a ``data:`` URI."""
     if isinstance(image, bytes):

@@ -10,6 +10,8 @@ from .byte_plus_video_generation_query_response_usage_type_0 import BytePlusVide
 from .byte_plus_video_generation_request import BytePlusVideoGenerationRequest
 from .byte_plus_video_generation_request_model import BytePlusVideoGenerationRequestModel
 from .byte_plus_video_generation_response import BytePlusVideoGenerationResponse
+from .create_customer_storage_resource_body import CreateCustomerStorageResourceBody
+from .customer_storage_resource_response import CustomerStorageResourceResponse
 from .error import Error
 from .error_response import ErrorResponse
 from .luma_aspect_ratio import LumaAspectRatio
@@ -96,6 +98,8 @@ __all__ = (
     "BytePlusVideoGenerationRequest",
     "BytePlusVideoGenerationRequestModel",
     "BytePlusVideoGenerationResponse",
+    "CreateCustomerStorageResourceBody",
+    "CustomerStorageResourceResponse",
     "Error",
     "ErrorResponse",
     "LumaAspectRatio",

@@ -9,14 +9,13 @@ the generated models are imported on first use: ``import genvideo`` stays fast.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
 from typing import Any
 
 from .._refs import CreationRef, Provider
 from ._adapter import Adapter, GetFlow
-from ._submit import ApiRequest, CommonArgs, check_sendable
+from ._submit import ApiRequest, CommonArgs, SubmitFlow, SubmitStep, Upload, check_sendable
 
-__all__ = ["ApiRequest", "CommonArgs", "GetFlow", "get_flow", "submit_request", "submitted"]
+__all__ = ["ApiRequest", "CommonArgs", "GetFlow", "SubmitFlow", "SubmitStep", "Upload", "get_flow", "submit_flow"]
 
 
 @functools.cache  # every get passes here: one dict lookup, not an import per call
@@ -31,14 +30,18 @@ def get_flow(ref: CreationRef) -> GetFlow:
     return _adapter(ref.provider).get_flow(ref)
 
 
-def submit_request(provider: Provider, common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
-    """The POST that starts a generation (options are validated against the generated request model,
-    and the body must be sendable: valid Unicode, finite numbers); InvalidOption before anything is sent."""
-    request = _adapter(provider).submit_request(common, dict(options), idempotency_key)
-    check_sendable(request.json)
-    return request
-
-
-def submitted(provider: Provider, body: Mapping[str, Any]) -> CreationRef:
-    """The ref of the creation a submit started (CreationFailed if it was refused at once)."""
-    return _adapter(provider).submitted(body)
+def submit_flow(provider: Provider, common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitFlow:
+    """The requests that start a generation (see ``Adapter.submit_flow``), every body checked sendable
+    (valid Unicode, finite numbers). The first request is made, and everything checked, by the first
+    ``next()``: InvalidOption then, before anything is sent."""
+    flow = _adapter(provider).submit_flow(common, dict(options), idempotency_key)
+    step = next(flow)
+    while True:
+        if isinstance(step, ApiRequest):
+            check_sendable(step.json)
+            check_sendable(step.form)
+        reply = yield step
+        try:
+            step = flow.send(reply)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]

@@ -1,8 +1,9 @@
-"""What every provider adapter module provides: the three steps of talking to one provider, sans I/O.
+"""What every provider adapter module provides: the two flows of talking to one provider, sans I/O.
 
 An adapter is a module under ``genvideo._providers`` named by its registry row (``adapter = "_vidu"``)
 that defines these as module-level functions. The clients do the I/O; the adapter only says which
-requests to make and what their replies mean.
+requests to make and what their replies mean. Most adapters write a ``submit_request`` (the one POST)
+and a ``submitted`` (its reply's ref) and make their ``submit_flow`` of them with ``_flows``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any, Protocol
 
 from .._models import Creation
 from .._refs import CreationRef
-from ._submit import ApiRequest, CommonArgs
+from ._submit import ApiRequest, CommonArgs, SubmitFlow
 
 __all__ = ["Adapter", "GetFlow"]
 
@@ -28,13 +29,12 @@ class Adapter(Protocol):
         may depend on an earlier reply), ending with the normalised Creation."""
         ...
 
-    def submit_request(self, common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
-        """The POST that starts a generation, checked against the generated request model first
-        (InvalidOption naming the option). ``options`` is the caller's copy: the adapter may pop from it.
-        ``idempotency_key`` is fresh per ``create``; an API that honours none ignores it."""
-        ...
+    def submit_flow(self, common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitFlow:
+        """The requests that start a generation, as a :data:`SubmitFlow` ending with its ref.
 
-    def submitted(self, body: Mapping[str, Any]) -> CreationRef:
-        """The ref of the creation a submit reply names: CreationFailed if it was refused at once,
-        ResponseValidationError (carrying the reply) if it names no usable id."""
+        Everything is checked before the first request is yielded (InvalidOption naming the option,
+        against the generated request model). ``options`` is the caller's copy: the adapter may pop
+        from it. ``idempotency_key`` is fresh per ``create``; an API that honours none ignores it.
+        A submit refused at once raises CreationFailed; a reply naming no usable id,
+        ResponseValidationError (carrying the reply)."""
         ...

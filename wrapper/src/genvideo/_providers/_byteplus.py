@@ -25,6 +25,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
+from ._flows import images_as_urls
 from ._registry import registry
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs
@@ -87,13 +88,6 @@ def parse_raw(payload: Mapping[str, Any]) -> Any:
 def _image_items(images: list[str]) -> list[dict[str, Any]]:
     if len(images) > 1:
         raise InvalidOption(f"image: genvideo sends BytePlus one first-frame image, got {len(images)}", option="image")
-    for image in images:
-        if not image.startswith(("https://", "http://")):
-            raise InvalidOption(
-                "image: BytePlus takes image URLs (https://…), not files, bytes or data: URIs: genvideo does "
-                "not upload images for BytePlus yet (that goes through Comfy's storage); pass the image's URL",
-                option="image",
-            )
     return [{"type": "image_url", "image_url": {"url": image}} for image in images]
 
 
@@ -254,6 +248,9 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         payload=body,
         _raw_parser=parse_raw,
     )
+
+
+submit_flow = images_as_urls(submit_request, submitted)  # files and bytes go through Comfy's storage
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

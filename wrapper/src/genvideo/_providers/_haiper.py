@@ -14,6 +14,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
+from ._flows import one_request
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
@@ -220,6 +221,9 @@ def submitted(body: Mapping[str, Any]) -> CreationRef:
             PROVIDER, f"the submit reply's generation_id is a {type(raw_id).__name__}, not a string", body
         )
     return ref
+
+
+submit_flow = one_request(submit_request, submitted)
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

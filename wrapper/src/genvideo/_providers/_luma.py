@@ -21,6 +21,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
+from ._flows import images_as_urls
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
@@ -70,14 +71,6 @@ def _image_keyframes(images: list[str]) -> dict[str, Any] | None:
         raise InvalidOption(
             f"image: Luma takes at most two images (the first and the last frame), got {len(images)}", option="image"
         )
-    for image in images:
-        if not image.startswith(("https://", "http://")):
-            # genvideo turned a path or bytes into a data: URI; Luma fetches its keyframes by URL.
-            raise InvalidOption(
-                "image: Luma takes image URLs (https://… or http://…) only; a file or bytes would need an "
-                "upload to Comfy storage first, which genvideo does not do yet: upload the image and pass its URL",
-                option="image",
-            )
     return {frame: {"type": "image", "url": url} for frame, url in zip(_FRAMES, images, strict=False)}
 
 
@@ -266,6 +259,9 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         payload=body,
         _raw_parser=parse_raw,
     )
+
+
+submit_flow = images_as_urls(submit_request, submitted)  # files and bytes go through Comfy's storage
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

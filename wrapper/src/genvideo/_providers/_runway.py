@@ -14,6 +14,9 @@ import secrets
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import httpx
+
+from .._credentials import is_loopback
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
 from .._fields import fraction, optional_code, optional_list, optional_str
 from .._models import Creation, VideoOutput
@@ -22,6 +25,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
+from ._flows import images_as_urls
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs
@@ -74,13 +78,24 @@ def _parse_submit_raw(payload: Mapping[str, Any]) -> Any:
 # -- the submit --------------------------------------------------------------------------------------
 
 
+def _loopback_http(url: str) -> bool:
+    """An http URL to this machine (a local Comfy, or the sandbox's storage): allowed as base URLs are."""
+    if not url.startswith("http://"):
+        return False
+    try:
+        return is_loopback(httpx.URL(url).host)
+    except httpx.InvalidURL:
+        return False
+
+
 def _image_url(value: object, option: str) -> None:
-    """InvalidOption unless ``value`` is an https URL (a non-string is left to the model check)."""
-    if isinstance(value, str) and not value.startswith("https://"):
-        what = "a data: URI (a file or bytes)" if value.startswith("data:") else shown(value, 60)
+    """InvalidOption unless ``value`` (an image given as the promptImage option) is an https URL (a
+    non-string is left to the model check). Images given as ``image=`` files or bytes are uploaded."""
+    if isinstance(value, str) and not (value.startswith("https://") or _loopback_http(value)):
+        what = "a data: URI" if value.startswith("data:") else shown(value, 60)
         raise InvalidOption(
-            f"{option}: runway takes image URLs (https://…) for now, not {what}; "
-            "uploads through Comfy storage come later",
+            f"{option}: runway takes image URLs (https://…), not {what}; pass a file or bytes as image= "
+            "to have genvideo upload it",
             option=option,
         )
 
@@ -98,7 +113,8 @@ def _prompt_image(images: list[str], model: str | None) -> tuple[list[dict[str, 
             f"image: runway takes one image, or two (first and last frame), not {len(images)}", option="image"
         )
     for image in images:
-        _image_url(image, "image")
+        if not image.startswith("data:"):  # files and bytes (data: URIs) are uploaded, https URLs passed on
+            _image_url(image, "image")
     if len(images) == 1:
         return [{"uri": images[0], "position": "first"}], model or DEFAULT_MODEL
     if model not in (None, LAST_FRAME_MODEL):
@@ -334,6 +350,9 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         payload=body,
         _raw_parser=parse_raw,
     )
+
+
+submit_flow = images_as_urls(submit_request, submitted)  # files and bytes go through Comfy's storage
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

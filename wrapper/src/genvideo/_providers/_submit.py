@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import inspect
 import math
-from collections.abc import Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._exceptions import InvalidOption
 from .._images import ImageInput
+from .._refs import CreationRef
 from ._text import has_surrogate, shown, valid_text
 
 
@@ -61,8 +62,20 @@ class CommonArgs:
 
 
 @dataclass(frozen=True, slots=True)
+class FormFile:
+    """One file part of a ``multipart/form-data`` request."""
+
+    field: str
+    filename: str
+    content: bytes
+    content_type: str
+
+
+@dataclass(frozen=True, slots=True)
 class ApiRequest:
-    """One call to a provider API, shaped by the generated client's ``_get_kwargs``."""
+    """One call to a provider API, shaped by the generated client's ``_get_kwargs``; it carries the
+    provider's credentials and its reply is a JSON object. The body is ``json``, or a multipart form
+    (``form`` fields and ``files``), or none."""
 
     method: str
     path: str
@@ -71,6 +84,32 @@ class ApiRequest:
     idempotent: bool = True
     """GETs, and submits carrying an Idempotency-Key the provider honours: any failure may be retried.
     Otherwise only failures that prove the request never left are."""
+    form: dict[str, str] | None = None
+    files: tuple[FormFile, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A PUT of an input's bytes to a signed upload URL an earlier reply named (Comfy's storage): no
+    credentials go with it, its reply is only a status, and it may be repeated."""
+
+    url: str
+    content: bytes
+    content_type: str
+    what: str
+    """What is uploaded, for messages: ``image 1``."""
+
+    @property
+    def idempotent(self) -> bool:
+        """Always: the same bytes to the same URL."""
+        return True
+
+
+SubmitStep = ApiRequest | Upload
+"""One request of a submit: an API call (sent its JSON reply) or an upload (sent None)."""
+
+SubmitFlow = Generator[SubmitStep, Mapping[str, Any] | None, CreationRef]
+"""A sans-I/O submit: yields the requests to make in order, is sent each reply, returns the new ref."""
 
 
 def set_if_given(target: dict[str, Any], **values: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
+from ._flows import one_request
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
@@ -179,6 +180,9 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         payload=body,
         _raw_parser=parse_raw,
     )
+
+
+submit_flow = one_request(submit_request, submitted)
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

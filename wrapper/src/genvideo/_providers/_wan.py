@@ -20,6 +20,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
+from ._flows import images_as_urls
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs
@@ -103,14 +104,7 @@ def _image_url(images: list[str]) -> str | None:
         raise InvalidOption(
             f"image: Wan's image-to-video takes one image (input.img_url), got {len(images)}", option="image"
         )
-    (image,) = images
-    if not image.startswith(("https://", "http://")):
-        raise InvalidOption(
-            "image: Wan takes image URLs (https://…), not files, bytes or data: URIs: genvideo does not "
-            "upload images for Wan yet (that goes through Comfy's storage); pass the image's URL",
-            option="image",
-        )
-    return image
+    return images[0]
 
 
 def _resolution_word(resolution: int | str) -> str:
@@ -326,6 +320,9 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         payload=body,
         _raw_parser=parse_raw,
     )
+
+
+submit_flow = images_as_urls(submit_request, submitted)  # files and bytes go through Comfy's storage
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

@@ -22,6 +22,7 @@ from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState
 from ._adapter import Adapter, GetFlow
+from ._flows import images_as_urls
 from ._registry import registry
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs
@@ -76,14 +77,7 @@ def _image(images: list[str]) -> dict[str, str] | None:
         return None
     if len(images) > 1:
         raise InvalidOption(f"image: xAI's image-to-video takes one image, got {len(images)}", option="image")
-    (image,) = images
-    if not image.startswith(("https://", "http://")):
-        raise InvalidOption(
-            "image: xAI takes image URLs (https://…), not files, bytes or data: URIs: genvideo does not "
-            "upload images for xAI yet (that goes through Comfy's storage); pass the image's URL",
-            option="image",
-        )
-    return {"url": image, "type": "image_url"}
+    return {"url": images[0], "type": "image_url"}
 
 
 def _aspect_ratios() -> tuple[str, ...]:
@@ -205,6 +199,9 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         _raw_parser=parse_raw,
         error_message=block_reason,
     )
+
+
+submit_flow = images_as_urls(submit_request, submitted)  # files and bytes go through Comfy's storage
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

@@ -10,7 +10,8 @@ from urllib.parse import quote, unquote
 from ._creations import FakeCreation, Output
 from ._fakes import UrlFor
 from ._recording import RecordedRequest
-from ._replies import Headers, Reply, reason_phrase
+from ._replies import Reply
+from ._replies import xml_error as cdn_error
 from ._routing import Route
 from ._signing import UrlSigner
 
@@ -25,14 +26,6 @@ def cdn_path(provider: str, creation_id: str, output_dir: str = "", filename: st
     if output_dir:
         path += f"{quote(output_dir, safe='')}/{quote(filename, safe='')}"
     return path
-
-
-def cdn_error(status: int, code: str | None = None, message: str | None = None, headers: Headers = ()) -> Reply:
-    """A CloudFront/S3-style XML error; `code` defaults to the reason phrase in CamelCase, `message` to the phrase."""
-    code = code or "".join(reason_phrase(status).title().split())
-    message = message or reason_phrase(status)
-    document = f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>'
-    return Reply(status, (("Content-Type", "application/xml"), *headers), document.encode())
 
 
 class Cdn:

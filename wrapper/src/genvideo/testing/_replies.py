@@ -71,3 +71,12 @@ def reason_phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Unknown Error" if status >= 500 else "Unknown"
+
+
+def xml_error(status: int, code: str | None = None, message: str | None = None, headers: Headers = ()) -> Reply:
+    """A CloudFront/S3/GCS-style XML error (the CDN's and storage's); `code` defaults to the reason phrase
+    in CamelCase, `message` to the phrase."""
+    code = code or "".join(reason_phrase(status).title().split())
+    message = message or reason_phrase(status)
+    document = f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>'
+    return Reply(status, (("Content-Type", "application/xml"), *headers), document.encode())

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
+from . import _storage as storage
 from ._fakes import Endpoint, ProviderFake
 from ._recording import RecordedRequest
 
-RouteKind = Literal["submit", "poll", "read", "cdn", "other", "unknown"]
+RouteKind = Literal["submit", "poll", "read", "cdn", "storage", "stored", "other", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,8 +19,8 @@ class Route:
     """What a request addresses.
 
     `submit`, `poll`, `read`: one of `fake`'s endpoints (`creation_id` empty for submits); `cdn`: a file
-    of one of `fake`'s creations; `other`: a path in `fake`'s area that no endpoint matches; `unknown`:
-    a path no fake owns.
+    of one of `fake`'s creations; `storage`: Comfy's storage endpoint; `stored`: a file in it (`_storage`);
+    `other`: a path in `fake`'s area that no endpoint matches; `unknown`: a path no fake owns.
     """
 
     kind: RouteKind
@@ -50,6 +51,10 @@ def route(request: RecordedRequest, fakes: Mapping[str, ProviderFake]) -> Route:
     if len(segments) < 2 or segments[0]:
         return Route("unknown")
     top, rest = segments[1], segments[2:]
+    if request.path.startswith(storage.OBJECT_PREFIX):
+        return Route("stored")
+    if top == storage.SPEC and "/" + "/".join(rest) == storage.SLOT_PATH:
+        return Route("storage")
     if top == "cdn" and len(rest) == 4 and rest[0] in fakes:
         return Route("cdn", fakes[rest[0]], creation_id=rest[1], output_dir=rest[2], filename=rest[3])
     owners = [fake for fake in fakes.values() if fake.spec.name == top]

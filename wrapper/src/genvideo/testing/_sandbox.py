@@ -17,6 +17,7 @@ from ._keys import AcceptedKeys
 from ._lifecycle import Lifecycle
 from ._recording import RecordedRequest
 from ._state import SandboxState
+from ._storage import StoredFile
 from ._submits import Submission, SubmitScript
 
 if TYPE_CHECKING:
@@ -453,6 +454,12 @@ class Sandbox:
         """
         with self._state.lock:
             return list(self._state.submissions)
+
+    @property
+    def stored_files(self) -> list[StoredFile]:
+        """Every slot asked of Comfy's storage (`POST /comfy/customers/storage`), in order: its file name,
+        content type and hash as asked, the bytes once a PUT stored them (None before), and each PUT."""
+        return self._state.storage.snapshot()
 
 
 def _preferred_credential(spec: SpecEntry, keys: AcceptedKeys) -> dict[str, str | None]:

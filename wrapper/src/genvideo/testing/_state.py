@@ -6,7 +6,7 @@ import threading
 import time
 from collections import deque
 
-from ._cdn import Cdn, cdn_error
+from ._cdn import Cdn
 from ._creations import FakeCreation
 from ._fakes import Endpoint, ProviderFake, fakes
 from ._faults import Fault, FaultQueue
@@ -15,7 +15,9 @@ from ._keys import AcceptedKeys
 from ._lifecycle import Lifecycle
 from ._recording import RecordedRequest
 from ._replies import Reply, fault_reply, flat_error
+from ._replies import xml_error as cdn_error
 from ._routing import Route, route
+from ._storage import ComfyStorage
 from ._submits import Submission, SubmitScript
 
 ANSWERING_FAULTS = frozenset({"status", "error", "body", "redirect"})
@@ -32,6 +34,7 @@ class SandboxState:
         self.fakes = fakes()
         self.keys = keys
         self.cdn = cdn
+        self.storage = ComfyStorage()
         self.video_size = video_size
         self.base_url = ""
         self.lock = threading.RLock()
@@ -101,6 +104,10 @@ class SandboxState:
             with self.lock:
                 creation = self.creations.get((fake.provider, where.creation_id))
                 return self.cdn.serve(request, where, creation, time.time())
+        if where.kind == "storage":
+            return self.storage.create_slot(request, self.keys, self.base_url)
+        if where.kind == "stored":
+            return self.storage.serve(request)
         if fake is None:
             return flat_error(404, message=f"No route for {request.path}")
         if endpoint is None:

@@ -11,6 +11,7 @@ from typing import Any
 
 VIDU_ID = "902581991298326528"
 HAIPER_ID = "6724f3f1a6b8e2a1c0d4e5f6"
+WAN_ID = "0f8e2c1a-5b6d-4e3f-9a8b-7c6d5e4f3a2b"
 LARGE = 1000
 """Creations (Vidu) or outputs (Haiper) in a large body."""
 
@@ -83,6 +84,22 @@ def haiper_detail_body(outputs: int, creation_id: str = HAIPER_ID) -> dict[str, 
     }
 
 
+def wan_body(task_id: str = WAN_ID) -> dict[str, Any]:
+    """``GET /proxy/wan/api/v1/tasks/{id}`` for a succeeded task (one video: Wan has no large reply)."""
+    return {
+        "request_id": "2b5f0c3e-4e8e-9b0b-8f5f-3c0e5d7a1b2c",
+        "output": {
+            "task_id": task_id,
+            "task_status": "SUCCEEDED",
+            "submit_time": "2026-01-01 12:00:00.000",
+            "scheduled_time": "2026-01-01 12:00:01.000",
+            "end_time": "2026-01-01 12:01:30.000",
+            "video_url": _url(f"/wan/{task_id}", "video.mp4"),
+        },
+        "usage": {"video_count": 1},
+    }
+
+
 def dump(document: object) -> bytes:
     """Compact UTF-8 JSON."""
     return json.dumps(document, separators=(",", ":")).encode()
@@ -94,6 +111,10 @@ SIZES = {"small": 1, "large": LARGE}
 
 def vidu_path(size: str) -> str:
     return f"/proxy/vidu/tasks/{VIDU_ID}{size}/creations"
+
+
+def wan_path() -> str:
+    return f"/proxy/wan/api/v1/tasks/{WAN_ID}"
 
 
 def haiper_status_path(size: str) -> str:
@@ -112,4 +133,5 @@ def routes() -> dict[str, bytes]:
         table[vidu_path(size)] = dump(vidu_body(count, f"{VIDU_ID}{size}"))
         table[haiper_status_path(size)] = dump(haiper_status_body())
         table[haiper_detail_path(size)] = dump(haiper_detail_body(count, f"{HAIPER_ID}{size}"))
+    table[wan_path()] = dump(wan_body())
     return table

@@ -54,6 +54,8 @@ def cases(base_url: str, size: str) -> list[Case]:
             f"haiper:{_bodies.HAIPER_ID}{size}",
             (base_url + _bodies.haiper_status_path(size), base_url + _bodies.haiper_detail_path(size)),
         ),
+        # A provider added through the registry (issue 14): its adapter and generated model loaded lazily.
+        *([Case("wan", size, f"wan:{_bodies.WAN_ID}", (base_url + _bodies.wan_path(),))] if size == "small" else []),
     ]
 
 

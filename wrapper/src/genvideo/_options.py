@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import builtins
+import datetime
 import enum
 import keyword
 import sys
 import types
 import typing
+import uuid
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -45,6 +47,10 @@ def _is_model(hint: type) -> bool:
 
 
 def _describe(hint: Any) -> str:
+    if hint is uuid.UUID:
+        return "a UUID string"
+    if hint is datetime.datetime:
+        return "an ISO 8601 date-time string"
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return "one of " + ", ".join(repr(m.value) for m in hint)
     if isinstance(hint, type) and _is_model(hint):
@@ -58,8 +64,21 @@ def _alternatives(hint: Any) -> list[Any]:
     return [hint]
 
 
+# Types the generator uses for string formats (uuid, date-time): the JSON value is a string that parses.
+_STRING_FORMATS: dict[Any, Any] = {uuid.UUID: uuid.UUID, datetime.datetime: datetime.datetime.fromisoformat}
+
+
+def _parses(value: object, parse: Any) -> bool:
+    try:
+        parse(value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
 def _check(value: Any, hint: Any, where: str) -> None:
     alternatives = _alternatives(hint)
+    model_error: InvalidOption | None = None
     for candidate in alternatives:
         origin = typing.get_origin(candidate)
         if candidate is Any:
@@ -72,7 +91,21 @@ def _check(value: Any, hint: Any, where: str) -> None:
                 _check(item, item_hint, f"{where}[{index}]")
             return
         if isinstance(candidate, type) and _is_model(candidate) and isinstance(value, Mapping):
-            check_fields(value, candidate, prefix=f"{where}.")
+            try:  # a oneOf of objects: the value must fit one of them (the first one's complaint is shown)
+                check_fields(value, candidate, prefix=f"{where}.")
+            except InvalidOption as exc:
+                model_error = model_error or exc
+                continue
+            return
+        if origin is dict and isinstance(value, Mapping):
+            return
+        if candidate is uuid.UUID and isinstance(value, str) and _parses(value, uuid.UUID):
+            return
+        if (
+            candidate is datetime.datetime
+            and isinstance(value, str)
+            and _parses(value, datetime.datetime.fromisoformat)
+        ):
             return
         if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
             if value in {m.value for m in candidate}:
@@ -85,6 +118,8 @@ def _check(value: Any, hint: Any, where: str) -> None:
             return
         if candidate is str and isinstance(value, str):
             return
+    if model_error is not None:
+        raise model_error
     expected = " or ".join(_describe(c) for c in alternatives)
     raise InvalidOption(f"{where}: expected {expected}, got {value!r:.60}", option=where)
 

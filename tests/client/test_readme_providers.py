@@ -46,7 +46,7 @@ def test_the_examples_across_providers_run_as_printed(tmp_path: Path, monkeypatc
         stored = sb.stored_files
         submitted = [s.creation_id for s in sb.submissions]
     assert (tmp_path / "lighthouse.mp4").stat().st_size > 0
-    assert {f.content for f in stored} == {PNG}  # three local images, one set of bytes: uploaded once
+    assert [f.content for f in stored] == [PNG]  # three local images, one set of bytes: stored once
     assert len(submitted) == 3
     for name in ("wan", "runway", "luma"):
         creation = namespace[name]

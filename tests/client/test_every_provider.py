@@ -106,7 +106,9 @@ def test_a_ref_string_finds_the_same_creation_from_a_fresh_client(sandbox: Sandb
 @pytest.mark.parametrize("provider", [p for p in PROVIDERS if _words(p, CreationState.FAILED)])
 def test_a_failure_raises_creation_failed(sandbox: Sandbox, provider: str) -> None:
     word = _words(provider, CreationState.FAILED)[0]
-    sandbox.script_submits(provider, Sandbox.submit_script(states=[word]))
+    running = (_words(provider, CreationState.PROCESSING) or _words(provider, CreationState.QUEUED))[0]
+    # Running at the submit, failed at the first poll (a submit reply may refuse a task failed from the start).
+    sandbox.script_submits(provider, Sandbox.submit_script(states=[running, word]))
     with make_client(sandbox) as client, pytest.raises(genvideo.CreationFailed) as info:
         client.wait(client.create(provider, **_arguments(provider)), poll_interval=0.01)
     creation = info.value.creation

@@ -40,6 +40,16 @@ from .luma_upscale_video_generation_request_generation_type import LumaUpscaleVi
 from .luma_video_model import LumaVideoModel
 from .luma_video_model_output_duration_type_0 import LumaVideoModelOutputDurationType0
 from .luma_video_model_output_resolution_type_0 import LumaVideoModelOutputResolutionType0
+from .minimax_base_response import MinimaxBaseResponse
+from .minimax_file_retrieve_response import MinimaxFileRetrieveResponse
+from .minimax_file_retrieve_response_file import MinimaxFileRetrieveResponseFile
+from .minimax_task_result_response import MinimaxTaskResultResponse
+from .minimax_video_generation_request import MinimaxVideoGenerationRequest
+from .minimax_video_generation_request_duration import MinimaxVideoGenerationRequestDuration
+from .minimax_video_generation_request_model import MinimaxVideoGenerationRequestModel
+from .minimax_video_generation_request_resolution import MinimaxVideoGenerationRequestResolution
+from .minimax_video_generation_request_subject_reference_item import MinimaxVideoGenerationRequestSubjectReferenceItem
+from .minimax_video_generation_response import MinimaxVideoGenerationResponse
 from .runway_aspect_ratio_enum import RunwayAspectRatioEnum
 from .runway_duration_enum import RunwayDurationEnum
 from .runway_image_to_video_request import RunwayImageToVideoRequest
@@ -128,6 +138,16 @@ __all__ = (
     "LumaVideoModel",
     "LumaVideoModelOutputDurationType0",
     "LumaVideoModelOutputResolutionType0",
+    "MinimaxBaseResponse",
+    "MinimaxFileRetrieveResponse",
+    "MinimaxFileRetrieveResponseFile",
+    "MinimaxTaskResultResponse",
+    "MinimaxVideoGenerationRequest",
+    "MinimaxVideoGenerationRequestDuration",
+    "MinimaxVideoGenerationRequestModel",
+    "MinimaxVideoGenerationRequestResolution",
+    "MinimaxVideoGenerationRequestSubjectReferenceItem",
+    "MinimaxVideoGenerationResponse",
     "RunwayAspectRatioEnum",
     "RunwayDurationEnum",
     "RunwayImageToVideoRequest",

@@ -216,7 +216,7 @@ def test_providers_come_from_the_registry() -> None:
     assert names[:2] == ("vidu", "haiper")
     assert genvideo.PROVIDERS == registry().names == names
     with pytest.raises(InvalidCreationRef, match=f"expected one of {', '.join(names)}$"):
-        CreationRef.parse("kling:text2video:1")  # not in the real registry
+        CreationRef.parse("acme:text2video:1")  # not in the real registry
 
 
 # -- credentials and base URLs -----------------------------------------------------------------------------

@@ -647,7 +647,7 @@ def test_repr_env_and_addresses() -> None:
 
 def test_add_creation_validation(sandbox: Sandbox) -> None:
     with pytest.raises(ValueError, match="provider"):
-        sandbox.add_creation("kling", "x")
+        sandbox.add_creation("acme", "x")
     with pytest.raises(ValueError):
         sandbox.add_creation("vidu", "x", states=[])
     with pytest.raises(ValueError):

@@ -279,19 +279,19 @@ def test_default_states_are_the_fakes_when_progress_is_checked() -> None:
 
 # -- the next provider is one module ------------------------------------------------------------------
 
-_KLING = '''
-"""A test-only Kling fake: submit POST /proxy/kling/v1/videos/text2video, poll the same path plus the id."""
+_ACME = '''
+"""A test-only Acme fake: submit POST /proxy/acme/v1/videos/text2video, poll the same path plus the id."""
 
 from genvideo.testing._fakes import Endpoint, ProviderFake
 from genvideo.testing._replies import json_reply
 
 
-class KlingFake(ProviderFake):
+class AcmeFake(ProviderFake):
     endpoints = (
-        Endpoint("text2video", "/proxy/kling/v1/videos/text2video", "submit"),
-        Endpoint("status", "/proxy/kling/v1/videos/text2video/{id}", "poll"),
+        Endpoint("text2video", "/proxy/acme/v1/videos/text2video", "submit"),
+        Endpoint("status", "/proxy/acme/v1/videos/text2video/{id}", "poll"),
     )
-    area = ("proxy", "kling")
+    area = ("proxy", "acme")
     default_states = ("submitted", "processing", "succeed")
     success_state = "succeed"
     running_states = frozenset({"processing"})
@@ -299,7 +299,7 @@ class KlingFake(ProviderFake):
     output_folder = "video"
 
     def new_id(self, counter):
-        return f"kling-task-{counter}"
+        return f"acme-task-{counter}"
 
     def output_id(self, creation_id, index):
         return f"{creation_id}-video-{index}"
@@ -319,75 +319,75 @@ class KlingFake(ProviderFake):
         return json_reply(200, {"code": 0, "message": "SUCCEED", "data": data})
 
 
-FAKE = KlingFake
+FAKE = AcmeFake
 '''
-_KLING_SUBMIT = "/proxy/kling/v1/videos/text2video"
+_ACME_SUBMIT = "/proxy/acme/v1/videos/text2video"
 
 
 @pytest.fixture
-def with_kling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A registry with a `kling` provider behind the Comfy proxy, and its fake as one module `_kling.py`."""
-    (tmp_path / "_kling.py").write_text(textwrap.dedent(_KLING), encoding="utf-8")
+def with_acme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A registry with a `acme` provider behind the Comfy proxy, and its fake as one module `_acme.py`."""
+    (tmp_path / "_acme.py").write_text(textwrap.dedent(_ACME), encoding="utf-8")
     monkeypatch.setattr(fakes_package, "__path__", [*fakes_package.__path__, str(tmp_path)])
     document = tomllib.loads(resources.files("genvideo._providers").joinpath("providers.toml").read_text("utf-8"))
     states = {"submitted": "queued", "processing": "processing", "succeed": "succeeded", "failed": "failed"}
-    document["providers"]["kling"] = {"spec": "comfy", "adapter": "_kling", "scope": [], "states": states}
-    with_kling = parse_registry(document)
+    document["providers"]["acme"] = {"spec": "comfy", "adapter": "_acme", "scope": [], "states": states}
+    with_acme = parse_registry(document)
     for module in ("genvideo.testing._fakes", "genvideo.testing._sandbox", "genvideo.testing._sandboxed"):
-        monkeypatch.setattr(f"{module}.registry", lambda: with_kling)
+        monkeypatch.setattr(f"{module}.registry", lambda: with_acme)
     schemas = request_schemas()
     schema = {"type": "object", "required": ["prompt"], "properties": {"prompt": {"type": "string"}}}
-    patched = {**schemas, "comfy": {**schemas["comfy"], _KLING_SUBMIT: schema}}
+    patched = {**schemas, "comfy": {**schemas["comfy"], _ACME_SUBMIT: schema}}
     monkeypatch.setattr("genvideo.testing._schemas.request_schemas", lambda: patched)
     fakes.cache_clear()
     try:
         yield
     finally:
         fakes.cache_clear()
-        sys.modules.pop("genvideo.testing._fakes._kling", None)
+        sys.modules.pop("genvideo.testing._fakes._acme", None)
 
 
-@pytest.mark.usefixtures("with_kling")
+@pytest.mark.usefixtures("with_acme")
 def test_a_new_provider_is_one_fake_module() -> None:
     with Sandbox(video_size=100) as sb:
-        assert list(fakes()) == [*registry().names, "kling"]  # the real ones, then the test row's
-        assert sb.submit_path("kling", "text2video") == "/comfy" + _KLING_SUBMIT
+        assert list(fakes()) == [*registry().names, "acme"]  # the real ones, then the test row's
+        assert sb.submit_path("acme", "text2video") == "/comfy" + _ACME_SUBMIT
         assert sb.env()["GENVIDEO_COMFY_BASE_URL"] == sb.base_url_for("comfy")
         comfy = httpx.Client(
             verify=PLAIN_HTTP, base_url=sb.comfy_base_url, headers={"X-API-Key": "sandbox-comfy-key"}, timeout=5
         )
         with comfy:
-            anonymous = httpx.post(sb.comfy_base_url + _KLING_SUBMIT, json={"prompt": "a fox"}, verify=PLAIN_HTTP)
+            anonymous = httpx.post(sb.comfy_base_url + _ACME_SUBMIT, json={"prompt": "a fox"}, verify=PLAIN_HTTP)
             assert (anonymous.status_code, anonymous.json()["code"]) == (401, 1401)  # the Comfy spec's credentials
-            bad = comfy.post(_KLING_SUBMIT, json={"prompt": 3})
+            bad = comfy.post(_ACME_SUBMIT, json={"prompt": 3})
             assert (bad.status_code, bad.json()["message"]) == (400, "prompt must be a string")
-            sb.script_submits("kling", Sandbox.submit_script(states=["submitted", "succeed"], outputs=2))
-            first = comfy.post(_KLING_SUBMIT, json={"prompt": "a fox"}, headers={"Idempotency-Key": "k"})
-            again = comfy.post(_KLING_SUBMIT, json={"prompt": "a fox"}, headers={"Idempotency-Key": "k"})
+            sb.script_submits("acme", Sandbox.submit_script(states=["submitted", "succeed"], outputs=2))
+            first = comfy.post(_ACME_SUBMIT, json={"prompt": "a fox"}, headers={"Idempotency-Key": "k"})
+            again = comfy.post(_ACME_SUBMIT, json={"prompt": "a fox"}, headers={"Idempotency-Key": "k"})
             task_id = first.json()["data"]["task_id"]
-            assert (task_id, again.json()["data"]["task_id"]) == ("kling-task-1", "kling-task-2")  # no replay
+            assert (task_id, again.json()["data"]["task_id"]) == ("acme-task-1", "acme-task-2")  # no replay
             assert first.json()["data"]["task_status"] == "submitted"
-            assert sb.fault_path("kling", task_id) == f"/comfy{_KLING_SUBMIT}/{task_id}"
-            sb.add_fault(sb.fault_path("kling", task_id), Fault.error(429))
-            limited = comfy.get(f"{_KLING_SUBMIT}/{task_id}")
+            assert sb.fault_path("acme", task_id) == f"/comfy{_ACME_SUBMIT}/{task_id}"
+            sb.add_fault(sb.fault_path("acme", task_id), Fault.error(429))
+            limited = comfy.get(f"{_ACME_SUBMIT}/{task_id}")
             assert (limited.status_code, limited.json()["code"]) == (429, 1429)
-            polls = [comfy.get(f"{_KLING_SUBMIT}/{task_id}").json()["data"] for _ in range(3)]
+            polls = [comfy.get(f"{_ACME_SUBMIT}/{task_id}").json()["data"] for _ in range(3)]
             assert [p["task_status"] for p in polls] == ["submitted", "succeed", "succeed"]
             videos = polls[-1]["task_result"]["videos"]
             assert [v["id"] for v in videos] == [f"{task_id}-video-1", f"{task_id}-video-2"]
-            assert f"/cdn/kling/{task_id}/video-02/video.mp4?" in videos[1]["url"]
-            assert httpx.get(videos[1]["url"], verify=PLAIN_HTTP).content == sb.video("kling", task_id, 1)
-            assert len(sb.video("kling", task_id, 1)) == 100
-            sb.add_creation("kling", "added", states=["processing"])
-            assert comfy.get(f"{_KLING_SUBMIT}/added").json()["data"]["task_status"] == "processing"
-            assert sb.current_state("kling", "added") == "processing"
-            unknown = comfy.get("/proxy/kling/v1/nothing")
-            assert (unknown.status_code, unknown.json()["code"]) == (404, 1404)  # in Kling's shape: its area
+            assert f"/cdn/acme/{task_id}/video-02/video.mp4?" in videos[1]["url"]
+            assert httpx.get(videos[1]["url"], verify=PLAIN_HTTP).content == sb.video("acme", task_id, 1)
+            assert len(sb.video("acme", task_id, 1)) == 100
+            sb.add_creation("acme", "added", states=["processing"])
+            assert comfy.get(f"{_ACME_SUBMIT}/added").json()["data"]["task_status"] == "processing"
+            assert sb.current_state("acme", "added") == "processing"
+            unknown = comfy.get("/proxy/acme/v1/nothing")
+            assert (unknown.status_code, unknown.json()["code"]) == (404, 1404)  # in Acme's shape: its area
             sb.add_creation("vidu", "v1")  # the other providers are unchanged
             assert comfy.get("/proxy/vidu/tasks/v1/creations").json()["state"] == "queueing"
         assert [(s.provider, s.status) for s in sb.submissions] == [
-            ("kling", 401),
-            ("kling", 400),
-            ("kling", 200),
-            ("kling", 200),
+            ("acme", 401),
+            ("acme", 400),
+            ("acme", 200),
+            ("acme", 200),
         ]

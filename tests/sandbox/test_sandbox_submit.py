@@ -706,7 +706,7 @@ def test_submit_script_validation(sandbox: Sandbox) -> None:
     with pytest.raises(ValueError, match="progress"):
         sandbox.script_submits("vidu", Sandbox.submit_script(progress=[0, 100]))  # the default has 3 states
     with pytest.raises(ValueError, match="provider"):
-        sandbox.script_submits("kling", Sandbox.submit_script())
+        sandbox.script_submits("acme", Sandbox.submit_script())
     assert sandbox.pending_submit_scripts("vidu") == []
     script = Sandbox.submit_script(video=memoryview(b"abc"), reject=503)
     assert script.video == b"abc"

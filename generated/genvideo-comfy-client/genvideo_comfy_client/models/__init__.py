@@ -14,6 +14,47 @@ from .create_customer_storage_resource_body import CreateCustomerStorageResource
 from .customer_storage_resource_response import CustomerStorageResourceResponse
 from .error import Error
 from .error_response import ErrorResponse
+from .kling_camera_config import KlingCameraConfig
+from .kling_camera_control import KlingCameraControl
+from .kling_camera_control_type import KlingCameraControlType
+from .kling_error_response import KlingErrorResponse
+from .kling_image_2_video_request import KlingImage2VideoRequest
+from .kling_image_2_video_request_dynamic_masks_item import KlingImage2VideoRequestDynamicMasksItem
+from .kling_image_2_video_request_dynamic_masks_item_trajectories_item import (
+    KlingImage2VideoRequestDynamicMasksItemTrajectoriesItem,
+)
+from .kling_image_2_video_request_element_list_item import KlingImage2VideoRequestElementListItem
+from .kling_image_2_video_request_multi_prompt_item import KlingImage2VideoRequestMultiPromptItem
+from .kling_image_2_video_request_shot_type import KlingImage2VideoRequestShotType
+from .kling_image_2_video_request_sound import KlingImage2VideoRequestSound
+from .kling_image_2_video_request_watermark_info import KlingImage2VideoRequestWatermarkInfo
+from .kling_image_2_video_response import KlingImage2VideoResponse
+from .kling_image_2_video_response_data_type_0 import KlingImage2VideoResponseDataType0
+from .kling_image_2_video_response_data_type_0_task_info_type_0 import KlingImage2VideoResponseDataType0TaskInfoType0
+from .kling_image_2_video_response_data_type_0_task_result_type_0 import (
+    KlingImage2VideoResponseDataType0TaskResultType0,
+)
+from .kling_image_2_video_response_data_type_0_watermark_info_type_0 import (
+    KlingImage2VideoResponseDataType0WatermarkInfoType0,
+)
+from .kling_text_2_video_request import KlingText2VideoRequest
+from .kling_text_2_video_request_multi_prompt_item import KlingText2VideoRequestMultiPromptItem
+from .kling_text_2_video_request_shot_type import KlingText2VideoRequestShotType
+from .kling_text_2_video_request_sound import KlingText2VideoRequestSound
+from .kling_text_2_video_request_watermark_info import KlingText2VideoRequestWatermarkInfo
+from .kling_text_2_video_response import KlingText2VideoResponse
+from .kling_text_2_video_response_data_type_0 import KlingText2VideoResponseDataType0
+from .kling_text_2_video_response_data_type_0_task_info_type_0 import KlingText2VideoResponseDataType0TaskInfoType0
+from .kling_text_2_video_response_data_type_0_task_result_type_0 import KlingText2VideoResponseDataType0TaskResultType0
+from .kling_text_2_video_response_data_type_0_watermark_info_type_0 import (
+    KlingText2VideoResponseDataType0WatermarkInfoType0,
+)
+from .kling_text_to_video_model_name import KlingTextToVideoModelName
+from .kling_video_gen_aspect_ratio import KlingVideoGenAspectRatio
+from .kling_video_gen_duration import KlingVideoGenDuration
+from .kling_video_gen_mode import KlingVideoGenMode
+from .kling_video_gen_model_name import KlingVideoGenModelName
+from .kling_video_result import KlingVideoResult
 from .luma_aspect_ratio import LumaAspectRatio
 from .luma_assets_type_0 import LumaAssetsType0
 from .luma_audio_generation_request import LumaAudioGenerationRequest
@@ -112,6 +153,39 @@ __all__ = (
     "CustomerStorageResourceResponse",
     "Error",
     "ErrorResponse",
+    "KlingCameraConfig",
+    "KlingCameraControl",
+    "KlingCameraControlType",
+    "KlingErrorResponse",
+    "KlingImage2VideoRequest",
+    "KlingImage2VideoRequestDynamicMasksItem",
+    "KlingImage2VideoRequestDynamicMasksItemTrajectoriesItem",
+    "KlingImage2VideoRequestElementListItem",
+    "KlingImage2VideoRequestMultiPromptItem",
+    "KlingImage2VideoRequestShotType",
+    "KlingImage2VideoRequestSound",
+    "KlingImage2VideoRequestWatermarkInfo",
+    "KlingImage2VideoResponse",
+    "KlingImage2VideoResponseDataType0",
+    "KlingImage2VideoResponseDataType0TaskInfoType0",
+    "KlingImage2VideoResponseDataType0TaskResultType0",
+    "KlingImage2VideoResponseDataType0WatermarkInfoType0",
+    "KlingText2VideoRequest",
+    "KlingText2VideoRequestMultiPromptItem",
+    "KlingText2VideoRequestShotType",
+    "KlingText2VideoRequestSound",
+    "KlingText2VideoRequestWatermarkInfo",
+    "KlingText2VideoResponse",
+    "KlingText2VideoResponseDataType0",
+    "KlingText2VideoResponseDataType0TaskInfoType0",
+    "KlingText2VideoResponseDataType0TaskResultType0",
+    "KlingText2VideoResponseDataType0WatermarkInfoType0",
+    "KlingTextToVideoModelName",
+    "KlingVideoGenAspectRatio",
+    "KlingVideoGenDuration",
+    "KlingVideoGenMode",
+    "KlingVideoGenModelName",
+    "KlingVideoResult",
     "LumaAspectRatio",
     "LumaAssetsType0",
     "LumaAudioGenerationRequest",

@@ -63,8 +63,11 @@ class FakeCreation:
         input_type: str,
         created_mono: float,
         created_wall: float,
+        scope: tuple[str, ...] = (),
     ) -> None:
-        """Start `lifecycle` (already checked) for `fake`; `video_size` applies when it has none of its own."""
+        """Start `lifecycle` (already checked) for `fake`; `video_size` applies when it has none of its own;
+        `scope`: what its ref carries besides the id, as `Sandbox.add_creation` was given it (its fake
+        reads it; empty for creations started by a submit)."""
         script = lifecycle.with_defaults(fake.default_states)
         assert script.states is not None
         self.fake = fake
@@ -77,6 +80,7 @@ class FakeCreation:
         self.credits = script.credits
         self.prompt = prompt
         self.input_type = input_type
+        self.scope = scope
         blocked = script.blocked_resources
         self.blocked_resources = [dict(item) for item in blocked] if blocked else None
         self.created_mono = created_mono

@@ -255,6 +255,7 @@ class Sandbox:
         prompt: str = "A sandbox test video",
         faults: Iterable[Fault] = (),
         download_faults: Iterable[Fault] = (),
+        scope: Sequence[str] = (),
     ) -> None:
         """Script a creation.
 
@@ -273,8 +274,17 @@ class Sandbox:
           `blocked_resources` is sent with it when given.
         - `faults`: applied in order to this creation's status poll requests; `download_faults` to its
           CDN requests.
+        - `scope`: for a provider whose refs carry more than the id (its registry row's `scope`, e.g.
+          Kling's task kind: `scope=["image2video"]` for `kling:image2video:<id>`), those parts; the fake
+          serves the creation where a ref with them is looked up. Empty: the fake's default (for Kling,
+          text2video). The other methods take the id alone (`fault_path(..., "status")` is the path of the
+          fake's `status` endpoint, whatever the scope).
         """
         fake = self._state.fake(provider)
+        if scope and len(scope) != len(fake.entry.scope):
+            raise ValueError(
+                f"{provider} refs carry {len(fake.entry.scope)} part(s) besides the id, got scope={scope!r}"
+            )
         lifecycle = Lifecycle.of(
             states=states,
             advance=advance,
@@ -288,7 +298,7 @@ class Sandbox:
             faults=faults,
             download_faults=download_faults,
         ).with_defaults(fake.default_states)
-        creation = self._state.start(fake, creation_id, lifecycle, prompt=prompt)
+        creation = self._state.start(fake, creation_id, lifecycle, prompt=prompt, scope=tuple(scope))
         with self._state.lock:
             self._state.add(creation)
 

@@ -62,9 +62,17 @@ class SandboxState:
         self.creations[key] = creation
 
     def start(
-        self, fake: ProviderFake, creation_id: str, lifecycle: Lifecycle, *, prompt: str, input_type: str = "text"
+        self,
+        fake: ProviderFake,
+        creation_id: str,
+        lifecycle: Lifecycle,
+        *,
+        prompt: str,
+        input_type: str = "text",
+        scope: tuple[str, ...] = (),
     ) -> FakeCreation:
-        """A new creation running `lifecycle` from now (not yet served: see `add`)."""
+        """A new creation running `lifecycle` from now (not yet served: see `add`); `scope`: what its ref
+        carries besides the id (`Sandbox.add_creation`)."""
         return FakeCreation(
             fake,
             creation_id,
@@ -72,6 +80,7 @@ class SandboxState:
             video_size=self.video_size,
             prompt=prompt,
             input_type=input_type,
+            scope=scope,
             created_mono=time.monotonic(),
             created_wall=time.time(),
         )

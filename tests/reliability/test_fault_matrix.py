@@ -85,7 +85,8 @@ def test_each_providers_facts_come_from_its_fake_and_the_sandbox() -> None:
             assert len(facts.scope) == len(entry.scope)
             assert str(facts.ref("x.1")).startswith(f"{facts.provider}:")
             if not facts.scope:
-                assert facts.poll_path(sb, "x.1") == sb.fault_path(facts.provider, "x.1")
+                path = facts.poll_path(sb, "x.1").partition("?")[0]  # (MiniMax sends the id in the query)
+                assert path == sb.fault_path(facts.provider, "x.1")
             assert facts.credentials == tuple(s.argument for s in entry.spec.credentials)
 
 

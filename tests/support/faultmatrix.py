@@ -36,11 +36,14 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+import httpx
+
 import genvideo
 from genvideo import CreationRef
 from genvideo._providers._registry import registry
 from genvideo.testing import Fault, Sandbox
 from genvideo.testing._fakes import fakes
+from genvideo.testing._recording import RecordedRequest
 from tests.support.faultservers import closed_port_url
 
 REPO = Path(__file__).resolve().parents[2]
@@ -493,6 +496,108 @@ class Subject:
         flow.close()
         return urlsplit(sb.base_url_for(self.spec)).path + request.path
 
+    def poll_requests(self, sb: Sandbox, creation_id: str) -> list[RecordedRequest]:
+        """The requests `sb` saw for the creation's status poll: its `poll_path`, query included where the
+        provider puts the id there (MiniMax's `?task_id=`: every task shares the path)."""
+        return [r for r in sb.requests if at(r, self.poll_path(sb, creation_id))]
+
+    def lookups(self, sb: Sandbox, creation_id: str) -> tuple[list[Lookup], genvideo.Creation | None]:
+        """The requests a `get` of the creation makes, in order, each with the sandbox's answer, and the
+        Creation they make (None if an answer was not 2xx: the lookups stop there). The provider's adapter
+        says what to ask (its poll, then any further look-up, e.g. Haiper's detail), its fake answers:
+        each call is one more poll of the creation. For tests that serve a provider's own replies."""
+        entry = registry().providers[self.provider]
+        source = entry.spec.credentials[0]
+        auth = source.header_for(MARKS[source.argument])  # a marker sandbox's key
+        prefix = urlsplit(sb.base_url_for(self.spec)).path
+        found: list[Lookup] = []
+        flow = entry.adapter().get_flow(self.ref(creation_id))
+        with httpx.Client(timeout=10.0) as http:
+            request = next(flow)
+            while True:
+                path = prefix + request.path
+                headers = {**auth, **request.headers}
+                reply = http.request(request.method, sb.base_url + path, json=request.json, headers=headers)
+                found.append(Lookup(request.method, path, reply.status_code, reply.json()))
+                if not reply.is_success:
+                    flow.close()
+                    return found, None
+                try:
+                    request = flow.send(reply.json())
+                except StopIteration as done:
+                    return found, done.value
+
+
+def at(request: RecordedRequest, target: str) -> bool:
+    """Whether `request` went to `target` (a raw path, with a query or none: then any query)."""
+    path, _, query = target.partition("?")
+    return request.path == path and (not query or request.query == query)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One request of a `get` and the sandbox's answer (its decoded JSON)."""
+
+    method: str
+    path: str
+    """The raw target under the sandbox's base URL: the path, and the query where the adapter sends one."""
+    status: int
+    body: Any
+
+
+REPLY_URL = "https://cdn.example.com/v.mp4?Expires=1&Signature=abc~def&Key-Pair-Id=K"
+"""What `replies()` puts in place of every sandbox URL in a provider's replies."""
+
+
+@dataclass(frozen=True)
+class Replies:
+    """A provider's own replies, as its sandbox fake writes them, for one creation (`ref`) in each state word
+    the registry maps: what tests that serve a provider's replies themselves (a scripted server, mutated
+    bodies) start from, instead of bodies written per provider."""
+
+    provider: str
+    ref: CreationRef
+    paths: tuple[str, ...]
+    """Every path a `get` requests (under the sandbox's `/<spec>` prefixes), in order of first use."""
+    methods: dict[str, str]
+    templates: dict[str, list[Any]]
+    """Per path: the 2xx answers there, one per state word that reached it."""
+    succeeded: dict[str, Any]
+    """Per path: the answers that make a succeeded creation with outputs."""
+
+
+def _with_url(value: Any, base: str) -> Any:
+    """`value` with every string under `base` (a sandbox URL) replaced by REPLY_URL."""
+    if isinstance(value, dict):
+        return {k: _with_url(v, base) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_url(v, base) for v in value]
+    return REPLY_URL if isinstance(value, str) and value.startswith(base) else value
+
+
+@functools.cache
+def replies(provider: str, creation_id: str = "x1") -> Replies:
+    """`provider`'s Replies: a creation going through every state word, one `get` per word (`lookups`)."""
+    facts, fake = subject(provider), fakes()[provider]
+    words = [fake.spell(word) for word in registry().providers[provider].states]
+    templates: dict[str, list[Any]] = {}
+    methods: dict[str, str] = {}
+    succeeded: dict[str, Any] = {}
+    with marker_sandbox() as sb:
+        facts.add_creation(sb, creation_id, states=words)
+        for _ in words:
+            lookups, creation = facts.lookups(sb, creation_id)
+            answered = {x.path: _with_url(x.body, sb.base_url) for x in lookups if 200 <= x.status < 300}
+            for x in lookups:
+                if x.path in answered:
+                    methods[x.path] = x.method
+                    templates.setdefault(x.path, []).append(answered[x.path])
+            if creation is not None and creation.state is genvideo.CreationState.SUCCEEDED and creation.outputs:
+                succeeded = answered
+    if not succeeded:
+        raise AssertionError(f"{provider}: no state word gave a succeeded creation with outputs")
+    return Replies(provider, facts.ref(creation_id), tuple(templates), methods, templates, succeeded)
+
 
 @functools.cache
 def subjects() -> tuple[Subject, ...]:
@@ -644,7 +749,7 @@ def run_case(
         obs.error = exc
     obs.elapsed = time.monotonic() - started
     _drop_locals(obs.error)
-    obs.requests = None if row.make is None else sum(r.path == count_path for r in sb.requests)
+    obs.requests = None if row.make is None else sum(at(r, count_path) for r in sb.requests)
     obs.files = sorted(p.name for p in dest_dir.iterdir())
     return obs
 

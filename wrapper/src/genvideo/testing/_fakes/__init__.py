@@ -12,8 +12,6 @@ of `ProviderFake`. `fakes()` finds them, one per registry provider, and makes ea
   `running_states` and `success_state`, on the provider's `progress_scale` (1.0 or 100.0);
 - `output_folder` (the CDN folders of the outputs: `creation` gives `creation-01`, ...) and
   `honours_idempotency_key`;
-- for a provider whose refs carry a scope (the registry row's `scope`, e.g. Kling's task kind),
-  `sample_scope`: the scope of the creations tests script without naming one (unscoped: leave it empty);
 
 and implements `error` (its error shape), `new_id` / `output_id` (its id formats), `read_reply` (the
 answer of a poll or read) and `submit_reply` (the answer of an accepted submit). It may override the
@@ -109,11 +107,6 @@ class ProviderFake:
     demo_arguments: ClassVar[Mapping[str, Any]] = MappingProxyType({})
     """What the demo (`genvideo demo`) passes to `create()` besides a prompt, for a provider that needs more
     (Runway takes no text-only generation: an image URL, which the sandbox never fetches)."""
-    sample_scope: ClassVar[tuple[str, ...]] = ()
-    """The scope of the creations tests script without naming one (the fault matrix and the secret-hygiene
-    suite in `tests/reliability/` run every provider this way): one value per entry of the registry row's
-    `scope`, e.g. `("text2video",)` for refs `kling:<task kind>:<id>`. Empty (the default) for a provider
-    whose refs carry no scope; a fake of a scoped provider must set it (`check_sample_scope` says so)."""
 
     def __init__(self, entry: ProviderEntry) -> None:
         """The fake of the registry's provider `entry`."""
@@ -164,16 +157,6 @@ class ProviderFake:
         return tuple(e for e in self.endpoints if e.kind == "submit")
 
     # -- lifecycle and ids ---------------------------------------------------------------------
-
-    def check_sample_scope(self) -> tuple[str, ...]:
-        """`sample_scope`, checked against the registry row's `scope` (ValueError naming what is missing)."""
-        if len(self.sample_scope) != len(self.entry.scope):
-            raise ValueError(
-                f"{type(self).__name__}.sample_scope is {self.sample_scope!r}, but {self.provider} refs carry "
-                f"{len(self.entry.scope)} part(s) besides the id ({', '.join(self.entry.scope) or 'none'}): "
-                "set it to the scope of the creations tests script (see ProviderFake.sample_scope)"
-            )
-        return self.sample_scope
 
     @property
     def failed_states(self) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ import pytest
 
 import genvideo
 from genvideo.testing import Fault, Sandbox
+from tests.support.faultmatrix import subject
 from tests.support.faultservers import Reply, Request, ScriptedServer, pattern_bytes, pattern_stream
 
 SIZE = 256 * 1024
@@ -48,7 +49,7 @@ def download(sb: Sandbox, mode: str, target: Any, dest: Path, **options: Any) ->
 
 
 def creation_of(sb: Sandbox, provider: str, cid: str, **kwargs: Any) -> genvideo.Creation:
-    sb.add_creation(provider, cid, states=["succeed" if provider == "haiper" else "success"], **kwargs)
+    sb.add_creation(provider, cid, states=[subject(provider).success], **kwargs)
     with sb.client() as client:
         return client.get(f"{provider}:{cid}")
 

@@ -5,18 +5,21 @@ A client whose connection pool is shared across ``os.fork()`` can read the other
 provider's reply names its creation (Vidu: ``id``; Haiper: ``value.creation_id`` or
 ``generation_id``, in the detail and, should it ever carry one, the status), the provider adapters
 check it is the ref's id and raise ResponseValidationError otherwise; wait() does not retry it.
-A local server plays the swapped answer.
+For every provider, the sandbox answers one creation's lookups with another's replies (as its fake
+writes them); for Vidu and Haiper, a local server plays the swapped answer field by field.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 import genvideo
+from genvideo.testing import Fault
+from tests.support.faultmatrix import PROVIDERS, marker_sandbox, subject
 from tests.support.faultservers import Reply, Request, ScriptedServer
 
 BODIES: dict[str, object] = {}
@@ -120,3 +123,47 @@ def test_the_async_client_refuses_another_creations_reply_too(server: ScriptedSe
 
     with pytest.raises(genvideo.ResponseValidationError, match="asked for vidu:902581991298326528"):
         asyncio.run(main())
+
+
+# -- every provider: the sandbox serves another creation's replies, as the provider's fake writes them ----------
+
+
+def _names(value: object, wanted: str) -> bool:
+    """Whether `value` (decoded JSON) holds the string `wanted` anywhere."""
+    if isinstance(value, dict):
+        return any(_names(v, wanted) for v in value.values())
+    if isinstance(value, list):
+        return any(_names(v, wanted) for v in value)
+    return value == wanted
+
+
+@pytest.mark.parametrize("mode", ["get", "wait"])
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_another_creations_reply_is_refused_for_every_provider(provider: str, mode: str) -> None:
+    """Each lookup of creation `asked` is answered with what the fake answers for `other` (both finished):
+    refused when the provider's replies name their creation, read as they are when they name none; wait()
+    does not poll again after a refusal."""
+    facts = subject(provider)
+    with marker_sandbox() as sb:
+        other, asked = (facts.add_creation(sb, cid, states=[facts.success]) for cid in ("other-one", "asked-one"))
+        theirs, _ = facts.lookups(sb, other.id)
+        ours, _ = facts.lookups(sb, asked.id)  # the paths of asked's lookups, before any fault is set
+        assert [x.status for x in theirs] == [x.status for x in ours] == [200] * len(ours)
+        for mine, their in zip(ours, theirs, strict=True):
+            path = mine.path.partition("?")[0]  # a fault matches paths (asked is the only creation looked up now)
+            sb.add_fault(path, Fault.body(json.dumps(their.body).encode(), status=their.status, times=9))
+        sb.clear_requests()
+        named = any(_names(x.body, other.id) for x in theirs)
+        with sb.client(max_retries=0, timeout=5.0) as client:
+            call: Callable[[], object] = (
+                (lambda: client.get(asked)) if mode == "get" else (lambda: client.wait(asked, timeout=5))
+            )
+            if named:
+                with pytest.raises(genvideo.ResponseValidationError, match=f"asked for {asked} but the reply is for"):
+                    call()
+            else:
+                result = call()
+                assert isinstance(result, genvideo.Creation)
+                assert result.state is genvideo.CreationState.SUCCEEDED
+        if named:
+            assert len(facts.poll_requests(sb, asked.id)) == 1  # refused at once, never polled again

@@ -1,17 +1,22 @@
 """Secret hygiene: credentials and signed download links never show up where they should not.
 
 The keys are unique marker strings and every logger (`genvideo`, `httpx`, `httpcore`) runs at DEBUG.
-The whole fault matrix runs (every row, operation and client, with each kind of credential), and then
-no marker may appear in any log record, in any exception (walking `__cause__`/`__context__`, messages,
-`args` and attributes), in the `repr()` of clients, creations and outputs, or in any CDN request; and
-no signed query (`Signature=...`) may appear in any log record at any level. Also: `pickle`/`copy` of
-a `Secret`, error answers that echo the key back, and the CLI's stderr.
+The whole fault matrix runs, for every registered provider (every row, operation and client, with each
+credential of the provider's spec: the `fault_matrix` fixture, shared with the fault matrix's own
+tests), and then no marker may appear in any log record, in any exception (walking
+`__cause__`/`__context__`, messages, `args` and attributes), in the `repr()` of clients, creations and
+outputs, or in any request outside the provider APIs (the CDN); and no signed query (`Signature=...`)
+may appear in any log record at any level. Then, for every provider: error answers that echo the key
+back (polls and submits), and a creation whose failure reason (in the provider's own reply shape, as its
+sandbox fake renders it) is the key. Also: `pickle`/`copy` of a `Secret`, and the CLI's stderr.
 """
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 import copy
+import functools
+import json
 import logging
 import os
 import pickle
@@ -20,71 +25,42 @@ import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 import genvideo
 from genvideo._credentials import Credentials, Secret
+from genvideo._providers._registry import registry
 from genvideo.testing import Fault, Sandbox
+from genvideo.testing._fakes import fakes
+from genvideo.testing._recording import RecordedRequest
 from tests.support.faultmatrix import (
+    LOGGERS,
     MARK_COMFY_KEY,
     MARK_COMFY_TOKEN,
     MARK_HAIPER_KEY,
     MARKERS,
+    MARKS,
     MODES,
-    OPS,
-    ROWS,
+    PROVIDERS,
     Credential,
-    Observation,
+    MatrixRun,
+    Subject,
+    debug_logs,
     marker_sandbox,
-    run_case,
-    run_concurrently,
+    subject,
+    subjects,
 )
 from tests.support.faultservers import Reply, ScriptedServer, closed_port_url
 
-LOGGERS = ("genvideo", "httpx", "httpcore")
 SIGNATURE = re.compile(r"Signature=([^&\s'\"]+)")
-
-
-class Capture(logging.Handler):
-    """Keeps every record's full text: the formatted line, the raw msg and args, any exception text."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-        self.texts: list[str] = []
-        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-        self.texts.append(f"{self.format(record)}\n{record.msg!r}\n{record.args!r}")
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.texts)
-
-
-@contextlib.contextmanager
-def debug_logs() -> Iterator[Capture]:
-    """Every record of every logger, with genvideo, httpx and httpcore at DEBUG."""
-    capture = Capture()
-    root = logging.getLogger()
-    saved = {name: logging.getLogger(name).level for name in LOGGERS}
-    saved_root = root.level
-    root.addHandler(capture)
-    root.setLevel(logging.DEBUG)
-    for name in LOGGERS:
-        logging.getLogger(name).setLevel(logging.DEBUG)
-    try:
-        yield capture
-    finally:
-        root.removeHandler(capture)
-        root.setLevel(saved_root)
-        for name, level in saved.items():
-            logging.getLogger(name).setLevel(level)
+CREDENTIALS: tuple[Credential, ...] = tuple(source.argument for source in registry().credential_sources)
+PER_CREDENTIAL = [(s.provider, c) for s in subjects() for c in s.credentials]
+"""Every provider with each credential of its spec."""
 
 
 def exception_texts(exc: BaseException | None, seen: set[int] | None = None) -> Iterator[str]:
@@ -109,100 +85,93 @@ def leaks(texts: Iterable[str], secrets: Iterable[str] = MARKERS) -> list[str]:
     return [text for text in texts if any(secret in text for secret in secrets)]
 
 
-# -- the whole fault matrix, with marker keys ----------------------------------------------------------------
+def spec_of(request: RecordedRequest) -> str | None:
+    """The spec whose API (the sandbox serves each under `/<spec>/`) a request went to; None: elsewhere (the CDN)."""
+    top = request.path.split("/")[1] if request.path.count("/") > 1 else ""
+    return top if top in registry().specs else None
 
 
-@dataclass
-class MatrixRun:
-    sb: Sandbox
-    observations: list[Observation]
-    logs: Capture
+def only(facts: Subject, credential: Credential, **options: Any) -> dict[str, Any]:
+    """Client options holding only `credential` among the keys of the provider's spec."""
+    return {**dict.fromkeys(facts.credentials), credential: MARKS[credential], **options}
 
 
-CREDENTIALS: tuple[Credential, ...] = ("comfy_api_key", "comfy_auth_token", "haiper_api_key")
+# -- the whole fault matrix, for every provider, with marker keys ---------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MatrixRun]:
-    """Every row x operation x client x credential, run concurrently once for the whole module."""
-    root = tmp_path_factory.mktemp("hygiene")
-    sb: Sandbox  # the jobs' sandbox: started below, before any job runs
-    jobs = []
-    for row in ROWS:
-        for op in OPS:
-            if row.outcome(op) is None:
-                continue
-            for mode in MODES:
-                for credential in CREDENTIALS:
-                    if op == "download" and credential != "comfy_api_key":
-                        continue  # downloads send no credential at all; one kind is enough
-                    dest = root / f"{row.id}-{op}-{mode}-{credential}"
-                    jobs.append(
-                        lambda row=row, op=op, mode=mode, credential=credential, dest=dest: run_case(
-                            sb, row, op, mode, dest, credential=credential
-                        )
-                    )
-    with marker_sandbox() as sb, debug_logs() as logs:
-        observations = run_concurrently(jobs, workers=16)
-        yield MatrixRun(sb, observations, logs)
-
-
-def test_the_matrix_ran_with_the_markers_and_logged_at_debug(matrix: MatrixRun) -> None:
-    """The checks below are not vacuous: the keys were sent, and all three loggers wrote records."""
-    sent = [value for r in matrix.sb.requests for _, value in r.headers]
-    assert any(MARK_COMFY_KEY in v for v in sent)
-    assert any(MARK_COMFY_TOKEN in v for v in sent)
-    assert any(MARK_HAIPER_KEY in v for v in sent)
-    names = {record.name.split(".")[0] for record in matrix.logs.records}
+def test_the_matrix_ran_with_the_markers_and_logged_at_debug(fault_matrix: MatrixRun) -> None:
+    """The checks below are not vacuous: every key was sent, every provider ran, all three loggers wrote."""
+    sent = [value for r in fault_matrix.sb.requests for _, value in r.headers]
+    for marker in MARKERS:
+        assert any(marker in v for v in sent), marker
+    assert {o.provider for o in fault_matrix.observations} == set(PROVIDERS)
+    names = {record.name.split(".")[0] for record in fault_matrix.logs.records}
     assert set(LOGGERS) <= names
-    assert any(record.levelno == logging.DEBUG for record in matrix.logs.records)
-    assert any("retrying in" in record.getMessage() for record in matrix.logs.records)
-    assert sum(o.error is not None for o in matrix.observations) > 100
-    assert any(o.op == "download" and o.error is None for o in matrix.observations)
+    assert any(record.levelno == logging.DEBUG for record in fault_matrix.logs.records)
+    assert any("retrying in" in record.getMessage() for record in fault_matrix.logs.records)
+    for provider in PROVIDERS:
+        ran = [o for o in fault_matrix.observations if o.provider == provider]
+        assert sum(o.error is not None for o in ran) > 100, provider
+        assert any(o.op == "download" and o.error is None for o in ran), provider
 
 
-def test_no_key_in_any_log_record(matrix: MatrixRun) -> None:
-    assert leaks(matrix.logs.texts) == []
+def test_no_key_in_any_log_record(fault_matrix: MatrixRun) -> None:
+    assert leaks(fault_matrix.logs.texts) == []
 
 
-def test_no_key_in_any_exception(matrix: MatrixRun) -> None:
-    found = [(o.row.id, o.op, o.mode, text) for o in matrix.observations for text in leaks(exception_texts(o.error))]
+def test_no_key_in_any_exception(fault_matrix: MatrixRun) -> None:
+    found = [
+        (o.provider, o.row.id, o.op, o.mode, o.credential, text)
+        for o in fault_matrix.observations
+        for text in leaks(exception_texts(o.error))
+    ]
     assert found == []
 
 
-def test_no_key_in_the_repr_of_clients_creations_or_outputs(matrix: MatrixRun) -> None:
+def test_no_key_in_the_repr_of_clients_creations_or_outputs(fault_matrix: MatrixRun) -> None:
     texts: list[str] = []
-    for obs in matrix.observations:
+    for obs in fault_matrix.observations:
         texts += [repr(c) for c in obs.clients] + [str(c) for c in obs.clients]
         texts.append(repr(obs.result))
         if isinstance(obs.result, genvideo.Creation):
             texts += [repr(o) for o in obs.result.outputs] + [str(obs.result.to_dict())]
         if isinstance(obs.error, genvideo.WaitTimeout | genvideo.CreationFailed) and obs.error.creation:
             texts.append(repr(obs.error.creation))
-    assert len(texts) > 200
+    assert len(texts) > 200 * len(PROVIDERS)
     assert leaks(texts) == []
 
 
-def test_cdn_requests_carry_no_credentials(matrix: MatrixRun) -> None:
-    cdn = matrix.sb.requests_for("/cdn/")
-    assert len(cdn) > 20
-    for request in cdn:
-        assert not request.sent_credentials, request.headers
-        assert leaks([request.target, repr(request.headers)]) == []
+def test_requests_carry_only_the_credentials_of_their_api(fault_matrix: MatrixRun) -> None:
+    """A provider API gets its own spec's credential and no other spec's; anything else (the CDN's signed
+    links, wherever a provider's video is) gets none."""
+    elsewhere = 0
+    for request in fault_matrix.sb.requests:
+        spec = spec_of(request)
+        texts = [request.target, repr(request.headers)]
+        if spec is None:
+            elsewhere += 1
+            assert not request.sent_credentials, request.headers
+            assert leaks(texts) == []
+        else:
+            others = [MARKS[s.argument] for name, e in registry().specs.items() if name != spec for s in e.credentials]
+            assert leaks(texts, others) == [], (spec, request.target)
+    assert elsewhere > 20 * len(PROVIDERS)
 
 
-def test_no_signed_query_in_any_log_record(matrix: MatrixRun) -> None:
+def test_no_signed_query_in_any_log_record(fault_matrix: MatrixRun) -> None:
     """Not from genvideo, httpx or httpcore, at any level (redirect targets included)."""
-    signatures = {match for r in matrix.sb.requests_for("/cdn/") for match in SIGNATURE.findall(r.query)}
-    for obs in matrix.observations:
+    downloads = [r for r in fault_matrix.sb.requests if spec_of(r) is None]
+    signatures = {match for r in downloads for match in SIGNATURE.findall(r.query)}
+    for obs in fault_matrix.observations:
         if isinstance(obs.result, genvideo.Creation):
             signatures |= {s for o in obs.result.outputs for s in SIGNATURE.findall(o.url)}
-    assert len(signatures) > 10
+    assert len(signatures) > 10 * len(PROVIDERS)
     signatures |= {
-        s for o in matrix.observations if o.row.id == "302" and o.ctx for s in SIGNATURE.findall(o.ctx.video_url)
+        s for o in fault_matrix.observations if o.row.id == "302" and o.ctx for s in SIGNATURE.findall(o.ctx.video_url)
     }
-    assert any("/cdn/" in t for t in matrix.logs.texts)  # httpx did log the downloads
-    assert leaks(matrix.logs.texts, signatures) == []
+    paths = {urlsplit(o.ctx.video_url).path for o in fault_matrix.observations if o.ctx and o.ctx.video_url}
+    assert any(path in t for t in fault_matrix.logs.texts for path in list(paths)[:50])  # httpx logged downloads
+    assert leaks(fault_matrix.logs.texts, signatures) == []
 
 
 # -- answers that echo the key back --------------------------------------------------------------------------
@@ -231,50 +200,68 @@ ECHOES = {
 }
 
 
+def _raised(call: Callable[[], object]) -> BaseException | None:
+    try:
+        call()
+    except genvideo.GenvideoError as exc:
+        return exc
+    return None
+
+
+def _echoed(provider: str, credential: Credential, echo: str) -> tuple[list[BaseException | None], list[str]]:
+    """get, wait and create of `provider` holding only `credential`, in a sandbox of its own whose polls and
+    submits (every submit endpoint of the provider's fake) all answer an echo of that credential; the
+    errors, and every header value the sandbox received."""
+    facts, fake = subject(provider), fakes()[provider]
+    fault = ECHOES[echo](MARKS[credential])
+    with marker_sandbox() as sb:
+        ref = facts.add_creation(sb, "echo", faults=[fault] * 4)
+        for endpoint in fake.submits:
+            sb.add_fault(sb.submit_path(provider, endpoint.name), *[fault] * 4)
+        with sb.client(**only(facts, credential, timeout=2.0, max_retries=1)) as client:
+            found = [
+                _raised(lambda: client.get(ref)),
+                _raised(lambda: client.wait(ref, timeout=0.3)),
+                _raised(lambda: client.create(provider, prompt="a fox", **fake.demo_arguments)),
+            ]
+    return found, [value for r in sb.requests for _, value in r.headers]
+
+
 @pytest.mark.parametrize("echo", list(ECHOES))
-@pytest.mark.parametrize("credential", CREDENTIALS)
-def test_answers_echoing_the_key_do_not_leak_it(echo: str, credential: Credential) -> None:
-    key = {"comfy_api_key": MARK_COMFY_KEY, "comfy_auth_token": MARK_COMFY_TOKEN, "haiper_api_key": MARK_HAIPER_KEY}[
-        credential
-    ]
-    provider = "haiper" if credential == "haiper_api_key" else "vidu"
-    options: dict[str, Any] = {"timeout": 2.0, "max_retries": 1}
-    if credential == "comfy_auth_token":
-        options.update(comfy_api_key=None, comfy_auth_token=MARK_COMFY_TOKEN)
-    with marker_sandbox() as sb, debug_logs() as logs:
-        sb.add_creation(provider, "echo", faults=[ECHOES[echo](key)] * 4)
-        errors: list[BaseException] = []
-        call: Callable[[], object]
-        with sb.client(**options) as client:
-            for call in (lambda: client.get(f"{provider}:echo"), lambda: client.wait(f"{provider}:echo", timeout=0.3)):
-                try:
-                    call()
-                except genvideo.GenvideoError as exc:
-                    errors.append(exc)
-    assert errors
-    assert any(key in value for r in sb.requests for _, value in r.headers)  # the key did go out
+def test_answers_echoing_the_key_do_not_leak_it(echo: str) -> None:
+    """Every provider, with each credential of its spec: polls and submits answered by an echo of the key."""
+    with debug_logs() as logs, ThreadPoolExecutor(len(PER_CREDENTIAL)) as pool:
+        futures = {case: pool.submit(_echoed, *case, echo) for case in PER_CREDENTIAL}
+        results = {case: future.result() for case, future in futures.items()}
+    for (provider, credential), (raised, sent) in results.items():
+        assert all(isinstance(e, genvideo.GenvideoError) for e in raised), (provider, credential, raised)
+        assert any(MARKS[credential] in value for value in sent), (provider, credential)  # the key did go out
+    errors = [e for raised, _ in results.values() for e in raised]
     assert leaks(t for e in errors for t in exception_texts(e)) == []
     assert leaks(logs.texts) == []
 
 
 def test_a_reason_phrase_echoing_the_key_does_not_leak_it() -> None:
-    with ScriptedServer(lambda r: Reply(500, b"", reason=f"bad key {MARK_COMFY_KEY}")) as srv:
-        client = genvideo.Client(comfy_api_key=MARK_COMFY_KEY, comfy_base_url=srv.base_url, max_retries=0)
-        with client, pytest.raises(genvideo.ServerError) as info:
-            client.get("vidu:1")
-    assert leaks(exception_texts(info.value)) == []
+    errors: list[BaseException] = []
+    with ScriptedServer(lambda r: Reply(500, b"", reason=f"bad key {' '.join(MARKERS)}")) as srv:
+        options: dict[str, Any] = {**MARKS, **dict.fromkeys(registry().base_url_arguments, srv.base_url)}
+        with genvideo.Client(**options, max_retries=0) as client:
+            for facts in subjects():
+                with pytest.raises(genvideo.ServerError) as info:
+                    client.get(facts.ref("1"))
+                errors.append(info.value)
+    assert leaks(t for e in errors for t in exception_texts(e)) == []
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_redirected_download_logs_no_signed_query(tmp_path: Path, mode: str) -> None:
-    import asyncio
-
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_redirected_download_logs_no_signed_query(tmp_path: Path, provider: str, mode: str) -> None:
+    facts = subject(provider)
     with Sandbox() as sb:
-        for cid in ("from", "to"):
-            sb.add_creation("vidu", cid, states=["success"])
+        refs = [facts.add_creation(sb, cid, states=[facts.success]) for cid in ("from", "to")]
         with sb.client() as c:
-            source, target = c.get("vidu:from"), c.get("vidu:to").outputs[0].url
-        sb.add_fault(sb.fault_path("vidu", "from", "cdn"), Fault.redirect(target))
+            source, target = c.get(refs[0]), c.get(refs[1]).outputs[0].url
+        sb.add_fault(urlsplit(source.outputs[0].url).path, Fault.redirect(target))
         with debug_logs() as logs:
             if mode == "sync":
                 with sb.client() as c:
@@ -286,17 +273,79 @@ def test_a_redirected_download_logs_no_signed_query(tmp_path: Path, mode: str) -
                         await ac.download(source, tmp_path / "v.mp4")
 
                 asyncio.run(main())
-        assert (tmp_path / "v.mp4").read_bytes() == sb.video("vidu", "to")
+        assert (tmp_path / "v.mp4").read_bytes() == sb.video(provider, "to")
     signatures = set(SIGNATURE.findall(target)) | set(SIGNATURE.findall(source.outputs[0].url))
     assert [t for t in logs.texts if any(s in t for s in signatures)] == []
 
 
 def test_a_header_echoing_the_key_is_not_logged() -> None:
+    errors: list[BaseException] = []
     with marker_sandbox() as sb, debug_logs() as logs:
-        sb.add_creation("vidu", "h", faults=[Fault.status(401, headers={"X-Comfy-Error-Type": MARK_COMFY_KEY})])
-        with sb.client(max_retries=0) as client, pytest.raises(genvideo.AuthenticationError) as info:
-            client.get("vidu:h")
-    assert leaks(exception_texts(info.value)) == []  # the error itself masks it
+        for provider, credential in PER_CREDENTIAL:
+            facts = subject(provider)
+            fault = Fault.status(401, headers={"X-Comfy-Error-Type": MARKS[credential]})
+            ref = facts.add_creation(sb, f"h.{credential}", faults=[fault])
+            with (
+                sb.client(**only(facts, credential, max_retries=0)) as client,
+                pytest.raises(genvideo.AuthenticationError) as info,
+            ):
+                client.get(ref)
+            errors.append(info.value)
+    assert leaks(t for e in errors for t in exception_texts(e)) == []  # the error itself masks it
+    assert leaks(logs.texts) == []
+
+
+# -- a failure reason echoing the key, in each provider's reply shape -------------------------------------------
+
+# A genvideo bug, xfail(strict=True) until fixed: CreationFailed's message masks the key ("error code 'refused
+# ***'"), but the Creation keeps the reply's text as it came: its error_code or error_message (Vidu's err_code,
+# Wan's output.code, Runway's failureCode, Luma's failure_reason, xAI's block_reason, BytePlus's error.code,
+# and so on) shows the key in repr(), str() and to_dict() of the Creation that get() returns and of
+# CreationFailed.creation. It shows for every provider whose failed reply carries the reason at all (its fake
+# says so), which is every one but Haiper today; once fixed, every such case passes and this mark goes.
+FAILURE_REASON_SHOWN = (
+    "genvideo bug: a failure reason echoing the key shows verbatim in Creation.error_code / error_message "
+    "(repr, str, to_dict) and so in CreationFailed.creation; only CreationFailed's message masks it"
+)
+PROBE = "PROBE-reason-5e1f"
+
+
+@functools.cache
+def carries_the_reason(provider: str) -> bool:
+    """Whether the provider's reply for a failed creation (as its fake writes it) carries the failure reason."""
+    facts = subject(provider)
+    with marker_sandbox() as sb:
+        facts.add_creation(sb, "probe", states=fakes()[provider].failed_states, failure_code=PROBE)
+        lookups, _ = facts.lookups(sb, "probe")
+    return PROBE in json.dumps([x.body for x in lookups])
+
+
+def _leaking(provider: str) -> Any:
+    shown = carries_the_reason(provider)
+    return pytest.param(provider, marks=[pytest.mark.xfail(strict=True, reason=FAILURE_REASON_SHOWN)] if shown else [])
+
+
+@pytest.mark.parametrize("provider", [_leaking(p) for p in PROVIDERS])
+def test_a_failure_reason_echoing_the_key_does_not_leak_it(provider: str) -> None:
+    """A creation that failed with the key in its reason (the fake renders `failure_code` where the provider
+    puts its failure code or message): the Creation, the CreationFailed and the logs do not show it."""
+    facts = subject(provider)
+    fake = fakes()[provider]
+    texts: list[str] = []
+    states: list[genvideo.CreationState] = []
+    with marker_sandbox() as sb, debug_logs() as logs:
+        for credential in facts.credentials:
+            ref = facts.add_creation(
+                sb, f"f.{credential}", states=fake.failed_states, failure_code=f"refused {MARKS[credential]}"
+            )
+            with sb.client(**only(facts, credential, timeout=2.0)) as client:
+                creation = client.get(ref)
+                error = _raised(lambda: client.wait(ref, timeout=2.0, poll_interval=0.01))  # noqa: B023
+            states.append(creation.state)
+            assert isinstance(error, genvideo.CreationFailed), error
+            texts += [repr(creation), str(creation), str(creation.to_dict()), *exception_texts(error)]
+    assert set(states) == {genvideo.CreationState.FAILED}
+    assert leaks(texts) == []
     assert leaks(logs.texts) == []
 
 
@@ -347,6 +396,8 @@ def test_secret_refuses_pickling_but_still_works() -> None:
 
 
 # -- the command line ----------------------------------------------------------------------------------------
+# The CLI prints every provider's errors with the same code, and each spec's keys go through the same
+# credential handling: one provider per spec (Vidu's for Comfy's keys, Haiper's) is enough here and below.
 
 
 def test_the_cli_never_prints_a_key(tmp_path: Path) -> None:
@@ -468,9 +519,8 @@ UNSENDABLE = {
 def test_keys_that_cannot_be_sent_are_refused_and_never_shown(
     bad: str, credential: Credential, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    marker = {"comfy_api_key": MARK_COMFY_KEY, "comfy_auth_token": MARK_COMFY_TOKEN, "haiper_api_key": MARK_HAIPER_KEY}
-    key = UNSENDABLE[bad].format(marker[credential])
-    env = {"comfy_api_key": "COMFY_API_KEY", "comfy_auth_token": "COMFY_AUTH_TOKEN", "haiper_api_key": "HAIPER_API_KEY"}
+    key = UNSENDABLE[bad].format(MARKS[credential])
+    env = {source.argument: source.env for source in registry().credential_sources}
     for name in env.values():
         monkeypatch.delenv(name, raising=False)
     errors: list[genvideo.ConfigurationError] = []
@@ -499,17 +549,18 @@ def test_keys_that_cannot_be_sent_are_refused_and_never_shown(
 PASSWORD = "MARKpassWORD-3d9f0b61"  # a marker, not a credential
 
 
-@pytest.mark.parametrize("setting", ["comfy_base_url", "haiper_base_url"])
+@pytest.mark.parametrize("setting", registry().base_url_arguments)
 @pytest.mark.parametrize("userinfo", [f"user:{PASSWORD}@", f"{PASSWORD}@", f"user:{PASSWORD}@@", f"user:{PASSWORD}/x@"])
 def test_a_base_url_with_user_info_is_refused_and_its_password_shown_nowhere(
     setting: str, userinfo: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """httpx would send the user info as Basic auth instead of the key, and repr(client) would print it."""
-    monkeypatch.delenv("GENVIDEO_COMFY_BASE_URL", raising=False)
-    monkeypatch.delenv("GENVIDEO_HAIPER_BASE_URL", raising=False)
+    for spec in registry().specs.values():
+        monkeypatch.delenv(spec.base_url_env, raising=False)
+    (spec,) = (s for s in registry().specs.values() if s.base_url_argument == setting)
     errors: list[BaseException] = []
     with marker_sandbox() as sb, debug_logs() as logs:
-        base = getattr(sb, setting).replace("http://", f"http://{userinfo}", 1)
+        base = sb.base_url_for(spec.name).replace("http://", f"http://{userinfo}", 1)
         for make in (lambda: sb.client(**{setting: base}), lambda: sb.async_client(**{setting: base})):
             with pytest.raises(genvideo.ConfigurationError) as info:
                 make()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import genvideo
+from genvideo._providers._registry import registry
 from genvideo.testing import Sandbox
 
 COMFY_KEY = "sandbox-comfy-key"
@@ -15,3 +18,9 @@ def make_client(sb: Sandbox, **kwargs: object) -> genvideo.Client:
 
 def make_async_client(sb: Sandbox, **kwargs: object) -> genvideo.AsyncClient:
     return sb.async_client(**{"timeout": 5.0, **kwargs})
+
+
+def spec_base_urls(base_url: str) -> dict[str, Any]:
+    """Every spec's base-URL argument, at `base_url` plus `/<spec>` as the sandbox serves them: for a scripted
+    server answering the paths a sandbox would see (`tests.support.faultmatrix.replies`)."""
+    return {spec.base_url_argument: f"{base_url}/{spec.name}" for spec in registry().specs.values()}

@@ -16,7 +16,8 @@ of `ProviderFake`. `fakes()` finds them, one per registry provider, and makes ea
 and implements `error` (its error shape), `new_id` / `output_id` (its id formats), `read_reply` (the
 answer of a poll or read) and `submit_reply` (the answer of an accepted submit). It may override the
 error answers (`unauthorized`, `no_creation`, ...), `authorized`, `match` (for ids in a query or a
-body) and `read_submit` (for bodies that are not JSON, such as multipart forms).
+body), `read_submit` (for bodies that are not JSON, such as multipart forms) and `failed_states` (how a
+test scripts a failed creation; the default suits a provider with a failure word and one without).
 
 A provider behind Comfy.org's proxy subclasses `_proxy.ComfyProxyFake`, which answers what the proxy
 answers itself (401, an unknown task, a reused `Idempotency-Key`, its flat error envelope).
@@ -39,6 +40,7 @@ from typing import Any, ClassVar, Literal
 from urllib.parse import quote
 
 from ..._providers._registry import ProviderEntry, SpecEntry, registry
+from ..._states import CreationState
 from .._creations import FakeCreation, Output, View
 from .._keys import AcceptedKeys
 from .._recording import RecordedRequest
@@ -155,6 +157,15 @@ class ProviderFake:
         return tuple(e for e in self.endpoints if e.kind == "submit")
 
     # -- lifecycle and ids ---------------------------------------------------------------------
+
+    @property
+    def failed_states(self) -> tuple[str, ...]:
+        """The states that script a failed creation, whose reason is `add_creation`'s `failure_code` (as
+        far as the provider's reply carries one). Default: the first word the registry maps to `failed`,
+        spelled as the provider writes it; for a provider that has no failure word, its success word (a
+        fake reports the failure code of a finished creation as its failure: xAI's `block_reason`)."""
+        failed = [word for word, state in self.entry.states.items() if state is CreationState.FAILED]
+        return (self.spell(failed[0]),) if failed else (self.success_state,)
 
     def default_progress(self, states: Sequence[str]) -> tuple[float, ...]:
         """0 for queued/unknown/failed, evenly spaced for running states, done for the success state."""

@@ -297,16 +297,6 @@ def test_a_header_echoing_the_key_is_not_logged() -> None:
 
 # -- a failure reason echoing the key, in each provider's reply shape -------------------------------------------
 
-# A genvideo bug, xfail(strict=True) until fixed: CreationFailed's message masks the key ("error code 'refused
-# ***'"), but the Creation keeps the reply's text as it came: its error_code or error_message (Vidu's err_code,
-# Wan's output.code, Runway's failureCode, Luma's failure_reason, xAI's block_reason, BytePlus's error.code,
-# and so on) shows the key in repr(), str() and to_dict() of the Creation that get() returns and of
-# CreationFailed.creation. It shows for every provider whose failed reply carries the reason at all (its fake
-# says so), which is every one but Haiper today; once fixed, every such case passes and this mark goes.
-FAILURE_REASON_SHOWN = (
-    "genvideo bug: a failure reason echoing the key shows verbatim in Creation.error_code / error_message "
-    "(repr, str, to_dict) and so in CreationFailed.creation; only CreationFailed's message masks it"
-)
 PROBE = "PROBE-reason-5e1f"
 
 
@@ -320,12 +310,7 @@ def carries_the_reason(provider: str) -> bool:
     return PROBE in json.dumps([x.body for x in lookups])
 
 
-def _leaking(provider: str) -> Any:
-    shown = carries_the_reason(provider)
-    return pytest.param(provider, marks=[pytest.mark.xfail(strict=True, reason=FAILURE_REASON_SHOWN)] if shown else [])
-
-
-@pytest.mark.parametrize("provider", [_leaking(p) for p in PROVIDERS])
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_a_failure_reason_echoing_the_key_does_not_leak_it(provider: str) -> None:
     """A creation that failed with the key in its reason (the fake renders `failure_code` where the provider
     puts its failure code or message): the Creation, the CreationFailed and the logs do not show it."""
@@ -343,6 +328,8 @@ def test_a_failure_reason_echoing_the_key_does_not_leak_it(provider: str) -> Non
                 error = _raised(lambda: client.wait(ref, timeout=2.0, poll_interval=0.01))  # noqa: B023
             states.append(creation.state)
             assert isinstance(error, genvideo.CreationFailed), error
+            if carries_the_reason(provider):  # the reason is there, with the key masked
+                assert "refused ***" in f"{creation.error_code} {creation.error_message}"
             texts += [repr(creation), str(creation), str(creation.to_dict()), *exception_texts(error)]
     assert set(states) == {genvideo.CreationState.FAILED}
     assert leaks(texts) == []

@@ -20,7 +20,7 @@ from ._exceptions import APIError
 from ._images import ImageInput
 from ._logging import redactor
 from ._models import Creation, VideoOutput
-from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
+from ._polling import Poller, check_finished, masked_failure, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, GetFlow, SubmitStep, get_flow
 from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
@@ -205,7 +205,7 @@ class AsyncClient(_BaseClient):
                 step = await asyncio.to_thread(_advance, flow, body)
             else:
                 step = _advance(flow, body)
-        return step
+        return masked_failure(step)
 
     async def _polls(
         self, ref: RefLike, timeout: float | None, poll_interval: float

@@ -35,7 +35,7 @@ from ._exceptions import (
 from ._images import ImageInput, image_references
 from ._logging import configure_from_env, logger, redactor
 from ._models import Creation, VideoOutput
-from ._polling import Poller, check_finished, poll_interval_seconds, wait_timeout
+from ._polling import Poller, check_finished, masked_failure, poll_interval_seconds, wait_timeout
 from ._providers import ApiRequest, CommonArgs, SubmitFlow, SubmitStep, Upload, get_flow, submit_flow
 from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
@@ -508,7 +508,7 @@ class Client(_BaseClient):
             while True:
                 request = flow.send(self._fetch_json(ref.provider, request, deadline))
         except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+            return masked_failure(done.value)
 
     def _polls(self, ref: RefLike, timeout: float | None, poll_interval: float) -> Iterator[tuple[Creation, bool]]:
         poller = Poller(CreationRef.parse(ref), timeout, poll_interval)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import numbers
 import time
@@ -151,6 +152,20 @@ class Poller:
     def expired(self) -> bool:
         remaining = self.deadline.remaining()
         return remaining is not None and remaining <= 0
+
+
+def masked_failure(creation: Creation) -> Creation:
+    """``creation`` with any key a client holds masked in the provider's failure words (``error_code``,
+    ``error_message``): a provider may echo a request, key included, in its reason. The same object when
+    there is nothing to mask (every poll passes here)."""
+    code, message = creation.error_code, creation.error_message
+    if code is None and message is None:
+        return creation
+    masked_code = redactor.redact(code) if code is not None else None
+    masked_message = redactor.redact(message) if message is not None else None
+    if masked_code == code and masked_message == message:
+        return creation
+    return dataclasses.replace(creation, error_code=masked_code, error_message=masked_message)
 
 
 def check_finished(creation: Creation) -> Creation:

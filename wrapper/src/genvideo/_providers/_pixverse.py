@@ -211,7 +211,9 @@ def _img_id(reply: Mapping[str, Any]) -> int:
     if code is not None:
         said = shown(message, 200) if message else "no message"
         raise UploadError(
-            f"pixverse: uploading image 1 was refused (ErrCode {shown(code)}: {said})", provider=PROVIDER, what="image 1"
+            f"pixverse: uploading image 1 was refused (ErrCode {shown(code)}: {said})",
+            provider=PROVIDER,
+            what="image 1",
         )
     resp = optional_object(PROVIDER, reply, "Resp", "")
     value = resp.get("img_id") if resp is not None else None

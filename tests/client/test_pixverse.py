@@ -36,7 +36,8 @@ def test_text_to_video_maps_the_common_arguments(sandbox: Sandbox) -> None:
     }
     assert submission.idempotency_key
     uuid.UUID(submission.request.header("Ai-trace-id") or "")
-    assert ref.id.isdigit() and ref.scope == ()
+    assert ref.id.isdigit()
+    assert ref.scope == ()
     assert (done.state, done.raw_state, done.progress, done.error_message) == (CreationState.SUCCEEDED, "1", None, None)
     assert len(done.outputs) == 1
 

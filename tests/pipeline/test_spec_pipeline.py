@@ -151,11 +151,15 @@ def test_haiper_submit_endpoints_are_documented_additions_with_sources() -> None
 
 def test_comfy_submits_declare_the_idempotency_key() -> None:
     doc = json.loads(SPECS["comfy"].prepared_path.read_text())
-    # Every submit; Comfy's storage starts no generation and bills nothing: it takes no key.
-    posts = [item["post"] for path, item in doc["paths"].items() if "post" in item and path != "/customers/storage"]
+    # Every submit; Comfy's storage and PixVerse's image upload start no generation and bill nothing: no key.
+    uploads = ("/customers/storage", "/proxy/pixverse/image/upload")
+    posts = [item["post"] for path, item in doc["paths"].items() if "post" in item and path not in uploads]
     assert len([path for path, item in doc["paths"].items() if path.startswith("/proxy/vidu/") and "post" in item]) == 6
     for operation in posts:
-        assert operation["parameters"] == [{"$ref": "#/components/parameters/IdempotencyKey"}]
+        # PixVerse's submits also declare the spec's required Ai-trace-id header.
+        assert [p for p in operation["parameters"] if "PixverseAiTraceId" not in p["$ref"]] == [
+            {"$ref": "#/components/parameters/IdempotencyKey"}
+        ]
     assert doc["components"]["parameters"]["IdempotencyKey"]["name"] == "Idempotency-Key"
 
 
@@ -229,7 +233,8 @@ def test_state_fields_are_open_strings_with_known_values(name: str) -> None:
     def walk(node: object) -> None:
         if isinstance(node, dict):
             if "x-known-values" in node:
-                assert node["type"] == "string"
+                assert node["type"] in ("string", "integer")  # PixVerse's states are integer codes
+                assert all(isinstance(v, str if node["type"] == "string" else int) for v in node["x-known-values"])
                 assert "enum" not in node
                 found.append(node["x-known-values"])
             for value in node.values():

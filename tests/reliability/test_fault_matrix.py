@@ -86,7 +86,7 @@ def test_each_providers_facts_come_from_its_fake_and_the_sandbox() -> None:
             assert str(facts.ref("x.1")).startswith(f"{facts.provider}:")
             if not facts.scope:
                 path = facts.poll_path(sb, "x.1").partition("?")[0]  # (MiniMax sends the id in the query)
-                assert path == sb.fault_path(facts.provider, "x.1")
+                assert path == sb.fault_path(facts.provider, facts.id("x.1"))
             assert facts.credentials == tuple(s.argument for s in entry.spec.credentials)
 
 

@@ -152,7 +152,7 @@ def test_good_ids_are_sent_byte_for_byte(sandbox: Sandbox, provider: str) -> Non
             assert client.get(ref).ref == ref
             poll = sandbox.requests[0]
             values = [value for _, _, value in (part.partition("=") for part in poll.query.split("&"))]
-            assert creation_id in poll.path.split("/") + values, (creation_id, poll.target)
+            assert facts.id(creation_id) in poll.path.split("/") + values, (creation_id, poll.target)
 
 
 def test_provider_names_are_case_insensitive_in_refs_only(server: ScriptedServer, client: genvideo.Client) -> None:

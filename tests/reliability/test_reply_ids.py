@@ -129,11 +129,13 @@ def test_the_async_client_refuses_another_creations_reply_too(server: ScriptedSe
 
 
 def _names(value: object, wanted: str) -> bool:
-    """Whether `value` (decoded JSON) holds the string `wanted` anywhere."""
+    """Whether `value` (decoded JSON) holds `wanted` anywhere: as a string, or as an integer (PixVerse)."""
     if isinstance(value, dict):
         return any(_names(v, wanted) for v in value.values())
     if isinstance(value, list):
         return any(_names(v, wanted) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value) == wanted
     return value == wanted
 
 

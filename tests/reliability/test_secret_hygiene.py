@@ -273,7 +273,7 @@ def test_a_redirected_download_logs_no_signed_query(tmp_path: Path, provider: st
                         await ac.download(source, tmp_path / "v.mp4")
 
                 asyncio.run(main())
-        assert (tmp_path / "v.mp4").read_bytes() == sb.video(provider, "to")
+        assert (tmp_path / "v.mp4").read_bytes() == sb.video(provider, subject(provider).id("to"))
     signatures = set(SIGNATURE.findall(target)) | set(SIGNATURE.findall(source.outputs[0].url))
     assert [t for t in logs.texts if any(s in t for s in signatures)] == []
 

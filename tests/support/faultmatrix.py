@@ -476,14 +476,18 @@ class Subject:
         """The preferred credential: what a client holding every key sends to this provider."""
         return self.credentials[0]
 
+    def id(self, name: str) -> str:
+        """The provider's id for the test creation `name` (its fake's `sample_id`: PixVerse's are integers)."""
+        return fakes()[self.provider].sample_id(name)
+
     def ref(self, creation_id: str) -> CreationRef:
-        return CreationRef(self.provider, creation_id, self.scope)
+        return CreationRef(self.provider, self.id(creation_id), self.scope)
 
     def add_creation(self, sb: Sandbox, creation_id: str, **script: Any) -> CreationRef:
         """Script `creation_id` in `sb` (`Sandbox.add_creation`'s arguments) and return its ref."""
         if self.scope:  # a scoped provider's creation is scripted under its scope
             script["scope"] = self.scope
-        sb.add_creation(self.provider, creation_id, **script)
+        sb.add_creation(self.provider, self.id(creation_id), **script)
         return self.ref(creation_id)
 
     def poll_path(self, sb: Sandbox, creation_id: str) -> str:
@@ -733,7 +737,7 @@ def run_case(
         with sb.client(**{**options, "timeout": 10.0, "max_retries": 3}) as setup:  # setup, not under test
             creation = setup.get(target)
         output = creation.outputs[0]
-        obs.expected_bytes = sb.video(provider, cid)
+        obs.expected_bytes = sb.video(provider, facts.id(cid))
         ctx = Ctx(sb.base_url + api_path, output.url, obs.expected_bytes)
         count_path = urlsplit(output.url).path  # wherever the provider's video is: its CDN, or its API
         if row.make is None:

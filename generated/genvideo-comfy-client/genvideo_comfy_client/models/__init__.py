@@ -91,6 +91,26 @@ from .minimax_video_generation_request_model import MinimaxVideoGenerationReques
 from .minimax_video_generation_request_resolution import MinimaxVideoGenerationRequestResolution
 from .minimax_video_generation_request_subject_reference_item import MinimaxVideoGenerationRequestSubjectReferenceItem
 from .minimax_video_generation_response import MinimaxVideoGenerationResponse
+from .pixverse_image_upload_response import PixverseImageUploadResponse
+from .pixverse_image_upload_response_resp_type_0 import PixverseImageUploadResponseRespType0
+from .pixverse_image_video_request import PixverseImageVideoRequest
+from .pixverse_image_video_request_duration import PixverseImageVideoRequestDuration
+from .pixverse_image_video_request_model import PixverseImageVideoRequestModel
+from .pixverse_image_video_request_motion_mode import PixverseImageVideoRequestMotionMode
+from .pixverse_image_video_request_quality import PixverseImageVideoRequestQuality
+from .pixverse_image_video_request_style import PixverseImageVideoRequestStyle
+from .pixverse_text_video_request import PixverseTextVideoRequest
+from .pixverse_text_video_request_aspect_ratio import PixverseTextVideoRequestAspectRatio
+from .pixverse_text_video_request_duration import PixverseTextVideoRequestDuration
+from .pixverse_text_video_request_model import PixverseTextVideoRequestModel
+from .pixverse_text_video_request_motion_mode import PixverseTextVideoRequestMotionMode
+from .pixverse_text_video_request_quality import PixverseTextVideoRequestQuality
+from .pixverse_text_video_request_style import PixverseTextVideoRequestStyle
+from .pixverse_upload_image_body import PixverseUploadImageBody
+from .pixverse_video_response import PixverseVideoResponse
+from .pixverse_video_response_resp_type_0 import PixverseVideoResponseRespType0
+from .pixverse_video_result_response import PixverseVideoResultResponse
+from .pixverse_video_result_response_resp_type_0 import PixverseVideoResultResponseRespType0
 from .runway_aspect_ratio_enum import RunwayAspectRatioEnum
 from .runway_duration_enum import RunwayDurationEnum
 from .runway_image_to_video_request import RunwayImageToVideoRequest
@@ -222,6 +242,26 @@ __all__ = (
     "MinimaxVideoGenerationRequestResolution",
     "MinimaxVideoGenerationRequestSubjectReferenceItem",
     "MinimaxVideoGenerationResponse",
+    "PixverseImageUploadResponse",
+    "PixverseImageUploadResponseRespType0",
+    "PixverseImageVideoRequest",
+    "PixverseImageVideoRequestDuration",
+    "PixverseImageVideoRequestModel",
+    "PixverseImageVideoRequestMotionMode",
+    "PixverseImageVideoRequestQuality",
+    "PixverseImageVideoRequestStyle",
+    "PixverseTextVideoRequest",
+    "PixverseTextVideoRequestAspectRatio",
+    "PixverseTextVideoRequestDuration",
+    "PixverseTextVideoRequestModel",
+    "PixverseTextVideoRequestMotionMode",
+    "PixverseTextVideoRequestQuality",
+    "PixverseTextVideoRequestStyle",
+    "PixverseUploadImageBody",
+    "PixverseVideoResponse",
+    "PixverseVideoResponseRespType0",
+    "PixverseVideoResultResponse",
+    "PixverseVideoResultResponseRespType0",
     "RunwayAspectRatioEnum",
     "RunwayDurationEnum",
     "RunwayImageToVideoRequest",

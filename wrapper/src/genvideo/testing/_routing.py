@@ -11,14 +11,14 @@ from . import _storage as storage
 from ._fakes import Endpoint, ProviderFake
 from ._recording import RecordedRequest
 
-RouteKind = Literal["submit", "poll", "read", "cdn", "storage", "stored", "other", "unknown"]
+RouteKind = Literal["submit", "poll", "read", "upload", "cdn", "storage", "stored", "other", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
     """What a request addresses.
 
-    `submit`, `poll`, `read`: one of `fake`'s endpoints (`creation_id` empty for submits); `cdn`: a file
+    `submit`, `poll`, `read`, `upload`: one of `fake`'s endpoints (`creation_id` empty for submits); `cdn`: a file
     of one of `fake`'s creations; `storage`: Comfy's storage endpoint; `stored`: a file in it (`_storage`);
     `other`: a path in `fake`'s area that no endpoint matches; `unknown`: a path no fake owns.
     """

@@ -125,6 +125,8 @@ class SandboxState:
             return fake.method_not_allowed(endpoint)
         if not fake.authorized(request, self.keys):
             return fake.unauthorized()
+        if endpoint.kind == "upload":
+            return fake.upload_reply(endpoint, request)
         with self.lock:
             creation = self.creations.get((fake.provider, where.creation_id))
             if creation is None:

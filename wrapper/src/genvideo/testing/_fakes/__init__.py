@@ -6,7 +6,7 @@ of `ProviderFake`. `fakes()` finds them, one per registry provider, and makes ea
 `ProviderEntry`. A fake declares, as class attributes:
 
 - `endpoints`: its routes, each an `Endpoint` (a path template under its spec's prefix, exactly as in
-  the prepared spec, and a kind: `submit`, `poll` or `read`); `area`: the path segments it answers
+  the prepared spec, and a kind: `submit`, `poll`, `read` or `upload`); `area`: the path segments it answers
   for under that prefix, so that an unknown path there gets a 404 in its shape;
 - `default_states` (a lifecycle without `states`), and what progress defaults to: 0 but for
   `running_states` and `success_state`, on the provider's `progress_scale` (1.0 or 100.0);
@@ -17,7 +17,8 @@ and implements `error` (its error shape), `new_id` / `output_id` (its id formats
 answer of a poll or read) and `submit_reply` (the answer of an accepted submit). It may override the
 error answers (`unauthorized`, `no_creation`, ...), `authorized`, `match` (for ids in a query or a
 body), `read_submit` (for bodies that are not JSON, such as multipart forms) and `failed_states` (how a
-test scripts a failed creation; the default suits a provider with a failure word and one without).
+test scripts a failed creation; the default suits a provider with a failure word and one without). A
+fake with an `upload` endpoint (a POST that starts nothing) implements `upload_reply`.
 
 A provider behind Comfy.org's proxy subclasses `_proxy.ComfyProxyFake`, which answers what the proxy
 answers itself (401, an unknown task, a reused `Idempotency-Key`, its flat error envelope).
@@ -52,7 +53,7 @@ __all__ = ["Endpoint", "ProviderFake", "UrlFor", "fakes"]
 UrlFor = Callable[[Output, str], str]
 """Builds a freshly signed absolute URL for one file of one output."""
 
-EndpointKind = Literal["submit", "poll", "read"]
+EndpointKind = Literal["submit", "poll", "read", "upload"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,8 @@ class Endpoint:
     - `path`: the template under the spec's prefix, as the prepared spec spells it; one `{...}`
       segment (any name) holds the creation id. A submit's request schema is looked up by it.
     - `kind`: `submit` (starts a creation), `poll` (the status poll: advances the lifecycle and takes
-      the creation's faults) or `read` (another look-up, which sees the state without advancing).
+      the creation's faults), `read` (another look-up, which sees the state without advancing) or `upload`
+      (a POST of an input that starts nothing, such as PixVerse's image upload: `upload_reply` answers it).
     - `input_type`: what a creation started here records (Haiper's detail shows it).
     - `method`: the methods it answers, if not the usual (`POST` for submits, else `GET, HEAD`); any
       other method gets 405 with an `Allow` header listing them.
@@ -78,7 +80,7 @@ class Endpoint:
     @property
     def methods(self) -> tuple[str, ...]:
         """The methods it answers."""
-        return self.method or (("POST",) if self.kind == "submit" else ("GET", "HEAD"))
+        return self.method or (("POST",) if self.kind in ("submit", "upload") else ("GET", "HEAD"))
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -181,6 +183,11 @@ class ProviderFake:
             result.append(round(fraction * self.progress_scale, 4))
         return tuple(result)
 
+    def sample_id(self, name: str) -> str:
+        """A valid id of this provider for a test's creation called `name` (deterministic): `name` itself
+        by default; a provider whose ids have a fixed form (PixVerse: integers) derives one from it."""
+        return name
+
     def spell(self, word: str) -> str:
         """A registry state word (lower case) as this provider writes it: as in its own states, else in
         their case (Runway and Wan write every word in upper case)."""
@@ -267,6 +274,10 @@ class ProviderFake:
 
     def submit_reply(self, endpoint: Endpoint, creation: FakeCreation, state: str, body: JsonObject) -> Reply:
         """The answer of an accepted submit that started `creation` (`state`: the one to report)."""
+        raise NotImplementedError
+
+    def upload_reply(self, endpoint: Endpoint, request: RecordedRequest) -> Reply:
+        """The answer of an authorized POST to an `upload` endpoint (it starts nothing)."""
         raise NotImplementedError
 
 

@@ -1,0 +1,9 @@
+from enum import IntEnum
+
+
+class PixverseImageVideoRequestDuration(IntEnum):
+    VALUE_5 = 5
+    VALUE_8 = 8
+
+    def __str__(self) -> str:
+        return str(self.value)

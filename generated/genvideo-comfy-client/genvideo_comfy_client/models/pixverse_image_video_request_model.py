@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class PixverseImageVideoRequestModel(StrEnum):
+    V3_5 = "v3.5"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -33,8 +33,15 @@ from tests.support.faultmatrix import (
     subjects,
 )
 
-# (provider, row id) -> why that provider fails that row: a genvideo bug to fix, xfail(strict=True) until then.
-KNOWN: dict[tuple[str, str], str] = {}
+# (provider, row id) -> why that provider fails that row: a bug to fix, xfail(strict=True) until then.
+_SORA_FAKE = (
+    "sandbox gap: the Sora fake answers /content with a 302 to its CDN (it cannot serve Range itself yet), so "
+    "a resumed or repeated download goes to the CDN and the matrix's request count at /content does not hold"
+)
+KNOWN: dict[tuple[str, str], str] = {
+    ("openai", row): _SORA_FAKE
+    for row in ("reset-mid-body", "truncated-once", "gzip-bomb", "changed-on-resume", "206-star")
+}
 
 
 def _cases() -> Iterator[Any]:

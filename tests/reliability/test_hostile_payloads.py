@@ -358,7 +358,24 @@ def test_async_client_bodies_never_escape(
         check_creation(creation)
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize(
+    "provider",
+    [
+        pytest.param(
+            p,
+            marks=[
+                pytest.mark.xfail(
+                    strict=True,
+                    reason="test gap: Sora's video URL is built from the id (/content), not read from the reply, "
+                    "so no reply URL can be replaced by the strategies' own",
+                )
+            ]
+            if p == "openai"
+            else [],
+        )
+        for p in PROVIDERS
+    ],
+)
 def test_the_strategies_reach_every_outcome(
     server: tuple[ScriptedServer, Bodies], client: genvideo.Client, provider: str
 ) -> None:

@@ -205,7 +205,7 @@ class AsyncClient(_BaseClient):
                 step = await asyncio.to_thread(_advance, flow, body)
             else:
                 step = _advance(flow, body)
-        return masked_failure(step)
+        return self._resolved(masked_failure(step))
 
     async def _polls(
         self, ref: RefLike, timeout: float | None, poll_interval: float
@@ -328,7 +328,7 @@ class AsyncClient(_BaseClient):
     async def _download_attempt(self, job: DownloadJob, url: str) -> Next:
         """One request of a download, its body stored (in a worker thread): the job's next step."""
         try:
-            headers, timeout = job.headers(), job.timeout(self._timeout)
+            headers, timeout = {**job.headers(), **self._download_auth(job.output, url)}, job.timeout(self._timeout)
             async with self._client().stream("GET", url, headers=headers, timeout=timeout) as response:
                 step = job.start(response)
                 if step is Step.BODY:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import logging
@@ -20,7 +21,7 @@ from . import _constants as C
 from ._arguments import takes_arguments_of
 from ._body import BodyReader, BodyTooLarge, Undecodable
 from ._credentials import Credentials, resolve_base_urls
-from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_of
+from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_of, under_base_url
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -51,6 +52,15 @@ __all__ = ["Client"]
 
 RefLike = CreationRef | str
 CreationCallback = Callable[[Creation], object]
+
+
+def _is_path(url: str | None) -> bool:
+    """An absolute path (``/proxy/...``), not a URL and not a scheme-relative ``//host`` reference."""
+    return url is not None and url.startswith("/") and not url.startswith("//")
+
+
+def _output_urls(output: VideoOutput) -> tuple[str | None, ...]:
+    return output.url, output.cover_url, output.watermarked_url
 
 
 class _BaseClient:
@@ -153,6 +163,40 @@ class _BaseClient:
         base_url, auth = endpoint
         return base_url + request.path, {**request.headers, **auth} if request.headers else auth
 
+    def _resolved(self, creation: Creation) -> Creation:
+        """``creation`` with every output URL the adapter gave as a path (``/proxy/...``: a file the
+        provider's API serves itself, such as Sora's ``/content``) made absolute against the base URL of
+        the provider's spec; unchanged (and not copied) when there is none. Runs after every get flow."""
+        if not any(_is_path(url) for output in creation.outputs for url in _output_urls(output)):
+            return creation
+        base_url = self._base_urls[registry().providers[creation.ref.provider].spec.name]
+
+        def absolute(url: str | None) -> str | None:
+            return base_url + url if url is not None and _is_path(url) else url
+
+        outputs = tuple(
+            dataclasses.replace(
+                output,
+                url=absolute(output.url) or output.url,
+                cover_url=absolute(output.cover_url),
+                watermarked_url=absolute(output.watermarked_url),
+            )
+            for output in creation.outputs
+        )
+        return dataclasses.replace(creation, outputs=outputs)
+
+    def _download_auth(self, output: VideoOutput, url: str) -> dict[str, str]:
+        """The credential headers for one request of a download: the provider's, when ``url`` (this
+        attempt's or this redirect hop's) lies under the base URL of the output's provider's spec; none
+        for any other URL (a CDN, another host, another path on the same host). MissingCredentials when
+        the provider's own API serves the file and no credential is configured."""
+        if output.ref is None:
+            return {}
+        provider = output.ref.provider
+        if not under_base_url(url, self._base_urls[registry().providers[provider].spec.name]):
+            return {}
+        return self._url_and_headers(provider, ApiRequest("GET", ""))[1]
+
     def _submit(
         self,
         provider: str,
@@ -180,9 +224,14 @@ class _BaseClient:
                 "PUT", url, headers={"Content-Type": step.content_type}, content=step.content, timeout=timeout
             )
         url, headers = self._url_and_headers(provider, step)
-        files = [(f.field, (f.filename, f.content, f.content_type)) for f in step.files] or None
+        # A form is always multipart/form-data (text parts first, then the files): httpx would send
+        # data= without files as application/x-www-form-urlencoded.
+        parts: list[tuple[str, tuple[str | None, bytes | str] | tuple[str, bytes, str]]] = [
+            (name, (None, value)) for name, value in (step.form or {}).items()
+        ]
+        parts += [(f.field, (f.filename, f.content, f.content_type)) for f in step.files]
         return http.build_request(
-            step.method, url, headers=headers, json=step.json, data=step.form, files=files, timeout=timeout
+            step.method, url, headers=headers, json=step.json, files=parts or None, timeout=timeout
         )
 
     def _outcome(
@@ -508,7 +557,7 @@ class Client(_BaseClient):
             while True:
                 request = flow.send(self._fetch_json(ref.provider, request, deadline))
         except StopIteration as done:
-            return masked_failure(done.value)
+            return self._resolved(masked_failure(done.value))
 
     def _polls(self, ref: RefLike, timeout: float | None, poll_interval: float) -> Iterator[tuple[Creation, bool]]:
         poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
@@ -640,7 +689,9 @@ class Client(_BaseClient):
         resumes with ``Range`` and ``If-Range`` (the ETag or Last-Modified of the first
         answer): a video that changed meanwhile is downloaded again from the start, never
         spliced. An expired link (403/410) is refreshed once by fetching the creation again.
-        Provider credentials are never sent to the download URL.
+        Provider credentials go only to a URL under the base URL of the output's provider's spec (a
+        video the provider's API serves itself, such as Sora's ``/content`` on Comfy's proxy), checked
+        for every attempt and every redirect hop; never to any other URL (a CDN, another host).
 
         - ``on_progress(bytes_done, bytes_total_or_None)`` is called per chunk.
         - ``max_bytes``: a larger video raises :class:`DownloadError` (default 4 GiB; None: no limit).
@@ -678,7 +729,7 @@ class Client(_BaseClient):
     def _download_attempt(self, job: DownloadJob, url: str) -> Next:
         """One request of a download, its body stored: the job's next step."""
         try:
-            headers, timeout = job.headers(), job.timeout(self._timeout)
+            headers, timeout = {**job.headers(), **self._download_auth(job.output, url)}, job.timeout(self._timeout)
             with self._http.stream("GET", url, headers=headers, timeout=timeout) as response:
                 step = job.start(response)
                 if step is Step.BODY:

@@ -59,6 +59,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
@@ -166,6 +167,30 @@ def _checked_url(url: str, allow_link_local: bool = False) -> str:
             "(pass allow_link_local=True to download() to allow it)"
         )
     return url
+
+
+def under_base_url(url: str, base_url: str) -> bool:
+    """Whether ``url`` lies under ``base_url``: the same scheme, host and (effective) port, no userinfo,
+    and a path starting with the base URL's path as whole segments, with no ``.``/``..`` segment (even
+    percent-encoded) that could climb out of it. Only such a URL may receive the provider's credentials
+    in a download (an output the provider serves from its own API, like Sora's ``/content``)."""
+    try:
+        target, base = urlsplit(url), urlsplit(base_url)
+        target_port, base_port = target.port, base.port
+    except ValueError:  # a malformed port or host
+        return False
+    scheme = target.scheme.lower()
+    if scheme not in ("http", "https") or scheme != base.scheme.lower():
+        return False
+    if not target.hostname or target.hostname != base.hostname or "@" in target.netloc:
+        return False
+    default = 443 if scheme == "https" else 80
+    if (target_port or default) != (base_port or default):
+        return False
+    prefix = base.path.rstrip("/") + "/"
+    if not target.path.startswith(prefix):
+        return False
+    return not any(part in (".", "..") for part in unquote(target.path).replace("\\", "/").split("/"))
 
 
 def output_of(target: VideoOutput | Creation) -> VideoOutput:

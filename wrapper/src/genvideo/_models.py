@@ -39,7 +39,9 @@ def redact_url(url: str) -> str:
 class VideoOutput:
     """One generated video.
 
-    URLs are the provider's signed, short-lived CDN links, kept byte-for-byte;
+    URLs are the provider's signed, short-lived CDN links, kept byte-for-byte, or a URL on the
+    provider's own API under its spec's base URL (Sora's ``/content``; the client makes the adapter's
+    path absolute), which ``download`` fetches with the provider's credentials;
     ``repr()`` hides their query strings (the signatures).
     """
 

@@ -91,6 +91,13 @@ from .minimax_video_generation_request_model import MinimaxVideoGenerationReques
 from .minimax_video_generation_request_resolution import MinimaxVideoGenerationRequestResolution
 from .minimax_video_generation_request_subject_reference_item import MinimaxVideoGenerationRequestSubjectReferenceItem
 from .minimax_video_generation_response import MinimaxVideoGenerationResponse
+from .open_ai_video_create_request import OpenAIVideoCreateRequest
+from .open_ai_video_create_request_model import OpenAIVideoCreateRequestModel
+from .open_ai_video_create_request_seconds import OpenAIVideoCreateRequestSeconds
+from .open_ai_video_create_request_size import OpenAIVideoCreateRequestSize
+from .open_ai_video_job import OpenAIVideoJob
+from .open_ai_video_job_error_type_0 import OpenAIVideoJobErrorType0
+from .open_ai_video_job_object import OpenAIVideoJobObject
 from .pixverse_image_upload_response import PixverseImageUploadResponse
 from .pixverse_image_upload_response_resp_type_0 import PixverseImageUploadResponseRespType0
 from .pixverse_image_video_request import PixverseImageVideoRequest
@@ -242,6 +249,13 @@ __all__ = (
     "MinimaxVideoGenerationRequestResolution",
     "MinimaxVideoGenerationRequestSubjectReferenceItem",
     "MinimaxVideoGenerationResponse",
+    "OpenAIVideoCreateRequest",
+    "OpenAIVideoCreateRequestModel",
+    "OpenAIVideoCreateRequestSeconds",
+    "OpenAIVideoCreateRequestSize",
+    "OpenAIVideoJob",
+    "OpenAIVideoJobErrorType0",
+    "OpenAIVideoJobObject",
     "PixverseImageUploadResponse",
     "PixverseImageUploadResponseRespType0",
     "PixverseImageVideoRequest",

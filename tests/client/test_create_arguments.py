@@ -39,7 +39,7 @@ def test_create_takes_the_declared_parameters(client: type[genvideo.Client] | ty
 
 
 def test_the_declaration_keeps_create_s_public_shape() -> None:
-    """The same names, order, defaults and kinds as create() always had (plus ``model``, added last)."""
+    """The same names, order, defaults and kinds as create() always had (``model``, then ``video``, added last)."""
     shape = [(p.name, p.kind.name, p.default) for p in DECLARED.parameters.values()]
     assert shape == [
         ("provider", "POSITIONAL_OR_KEYWORD", inspect.Parameter.empty),
@@ -51,6 +51,7 @@ def test_the_declaration_keeps_create_s_public_shape() -> None:
         ("resolution", "KEYWORD_ONLY", None),
         ("seed", "KEYWORD_ONLY", None),
         ("model", "KEYWORD_ONLY", None),
+        ("video", "KEYWORD_ONLY", None),
         ("provider_options", "VAR_KEYWORD", inspect.Parameter.empty),
     ]
 

@@ -120,7 +120,7 @@ def test_cli_generate_with_download(sandbox: Sandbox, tmp_path: Path) -> None:
         ({"aspect_ratio": "21:9"}, "aspect_ratio", "1:1, 16:9, 9:16, 4:3, 3:4, 3:2, 2:3"),
         ({"resolution": ""}, "resolution", "not a resolution"),
         ({"frobnicate": 1}, "frobnicate", "not an option of XAIVideoGenerationRequest"),
-        ({"video": {"url": "https://v.example/a.mp4"}}, "video", "not an option of XAIVideoGenerationRequest"),
+        ({"video": "https://v.example/a.mp4"}, "video", "xai takes no video input"),
     ],
 )
 def test_what_xai_cannot_take_is_refused_naming_it(

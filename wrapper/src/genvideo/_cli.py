@@ -188,6 +188,7 @@ def _cmd_demo(args: argparse.Namespace, reporter: ProgressReporter) -> int:
 #: Help for some of create()'s common arguments (every one of them becomes a flag: see _add_common_flags).
 _FLAG_HELP = {
     "image": "a URL or an image file (repeatable)",
+    "video": "a URL or a video file (for providers that transform or follow a video)",
     "duration": "seconds",
     "aspect_ratio": "e.g. 16:9",
     "resolution": "e.g. 720p",

@@ -43,7 +43,8 @@ from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
 from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
-from ._uploads import checked_upload_url, masked
+from ._uploads import checked_upload_url, masked, upload_body
+from ._videos import video_reference
 
 if TYPE_CHECKING:
     from ._providers._registry import Registry
@@ -209,7 +210,8 @@ class _BaseClient:
         names = registry().names
         if provider not in names:
             raise InvalidOption(f"provider: {provider!r} is not one of {', '.join(names)}", option="provider")
-        args = CommonArgs(prompt=prompt, images=image_references(image), **common)
+        video = video_reference(common.pop("video", None))
+        args = CommonArgs(prompt=prompt, images=image_references(image), video=video, **common)
         flow = submit_flow(provider, args, options, idempotency_key=os.urandom(16).hex())
         return provider, flow, next(flow)
 
@@ -220,8 +222,9 @@ class _BaseClient:
         timeout = self._request_timeout(deadline)
         if isinstance(step, Upload):
             url = checked_upload_url(provider, step)
+            headers = {"Content-Type": step.content_type, "Content-Length": str(step.size)}
             return http.build_request(
-                "PUT", url, headers={"Content-Type": step.content_type}, content=step.content, timeout=timeout
+                "PUT", url, headers=headers, content=upload_body(http, provider, step), timeout=timeout
             )
         url, headers = self._url_and_headers(provider, step)
         # A form is always multipart/form-data (text parts first, then the files): httpx would send
@@ -298,7 +301,7 @@ class _BaseClient:
 
     def _failed(self, step: SubmitStep, error: APIError) -> APIError:
         """The error a request's last failure raises: an upload's names the input it was for."""
-        if not isinstance(step, Upload):
+        if not isinstance(step, Upload) or isinstance(error, UploadError):
             return error
         status = error.status_code if isinstance(error, APIStatusError) else None
         return UploadError(

@@ -80,6 +80,8 @@ SYNC_EVERY = 8 * 1024 * 1024
 MAX_API_BODY = 16 * 1024 * 1024
 # create(image=...): an image given as bytes or a file is sent inline (a data URI); larger is refused.
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
+# create(video=...): a file or bytes is uploaded in chunks of this size, streamed from disk (never read whole).
+UPLOAD_CHUNK = 1024 * 1024
 # AsyncClient: a reply larger than this is parsed (JSON, then the Creation) in a worker thread,
 # not on the event loop (a 16 MiB reply of 90,000 creations takes ~0.3 s to parse; json.loads
 # still holds the GIL for ~0.1 s of it).

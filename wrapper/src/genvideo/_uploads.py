@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
@@ -37,6 +37,21 @@ def checked_upload_url(provider: str, upload: Upload) -> str:
             what=upload.what,
         )
     return upload.url
+
+
+def upload_body(
+    http: httpx.Client | httpx.AsyncClient, provider: str, upload: Upload
+) -> bytes | Iterator[bytes] | AsyncIterator[bytes]:
+    """The body of ``upload`` for ``http``: its bytes, or its file streamed in chunks (a fresh stream
+    per attempt, so a retry sends it again from the start of the part)."""
+    content = upload.content
+    if isinstance(content, bytes):
+        if upload.offset == 0 and upload.length is None:
+            return content
+        return content[upload.offset : upload.offset + upload.size]
+    if isinstance(http, httpx.AsyncClient):
+        return content.achunks(provider, upload.what, upload.offset, upload.size)
+    return content.chunks(provider, upload.what, upload.offset, upload.size)
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from .._exceptions import InvalidOption
 from .._refs import CreationRef, Provider
 from ._adapter import Adapter, GetFlow
 from ._submit import ApiRequest, CommonArgs, SubmitFlow, SubmitStep, Upload, check_sendable
@@ -34,6 +35,14 @@ def submit_flow(provider: Provider, common: CommonArgs, options: dict[str, Any],
     """The requests that start a generation (see ``Adapter.submit_flow``), every body checked sendable
     (valid Unicode, finite numbers). The first request is made, and everything checked, by the first
     ``next()``: InvalidOption then, before anything is sent."""
+    from ._registry import registry
+
+    if common.video is not None and not registry().providers[provider].takes_video:
+        takers = [name for name, entry in registry().providers.items() if entry.takes_video]
+        raise InvalidOption(
+            f"video: {provider} takes no video input (providers that do: {', '.join(takers) or 'none yet'})",
+            option="video",
+        )
     flow = _adapter(provider).submit_flow(common, dict(options), idempotency_key)
     step = next(flow)
     while True:

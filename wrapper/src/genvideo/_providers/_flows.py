@@ -7,7 +7,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .._refs import CreationRef
-from ._storage import comfy_storage_urls
+from .._videos import LocalFile
+from ._storage import comfy_storage_url, comfy_storage_urls
 from ._submit import ApiRequest, CommonArgs, SubmitFlow
 
 SubmitRequest = Callable[[CommonArgs, dict[str, Any], str], ApiRequest]
@@ -25,19 +26,23 @@ def one_request(submit_request: SubmitRequest, submitted: Submitted) -> SubmitFl
     return submit_flow
 
 
-def images_as_urls(submit_request: SubmitRequest, submitted: Submitted) -> SubmitFlowFunction:
-    """A submit that is one POST taking images as URLs only: images given as files or bytes are put in
-    Comfy's storage first and sent as its download URLs.
+def inputs_as_urls(submit_request: SubmitRequest, submitted: Submitted) -> SubmitFlowFunction:
+    """A submit that is one POST taking its inputs as URLs only: images and a video given as files or
+    bytes are put in Comfy's storage first and sent as its download URLs.
 
-    ``submit_request`` checks everything once with the images as given (``data:`` URIs for files and
-    bytes), before anything is uploaded, and builds the request again with the URLs afterwards.
+    ``submit_request`` checks everything once with the inputs as given (``data:`` URIs for images,
+    a :class:`LocalFile` for a video), before anything is uploaded, and builds the request again with
+    the URLs afterwards.
     """
 
     def submit_flow(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitFlow:
         request = submit_request(common, dict(options), idempotency_key)
-        if any(image.startswith("data:") for image in common.images):
-            urls = yield from comfy_storage_urls(common.images)
-            request = submit_request(dataclasses.replace(common, images=urls), options, idempotency_key)
+        if any(image.startswith("data:") for image in common.images) or isinstance(common.video, LocalFile):
+            images = yield from comfy_storage_urls(common.images)
+            video = common.video
+            if isinstance(video, LocalFile):
+                video = yield from comfy_storage_url(video, "video")
+            request = submit_request(dataclasses.replace(common, images=images, video=video), options, idempotency_key)
         reply = yield request
         return submitted(reply or {})
 

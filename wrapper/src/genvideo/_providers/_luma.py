@@ -21,7 +21,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
-from ._flows import images_as_urls
+from ._flows import inputs_as_urls
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, set_if_given
@@ -261,7 +261,7 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
     )
 
 
-submit_flow = images_as_urls(submit_request, submitted)  # files and bytes go through Comfy's storage
+submit_flow = inputs_as_urls(submit_request, submitted)  # files and bytes go through Comfy's storage
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

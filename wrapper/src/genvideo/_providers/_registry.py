@@ -67,6 +67,8 @@ class ProviderEntry:
     scope: tuple[str, ...]
     """What a ref carries besides the id, in order (``"<provider>:<scope...>:<id>"``)."""
     states: Mapping[str, CreationState]
+    takes_video: bool = False
+    """Whether ``create()`` may pass it a ``video`` (a video to transform, or a reference video)."""
 
     def adapter(self) -> Adapter:
         """The adapter module (imported on first use): see ``_adapter.Adapter``."""
@@ -100,6 +102,13 @@ class Registry:
     def base_url_arguments(self) -> tuple[str, ...]:
         """The ``Client`` argument of every spec's base URL, in order."""
         return tuple(spec.base_url_argument for spec in self.specs.values())
+
+
+def _flag(row: Mapping[str, Any], key: str, where: str) -> bool:
+    value = row.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}.{key}: true or false, not {value!r}")
+    return value
 
 
 @cache
@@ -146,5 +155,6 @@ def parse_registry(document: Mapping[str, Any]) -> Registry:
             adapter_module=row["adapter"],
             scope=scope,
             states=MappingProxyType(states),
+            takes_video=_flag(row, "takes_video", f"providers.{name}"),
         )
     return Registry(MappingProxyType(specs), MappingProxyType(providers))

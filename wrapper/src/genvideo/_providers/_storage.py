@@ -11,6 +11,7 @@ from typing import Any
 from .._exceptions import ResponseValidationError
 from .._fields import optional_str
 from .._images import data_uri_content
+from .._videos import LocalFile
 from ._submit import ApiRequest, SubmitStep, Upload
 
 _WHO = "comfy storage"
@@ -37,11 +38,7 @@ def _signed_url(reply: Mapping[str, Any], key: str) -> str:
 
 
 def comfy_storage_urls(images: list[str]) -> Generator[SubmitStep, Mapping[str, Any] | None, list[str]]:
-    """``images`` with every ``data:`` URI replaced by the URL of a copy in Comfy's storage (URLs pass).
-
-    The file's SHA-256 goes along as ``file_hash``: when storage already holds the same bytes
-    (``existing_file``), nothing is uploaded again.
-    """
+    """``images`` with every ``data:`` URI replaced by the URL of a copy in Comfy's storage (URLs pass)."""
     urls = []
     for number, image in enumerate(images, start=1):
         if not image.startswith("data:"):
@@ -50,10 +47,27 @@ def comfy_storage_urls(images: list[str]) -> Generator[SubmitStep, Mapping[str, 
         content, content_type = data_uri_content(image)
         digest = hashlib.sha256(content).hexdigest()
         file_name = f"genvideo-{digest[:16]}.{_EXTENSIONS.get(content_type, 'bin')}"
-        reply = yield _storage_request(file_name, content_type, digest)
-        slot = reply or {}
-        download_url = _signed_url(slot, "download_url")
-        if slot.get("existing_file") is not True:
-            yield Upload(_signed_url(slot, "upload_url"), content, content_type, f"image {number}")
-        urls.append(download_url)
+        url = yield from _stored(content, content_type, file_name, digest, f"image {number}")
+        urls.append(url)
     return urls
+
+
+def comfy_storage_url(file: LocalFile, what: str) -> Generator[SubmitStep, Mapping[str, Any] | None, str]:
+    """The URL of a copy of ``file`` in Comfy's storage (a file on disk is streamed, never read whole)."""
+    digest = file.sha256()
+    suffix = file.file_name.rpartition(".")[2]
+    url = yield from _stored(file, file.content_type, f"genvideo-{digest[:16]}.{suffix}", digest, what)
+    return url
+
+
+def _stored(
+    content: bytes | LocalFile, content_type: str, file_name: str, digest: str, what: str
+) -> Generator[SubmitStep, Mapping[str, Any] | None, str]:
+    """Ask storage for a slot and fill it. The content's SHA-256 goes along as ``file_hash``: when storage
+    already holds the same bytes (``existing_file``), nothing is uploaded again."""
+    reply = yield _storage_request(file_name, content_type, digest)
+    slot = reply or {}
+    download_url = _signed_url(slot, "download_url")
+    if slot.get("existing_file") is not True:
+        yield Upload(_signed_url(slot, "upload_url"), content, content_type, what)
+    return download_url

@@ -12,6 +12,7 @@ from typing import Any
 from .._exceptions import InvalidOption
 from .._images import ImageInput
 from .._refs import CreationRef
+from .._videos import LocalFile, VideoInput
 from ._text import has_surrogate, shown, valid_text
 
 
@@ -26,6 +27,7 @@ def create_signature(
     resolution: int | str | None = None,
     seed: int | None = None,
     model: str | None = None,
+    video: VideoInput | None = None,
     **provider_options: Any,
 ) -> None:
     """The arguments of ``create()``, declared once: the provider, the common arguments every provider
@@ -49,7 +51,8 @@ def common_parameters() -> tuple[inspect.Parameter, ...]:
 @dataclass(frozen=True, slots=True)
 class CommonArgs:
     """The common ``create()`` arguments (see :func:`create_signature`) as the adapters read them:
-    ``image`` normalised to ``images``, the rest as given."""
+    ``image`` normalised to ``images``, ``video`` to its URL or the :class:`LocalFile` to upload, the rest
+    as given."""
 
     prompt: str | None
     images: list[str]
@@ -59,6 +62,7 @@ class CommonArgs:
     resolution: int | str | None = None
     seed: int | None = None
     model: str | None = None
+    video: str | LocalFile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +98,20 @@ class Upload:
     credentials go with it, its reply is only a status, and it may be repeated."""
 
     url: str
-    content: bytes
+    content: bytes | LocalFile
+    """The bytes, or a file streamed from disk."""
     content_type: str
     what: str
-    """What is uploaded, for messages: ``image 1``."""
+    """What is uploaded, for messages: ``image 1``, ``video``."""
+    offset: int = 0
+    length: int | None = None
+    """A part of ``content`` only (``length`` bytes from ``offset``; None: all the rest), for uploads in parts."""
+
+    @property
+    def size(self) -> int:
+        """How many bytes this upload sends."""
+        total = len(self.content) if isinstance(self.content, bytes) else self.content.size
+        return total - self.offset if self.length is None else self.length
 
     @property
     def idempotent(self) -> bool:

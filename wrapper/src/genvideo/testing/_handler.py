@@ -226,7 +226,9 @@ class SandboxHandler(BaseHTTPRequestHandler):
             if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
                 chunks: list[bytes] = []
                 while size := int(self.rfile.readline(_MAX_LINE).split(b";")[0].strip(), 16):
-                    chunks.append(self.rfile.read(size))
+                    chunks.append(chunk := self.rfile.read(size))
+                    if len(chunk) != size:
+                        return None
                     self.rfile.readline(_MAX_LINE)
                 while self.rfile.readline(_MAX_LINE).strip():  # trailers
                     pass
@@ -234,7 +236,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length", "0"))
         except ValueError:
             return None
-        return self.rfile.read(length) if length > 0 else b""
+        body = self.rfile.read(length) if length > 0 else b""
+        return body if len(body) == length else None  # a client that hung up mid-body sent no request
 
     # -- writing -------------------------------------------------------------------------------
 

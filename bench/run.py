@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import _download, _imports, _machine, _overhead, _regen, _report, _waits
+from . import _download, _imports, _machine, _overhead, _polling, _regen, _report, _waits
 from ._report import Section
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -27,6 +27,7 @@ SECTIONS: dict[str, Callable[[bool], Section]] = {
     "download": _download.run,
     "imports": _imports.run,
     "regen": _regen.run,
+    "polling": _polling.run,
 }
 
 

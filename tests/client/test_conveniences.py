@@ -34,6 +34,7 @@ PARAMS = [
     "timeout",
     "max_retries",
     "transport",
+    "typical_durations",
 ]
 
 

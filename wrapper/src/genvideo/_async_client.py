@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,8 @@ class AsyncClient(_BaseClient):
       largest of its values (30 s by default; unbounded if any value is None), not only each read:
       a server that drips bytes or interim (1xx) responses is cut off.
     - ``max_retries``: retries per request, of what is safe to retry (default 2; 0 to 100).
+    - ``typical_durations``: provider name -> seconds its creations usually take (None: unknown), as
+      for :class:`Client`: the poll schedule's prior.
     - ``transport``: an ``httpx.AsyncBaseTransport`` (``httpx.AsyncHTTPTransport(proxy=...,
       verify=...)``, ``httpx.MockTransport``). It carries every request, API calls and downloads
       alike; genvideo's timeouts, ``User-Agent`` and refusal to follow API redirects still apply,
@@ -89,6 +91,7 @@ class AsyncClient(_BaseClient):
         timeout: float | httpx.Timeout | None = C.DEFAULT_TIMEOUT,
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         transport: httpx.AsyncBaseTransport | None = None,
+        typical_durations: Mapping[str, float | None] | None = None,
     ) -> None:
         """See the class docstring: ``help(genvideo.AsyncClient)``."""
         super().__init__(
@@ -100,6 +103,7 @@ class AsyncClient(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            typical_durations=typical_durations,
         )
 
     def _open(self) -> None:
@@ -210,7 +214,8 @@ class AsyncClient(_BaseClient):
     async def _polls(
         self, ref: RefLike, timeout: float | None, poll_interval: float
     ) -> AsyncIterator[tuple[Creation, bool]]:
-        poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
+        parsed = CreationRef.parse(ref)
+        poller = Poller(parsed, timeout, poll_interval, self._typical_durations.get(parsed.provider))
         while True:
             try:
                 creation = await self._get(poller.ref, poller.poll_deadline())

@@ -80,9 +80,12 @@ class _BaseClient:
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+        typical_durations: Mapping[str, float | None] | None = None,
         **settings: str | None,
     ) -> None:
         max_retries = _checked_retries(max_retries)
+        #: Provider -> seconds its creations usually take (None: unknown), for the poll schedule.
+        self._typical_durations = _checked_durations(typical_durations)
         timeout = _checked_timeout(timeout)
         if transport is not None and not isinstance(transport, self._transport_type):
             raise TypeError(
@@ -326,6 +329,21 @@ def registry() -> Registry:
     return registry()
 
 
+def _checked_durations(durations: Mapping[str, float | None] | None) -> dict[str, float | None]:
+    """Every provider's typical duration: the registry's, overridden by ``durations``; else ConfigurationError."""
+    providers = registry().providers
+    result = {name: entry.typical_seconds for name, entry in providers.items()}
+    for name, seconds in (durations or {}).items():
+        if name not in providers:
+            raise ConfigurationError(f"typical_durations: {name!r} is not one of {', '.join(providers)}")
+        if seconds is not None and (
+            isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= C.MAX_TIMEOUT
+        ):
+            raise ConfigurationError(f"typical_durations[{name!r}]: seconds above 0 and at most a day, or None")
+        result[name] = None if seconds is None else float(seconds)
+    return result
+
+
 def _checked_retries(max_retries: int) -> int:
     """``max_retries`` as given: an int from 0 to ``MAX_RETRIES_LIMIT``, else ConfigurationError."""
     if isinstance(max_retries, bool) or not isinstance(max_retries, int):
@@ -449,6 +467,10 @@ class Client(_BaseClient):
       largest of its values (30 s by default; unbounded if any value is None), not only each read:
       a server that drips bytes or interim (1xx) responses is cut off.
     - ``max_retries``: retries per request, of what is safe to retry (default 2; 0 to 100).
+    - ``typical_durations``: provider name -> seconds its creations usually take (None: unknown), over
+      the defaults in the README's provider table. ``wait``/``watch``/``generate`` poll nothing before
+      40 % of it has passed (in sleeps of at most 12 poll intervals); unknown providers and keys:
+      :class:`ConfigurationError`. ``Sandbox.client()`` sets every one to None (its creations are fast).
     - ``transport``: an ``httpx.BaseTransport`` (``httpx.HTTPTransport(proxy=..., verify=...)``
       for a proxy or a custom CA, ``httpx.MockTransport`` in tests). It carries every request,
       API calls and downloads alike; genvideo's timeouts, ``User-Agent`` and refusal to follow
@@ -474,6 +496,7 @@ class Client(_BaseClient):
         timeout: float | httpx.Timeout | None = C.DEFAULT_TIMEOUT,
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         transport: httpx.BaseTransport | None = None,
+        typical_durations: Mapping[str, float | None] | None = None,
     ) -> None:
         """See the class docstring: ``help(genvideo.Client)``."""
         super().__init__(
@@ -485,6 +508,7 @@ class Client(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            typical_durations=typical_durations,
         )
 
     def _open(self) -> None:
@@ -563,7 +587,8 @@ class Client(_BaseClient):
             return self._resolved(masked_failure(done.value))
 
     def _polls(self, ref: RefLike, timeout: float | None, poll_interval: float) -> Iterator[tuple[Creation, bool]]:
-        poller = Poller(CreationRef.parse(ref), timeout, poll_interval)
+        parsed = CreationRef.parse(ref)
+        poller = Poller(parsed, timeout, poll_interval, self._typical_durations.get(parsed.provider))
         while True:
             try:
                 creation = self._get(poller.ref, poller.poll_deadline())

@@ -31,10 +31,6 @@ DEFAULT_POLL_INTERVAL = 5.0
 MIN_POLL_INTERVAL = 0.01
 #: The longest ``poll_interval`` accepted (a day); longer is refused, as no sleep could be that long.
 MAX_POLL_INTERVAL = 86_400.0
-# While a creation does not change, the poll interval grows by this factor up to
-# POLL_BACKOFF_CAP x poll_interval; any change resets it.
-POLL_BACKOFF_FACTOR = 1.25
-POLL_BACKOFF_CAP = 2.0
 # wait() does not start a poll with less than this left before its deadline: it could not finish.
 MIN_POLL_WINDOW = 0.1
 

@@ -15,6 +15,7 @@ from ._models import Creation
 from ._providers._text import shown
 from ._refs import CreationRef
 from ._retry import Deadline, backoff, hint_too_long, is_retryable
+from ._schedule import PollSchedule
 from ._states import CreationState
 
 
@@ -54,6 +55,9 @@ def poll_interval_seconds(value: object) -> float:
     return max(seconds, MIN_POLL_INTERVAL)
 
 
+_PLAUSIBLE_AGE = 86_400.0
+
+
 def _fingerprint(creation: Creation) -> tuple[object, ...]:
     return (creation.state, creation.raw_state, creation.progress, len(creation.outputs))
 
@@ -61,9 +65,9 @@ def _fingerprint(creation: Creation) -> tuple[object, ...]:
 class Poller:
     """The bookkeeping of one wait, shared by the sync and async clients (no I/O here).
 
-    Polls every ``poll_interval`` while the creation changes; while it does not,
-    the interval grows by POLL_BACKOFF_FACTOR up to POLL_BACKOFF_CAP x poll_interval.
-    Retryable errors are absorbed with backoff (or the server's Retry-After) until
+    When to poll next is :class:`PollSchedule`'s say: never sooner than ``poll_interval``, later
+    while the provider's typical duration says the creation cannot be done yet or its progress
+    rate says when it will be. Retryable errors are absorbed with backoff (or the server's Retry-After) until
     the deadline; nothing ever sleeps past it. ``timeout`` None (or inf) means no deadline;
     both arguments are checked here (:func:`wait_timeout`, :func:`poll_interval_seconds`),
     so every client refuses the same values with the same :class:`InvalidOption`.
@@ -73,7 +77,9 @@ class Poller:
     (:meth:`poll_deadline`); then the creation is returned if it finished, else WaitTimeout.
     """
 
-    def __init__(self, ref: CreationRef, timeout: float | None, poll_interval: float) -> None:
+    def __init__(
+        self, ref: CreationRef, timeout: float | None, poll_interval: float, typical_seconds: float | None = None
+    ) -> None:
         seconds = wait_timeout(timeout)
         poll_interval = poll_interval_seconds(poll_interval)
         self.ref = ref
@@ -83,6 +89,7 @@ class Poller:
         self.polls = 0
         self.last: Creation | None = None
         self._base = poll_interval
+        self._schedule = PollSchedule(poll_interval, typical_seconds)
         self._interval = poll_interval
         self._failures = 0
         self._last_error: APIError | None = None
@@ -99,11 +106,18 @@ class Poller:
         self._last_error = None
         changed = self.last is None or _fingerprint(creation) != _fingerprint(self.last)
         self.last = creation
-        if changed:
-            self._interval = self._base
-        else:
-            self._interval = min(self._interval * C.POLL_BACKOFF_FACTOR, self._base * C.POLL_BACKOFF_CAP)
+        self._interval = self._schedule.next_delay(self._age(creation), creation.progress)
         return changed
+
+    def _age(self, creation: Creation) -> float:
+        """Seconds since the creation started: by its ``created_at`` when that is plausible (not in the
+        future, not over a day ago), else since this wait started."""
+        elapsed = time.monotonic() - self.started
+        if creation.created_at is not None:
+            age = time.time() - creation.created_at.timestamp()
+            if elapsed <= age <= _PLAUSIBLE_AGE:
+                return age
+        return elapsed
 
     def delay(self) -> float:
         """Seconds until the next poll; raises WaitTimeout when no time is left."""

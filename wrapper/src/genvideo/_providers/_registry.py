@@ -67,6 +67,8 @@ class ProviderEntry:
     scope: tuple[str, ...]
     """What a ref carries besides the id, in order (``"<provider>:<scope...>:<id>"``)."""
     states: Mapping[str, CreationState]
+    typical_seconds: float | None = None
+    """How long its creations usually take, for the poll schedule (``_schedule``); None if unknown."""
     takes_video: bool = False
     """Whether ``create()`` may pass it a ``video`` (a video to transform, or a reference video)."""
 
@@ -109,6 +111,15 @@ def _flag(row: Mapping[str, Any], key: str, where: str) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"{where}.{key}: true or false, not {value!r}")
     return value
+
+
+def _seconds(row: Mapping[str, Any], key: str, where: str) -> float | None:
+    value = row.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 86_400:
+        raise ValueError(f"{where}.{key}: seconds above 0 and under a day, not {value!r}")
+    return float(value)
 
 
 @cache
@@ -155,6 +166,7 @@ def parse_registry(document: Mapping[str, Any]) -> Registry:
             adapter_module=row["adapter"],
             scope=scope,
             states=MappingProxyType(states),
+            typical_seconds=_seconds(row, "typical_seconds", f"providers.{name}"),
             takes_video=_flag(row, "takes_video", f"providers.{name}"),
         )
     return Registry(MappingProxyType(specs), MappingProxyType(providers))

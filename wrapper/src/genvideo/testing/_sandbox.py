@@ -222,6 +222,8 @@ class Sandbox:
         for spec in registry().specs.values():
             result[spec.base_url_argument] = self.base_url_for(spec.name)
             result.update(_preferred_credential(spec, self._state.keys))
+        # Its creations finish in seconds, not minutes: no provider's typical duration holds here.
+        result["typical_durations"] = dict.fromkeys(registry().names)
         return {**result, **options}
 
     def client(self, **options: Any) -> genvideo.Client:

@@ -91,6 +91,21 @@ from .minimax_video_generation_request_model import MinimaxVideoGenerationReques
 from .minimax_video_generation_request_resolution import MinimaxVideoGenerationRequestResolution
 from .minimax_video_generation_request_subject_reference_item import MinimaxVideoGenerationRequestSubjectReferenceItem
 from .minimax_video_generation_response import MinimaxVideoGenerationResponse
+from .moonvalley_image_to_video_request import MoonvalleyImageToVideoRequest
+from .moonvalley_image_to_video_request_keyframes import MoonvalleyImageToVideoRequestKeyframes
+from .moonvalley_image_to_video_request_keyframes_additional_property import (
+    MoonvalleyImageToVideoRequestKeyframesAdditionalProperty,
+)
+from .moonvalley_prompt_response import MoonvalleyPromptResponse
+from .moonvalley_prompt_response_error_type_0 import MoonvalleyPromptResponseErrorType0
+from .moonvalley_prompt_response_frame_conditioning import MoonvalleyPromptResponseFrameConditioning
+from .moonvalley_prompt_response_inference_params import MoonvalleyPromptResponseInferenceParams
+from .moonvalley_prompt_response_meta import MoonvalleyPromptResponseMeta
+from .moonvalley_prompt_response_model_params import MoonvalleyPromptResponseModelParams
+from .moonvalley_text_to_video_inference_params import MoonvalleyTextToVideoInferenceParams
+from .moonvalley_text_to_video_request import MoonvalleyTextToVideoRequest
+from .moonvalley_upload_file_request import MoonvalleyUploadFileRequest
+from .moonvalley_upload_file_response import MoonvalleyUploadFileResponse
 from .open_ai_video_create_request import OpenAIVideoCreateRequest
 from .open_ai_video_create_request_model import OpenAIVideoCreateRequestModel
 from .open_ai_video_create_request_seconds import OpenAIVideoCreateRequestSeconds
@@ -249,6 +264,19 @@ __all__ = (
     "MinimaxVideoGenerationRequestResolution",
     "MinimaxVideoGenerationRequestSubjectReferenceItem",
     "MinimaxVideoGenerationResponse",
+    "MoonvalleyImageToVideoRequest",
+    "MoonvalleyImageToVideoRequestKeyframes",
+    "MoonvalleyImageToVideoRequestKeyframesAdditionalProperty",
+    "MoonvalleyPromptResponse",
+    "MoonvalleyPromptResponseErrorType0",
+    "MoonvalleyPromptResponseFrameConditioning",
+    "MoonvalleyPromptResponseInferenceParams",
+    "MoonvalleyPromptResponseMeta",
+    "MoonvalleyPromptResponseModelParams",
+    "MoonvalleyTextToVideoInferenceParams",
+    "MoonvalleyTextToVideoRequest",
+    "MoonvalleyUploadFileRequest",
+    "MoonvalleyUploadFileResponse",
     "OpenAIVideoCreateRequest",
     "OpenAIVideoCreateRequestModel",
     "OpenAIVideoCreateRequestSeconds",

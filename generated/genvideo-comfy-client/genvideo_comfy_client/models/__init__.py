@@ -113,6 +113,14 @@ from .open_ai_video_create_request_size import OpenAIVideoCreateRequestSize
 from .open_ai_video_job import OpenAIVideoJob
 from .open_ai_video_job_error_type_0 import OpenAIVideoJobErrorType0
 from .open_ai_video_job_object import OpenAIVideoJobObject
+from .pika_body_generate_22i2v import PikaBodyGenerate22I2V
+from .pika_body_generate_22t2v import PikaBodyGenerate22T2V
+from .pika_duration_enum import PikaDurationEnum
+from .pika_generate_response import PikaGenerateResponse
+from .pika_http_validation_error import PikaHTTPValidationError
+from .pika_resolution_enum import PikaResolutionEnum
+from .pika_validation_error import PikaValidationError
+from .pika_video_response import PikaVideoResponse
 from .pixverse_image_upload_response import PixverseImageUploadResponse
 from .pixverse_image_upload_response_resp_type_0 import PixverseImageUploadResponseRespType0
 from .pixverse_image_video_request import PixverseImageVideoRequest
@@ -284,6 +292,14 @@ __all__ = (
     "OpenAIVideoJob",
     "OpenAIVideoJobErrorType0",
     "OpenAIVideoJobObject",
+    "PikaBodyGenerate22I2V",
+    "PikaBodyGenerate22T2V",
+    "PikaDurationEnum",
+    "PikaGenerateResponse",
+    "PikaHTTPValidationError",
+    "PikaResolutionEnum",
+    "PikaValidationError",
+    "PikaVideoResponse",
     "PixverseImageUploadResponse",
     "PixverseImageUploadResponseRespType0",
     "PixverseImageVideoRequest",

@@ -107,6 +107,21 @@ if TYPE_CHECKING:
         MinimaxVideoGenerationRequestSubjectReferenceItem,
     )
     from .minimax_video_generation_response import MinimaxVideoGenerationResponse
+    from .moonvalley_image_to_video_request import MoonvalleyImageToVideoRequest
+    from .moonvalley_image_to_video_request_keyframes import MoonvalleyImageToVideoRequestKeyframes
+    from .moonvalley_image_to_video_request_keyframes_additional_property import (
+        MoonvalleyImageToVideoRequestKeyframesAdditionalProperty,
+    )
+    from .moonvalley_prompt_response import MoonvalleyPromptResponse
+    from .moonvalley_prompt_response_error_type_0 import MoonvalleyPromptResponseErrorType0
+    from .moonvalley_prompt_response_frame_conditioning import MoonvalleyPromptResponseFrameConditioning
+    from .moonvalley_prompt_response_inference_params import MoonvalleyPromptResponseInferenceParams
+    from .moonvalley_prompt_response_meta import MoonvalleyPromptResponseMeta
+    from .moonvalley_prompt_response_model_params import MoonvalleyPromptResponseModelParams
+    from .moonvalley_text_to_video_inference_params import MoonvalleyTextToVideoInferenceParams
+    from .moonvalley_text_to_video_request import MoonvalleyTextToVideoRequest
+    from .moonvalley_upload_file_request import MoonvalleyUploadFileRequest
+    from .moonvalley_upload_file_response import MoonvalleyUploadFileResponse
     from .open_ai_video_create_request import OpenAIVideoCreateRequest
     from .open_ai_video_create_request_model import OpenAIVideoCreateRequestModel
     from .open_ai_video_create_request_seconds import OpenAIVideoCreateRequestSeconds
@@ -114,6 +129,14 @@ if TYPE_CHECKING:
     from .open_ai_video_job import OpenAIVideoJob
     from .open_ai_video_job_error_type_0 import OpenAIVideoJobErrorType0
     from .open_ai_video_job_object import OpenAIVideoJobObject
+    from .pika_body_generate_22i2v import PikaBodyGenerate22I2V
+    from .pika_body_generate_22t2v import PikaBodyGenerate22T2V
+    from .pika_duration_enum import PikaDurationEnum
+    from .pika_generate_response import PikaGenerateResponse
+    from .pika_http_validation_error import PikaHTTPValidationError
+    from .pika_resolution_enum import PikaResolutionEnum
+    from .pika_validation_error import PikaValidationError
+    from .pika_video_response import PikaVideoResponse
     from .pixverse_image_upload_response import PixverseImageUploadResponse
     from .pixverse_image_upload_response_resp_type_0 import PixverseImageUploadResponseRespType0
     from .pixverse_image_video_request import PixverseImageVideoRequest
@@ -269,6 +292,19 @@ _MODULES = {
     "MinimaxVideoGenerationRequestResolution": ".minimax_video_generation_request_resolution",
     "MinimaxVideoGenerationRequestSubjectReferenceItem": ".minimax_video_generation_request_subject_reference_item",
     "MinimaxVideoGenerationResponse": ".minimax_video_generation_response",
+    "MoonvalleyImageToVideoRequest": ".moonvalley_image_to_video_request",
+    "MoonvalleyImageToVideoRequestKeyframes": ".moonvalley_image_to_video_request_keyframes",
+    "MoonvalleyImageToVideoRequestKeyframesAdditionalProperty": ".moonvalley_image_to_video_request_keyframes_additional_property",
+    "MoonvalleyPromptResponse": ".moonvalley_prompt_response",
+    "MoonvalleyPromptResponseErrorType0": ".moonvalley_prompt_response_error_type_0",
+    "MoonvalleyPromptResponseFrameConditioning": ".moonvalley_prompt_response_frame_conditioning",
+    "MoonvalleyPromptResponseInferenceParams": ".moonvalley_prompt_response_inference_params",
+    "MoonvalleyPromptResponseMeta": ".moonvalley_prompt_response_meta",
+    "MoonvalleyPromptResponseModelParams": ".moonvalley_prompt_response_model_params",
+    "MoonvalleyTextToVideoInferenceParams": ".moonvalley_text_to_video_inference_params",
+    "MoonvalleyTextToVideoRequest": ".moonvalley_text_to_video_request",
+    "MoonvalleyUploadFileRequest": ".moonvalley_upload_file_request",
+    "MoonvalleyUploadFileResponse": ".moonvalley_upload_file_response",
     "OpenAIVideoCreateRequest": ".open_ai_video_create_request",
     "OpenAIVideoCreateRequestModel": ".open_ai_video_create_request_model",
     "OpenAIVideoCreateRequestSeconds": ".open_ai_video_create_request_seconds",
@@ -276,6 +312,14 @@ _MODULES = {
     "OpenAIVideoJob": ".open_ai_video_job",
     "OpenAIVideoJobErrorType0": ".open_ai_video_job_error_type_0",
     "OpenAIVideoJobObject": ".open_ai_video_job_object",
+    "PikaBodyGenerate22I2V": ".pika_body_generate_22i2v",
+    "PikaBodyGenerate22T2V": ".pika_body_generate_22t2v",
+    "PikaDurationEnum": ".pika_duration_enum",
+    "PikaGenerateResponse": ".pika_generate_response",
+    "PikaHTTPValidationError": ".pika_http_validation_error",
+    "PikaResolutionEnum": ".pika_resolution_enum",
+    "PikaValidationError": ".pika_validation_error",
+    "PikaVideoResponse": ".pika_video_response",
     "PixverseImageUploadResponse": ".pixverse_image_upload_response",
     "PixverseImageUploadResponseRespType0": ".pixverse_image_upload_response_resp_type_0",
     "PixverseImageVideoRequest": ".pixverse_image_video_request",
@@ -442,6 +486,19 @@ __all__ = (
     "MinimaxVideoGenerationRequestResolution",
     "MinimaxVideoGenerationRequestSubjectReferenceItem",
     "MinimaxVideoGenerationResponse",
+    "MoonvalleyImageToVideoRequest",
+    "MoonvalleyImageToVideoRequestKeyframes",
+    "MoonvalleyImageToVideoRequestKeyframesAdditionalProperty",
+    "MoonvalleyPromptResponse",
+    "MoonvalleyPromptResponseErrorType0",
+    "MoonvalleyPromptResponseFrameConditioning",
+    "MoonvalleyPromptResponseInferenceParams",
+    "MoonvalleyPromptResponseMeta",
+    "MoonvalleyPromptResponseModelParams",
+    "MoonvalleyTextToVideoInferenceParams",
+    "MoonvalleyTextToVideoRequest",
+    "MoonvalleyUploadFileRequest",
+    "MoonvalleyUploadFileResponse",
     "OpenAIVideoCreateRequest",
     "OpenAIVideoCreateRequestModel",
     "OpenAIVideoCreateRequestSeconds",
@@ -449,6 +506,14 @@ __all__ = (
     "OpenAIVideoJob",
     "OpenAIVideoJobErrorType0",
     "OpenAIVideoJobObject",
+    "PikaBodyGenerate22I2V",
+    "PikaBodyGenerate22T2V",
+    "PikaDurationEnum",
+    "PikaGenerateResponse",
+    "PikaHTTPValidationError",
+    "PikaResolutionEnum",
+    "PikaValidationError",
+    "PikaVideoResponse",
     "PixverseImageUploadResponse",
     "PixverseImageUploadResponseRespType0",
     "PixverseImageVideoRequest",

@@ -479,7 +479,7 @@ class Client(_BaseClient):
       a server that drips bytes or interim (1xx) responses is cut off.
     - ``max_retries``: retries per request, of what is safe to retry (default 2; 0 to 100).
     - ``typical_durations``: provider name -> seconds its creations usually take (None: unknown), over
-      the defaults in the README's provider table. ``wait``/``watch``/``generate`` poll nothing before
+      the defaults listed in the README. ``wait``/``watch``/``generate`` poll nothing before
       40 % of it has passed (in sleeps of at most 12 poll intervals); unknown providers and keys:
       :class:`ConfigurationError`. ``Sandbox.client()`` sets every one to None (its creations are fast).
     - ``transport``: an ``httpx.BaseTransport`` (``httpx.HTTPTransport(proxy=..., verify=...)``

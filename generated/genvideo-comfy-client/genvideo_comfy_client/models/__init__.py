@@ -55,6 +55,16 @@ from .kling_video_gen_duration import KlingVideoGenDuration
 from .kling_video_gen_mode import KlingVideoGenMode
 from .kling_video_gen_model_name import KlingVideoGenModelName
 from .kling_video_result import KlingVideoResult
+from .ltx_image_2_video_request import LTXImage2VideoRequest
+from .ltx_image_2_video_request_duration import LTXImage2VideoRequestDuration
+from .ltx_image_2_video_request_fps import LTXImage2VideoRequestFps
+from .ltx_image_2_video_request_model import LTXImage2VideoRequestModel
+from .ltx_image_2_video_request_resolution import LTXImage2VideoRequestResolution
+from .ltx_text_2_video_request import LTXText2VideoRequest
+from .ltx_text_2_video_request_duration import LTXText2VideoRequestDuration
+from .ltx_text_2_video_request_fps import LTXText2VideoRequestFps
+from .ltx_text_2_video_request_model import LTXText2VideoRequestModel
+from .ltx_text_2_video_request_resolution import LTXText2VideoRequestResolution
 from .luma_aspect_ratio import LumaAspectRatio
 from .luma_assets_type_0 import LumaAssetsType0
 from .luma_audio_generation_request import LumaAudioGenerationRequest
@@ -213,6 +223,16 @@ __all__ = (
     "KlingVideoGenMode",
     "KlingVideoGenModelName",
     "KlingVideoResult",
+    "LTXImage2VideoRequest",
+    "LTXImage2VideoRequestDuration",
+    "LTXImage2VideoRequestFps",
+    "LTXImage2VideoRequestModel",
+    "LTXImage2VideoRequestResolution",
+    "LTXText2VideoRequest",
+    "LTXText2VideoRequestDuration",
+    "LTXText2VideoRequestFps",
+    "LTXText2VideoRequestModel",
+    "LTXText2VideoRequestResolution",
     "LumaAspectRatio",
     "LumaAssetsType0",
     "LumaAudioGenerationRequest",

@@ -69,6 +69,9 @@ class ProviderEntry:
     states: Mapping[str, CreationState]
     takes_video: bool = False
     """Whether ``create()`` may pass it a ``video`` (a video to transform, or a reference video)."""
+    synchronous: bool = False
+    """Whether its submit's reply is the video itself (LTX): no id, nothing to poll or look up later.
+    Only ``generate()`` runs it (its flow returns the finished Creation); ``create()`` refuses it."""
 
     def adapter(self) -> Adapter:
         """The adapter module (imported on first use): see ``_adapter.Adapter``."""
@@ -156,5 +159,6 @@ def parse_registry(document: Mapping[str, Any]) -> Registry:
             scope=scope,
             states=MappingProxyType(states),
             takes_video=_flag(row, "takes_video", f"providers.{name}"),
+            synchronous=_flag(row, "synchronous", f"providers.{name}"),
         )
     return Registry(MappingProxyType(specs), MappingProxyType(providers))

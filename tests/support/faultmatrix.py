@@ -1081,7 +1081,9 @@ def run_matrix(root: Path, cases: Sequence[Case] | None = None, workers: int = W
             tempfile.tempdir = str(root / "replies")
             try:
                 light = run_concurrently([job(c) for c in cases if not c.row.heavy and not serial(c)], workers=workers)
-                heavy = run_concurrently([job(c) for c in cases if c.row.heavy and not serial(c)], workers=HEAVY_WORKERS)
+                heavy = run_concurrently(
+                    [job(c) for c in cases if c.row.heavy and not serial(c)], workers=HEAVY_WORKERS
+                )
                 one_by_one = [job(c)() for c in cases if serial(c)]
             finally:
                 tempfile.tempdir = saved_tempdir

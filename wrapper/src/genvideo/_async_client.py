@@ -14,7 +14,7 @@ import httpx
 from . import _constants as C
 from ._arguments import takes_arguments_of
 from ._body import BodyTooLarge
-from ._client import CreationCallback, RefLike, _aread_body, _answers_video, _BaseClient, _wait_deadline, check_deadline
+from ._client import CreationCallback, RefLike, _answers_video, _aread_body, _BaseClient, _wait_deadline, check_deadline
 from ._download import DownloadJob, Next, ProgressCallback, Step, VideoReply, Wait, discard_file, output_of, place_file
 from ._exceptions import APIError
 from ._images import ImageInput

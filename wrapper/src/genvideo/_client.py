@@ -346,7 +346,11 @@ class _BaseClient:
         return self._submit(provider, common.pop("prompt"), common.pop("image"), common, options)
 
     def _synchronous_call(
-        self, provider: str, prompt: str | None, image: ImageInput | Sequence[ImageInput] | None, options: dict[str, Any]
+        self,
+        provider: str,
+        prompt: str | None,
+        image: ImageInput | Sequence[ImageInput] | None,
+        options: dict[str, Any],
     ) -> inspect.BoundArguments | None:
         """``generate()``'s arguments bound as ``create()`` takes them, for a synchronous provider; None
         for any other (``generate()`` then creates, waits and downloads)."""

@@ -257,7 +257,7 @@ def place_file(output: VideoOutput, dest: str | os.PathLike[str]) -> Path:
         )
     path = destination(dest, output)
     try:
-        os.replace(source, path)
+        source.replace(path)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise DownloadError(f"moving the video into place at {str(path)!r} failed: {_reason(exc)}") from exc
@@ -318,9 +318,10 @@ class VideoReply:
     ResponseValidationError), ``max_bytes``, gzip or deflate decoded here within the decode ratio,
     complete only when the body reached its Content-Length (or its encoding's end marker), never 0
     bytes. A body cut short raises APIConnectionError; a body that is no video, ResponseValidationError.
+    At most ``DEFAULT_MAX_DOWNLOAD_BYTES`` (download()'s default bound).
     """
 
-    def __init__(self, provider: str, headers: httpx.Headers, max_bytes: int | None = C.DEFAULT_MAX_DOWNLOAD_BYTES):
+    def __init__(self, provider: str, headers: httpx.Headers) -> None:
         self.provider = provider
         media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if not media_type.startswith("video/"):
@@ -331,7 +332,8 @@ class VideoReply:
             raise self._invalid(f"the video came with an unsupported Content-Encoding {encoding!r}")
         self._decoder = _Decoder(encoding) if encoding else None
         self._length = None if _chunked(headers) else _length(headers.get("content-length"))
-        self._max_bytes = max_bytes
+        # download()'s default bound (4 GiB): a synchronous reply has no max_bytes argument of its own
+        self._max_bytes = max_bytes = C.DEFAULT_MAX_DOWNLOAD_BYTES
         if max_bytes is not None and self._length is not None and self._decoder is None and self._length > max_bytes:
             raise self._invalid(f"the video is {self._length} bytes, more than {max_bytes}")
         self._wire = 0

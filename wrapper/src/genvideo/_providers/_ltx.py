@@ -52,7 +52,6 @@ def get_flow(ref: CreationRef) -> GetFlow:
 
 def parse_raw(payload: Mapping[str, Any]) -> None:
     """No generated model: LTX's reply is the video itself (``payload`` holds its size and content type)."""
-    return None
 
 
 def _durations() -> tuple[int, ...]:

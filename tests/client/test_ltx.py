@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ import pytest
 import genvideo
 from genvideo import CreationState, _constants
 from genvideo.testing import Fault, Sandbox
+from genvideo.testing._media import fake_video
 from tests.support.cli import run_cli
 from tests.support.clients import make_async_client, make_client
 
@@ -102,6 +104,23 @@ def test_async_generate_and_download(sandbox: Sandbox, tmp_path: Path, replies: 
     assert path == tmp_path / f"ltx-{creation.id}-0.mp4"  # a folder: named like any download
     assert path.read_bytes() == sandbox.video("ltx", second.creation_id or "")
     assert list(replies.iterdir()) == []
+
+
+def test_a_large_reply_is_streamed_to_disk_not_held_in_memory(sandbox: Sandbox, replies: Path) -> None:
+    """32 MiB of video arrive with well under 16 MiB allocated (the sandbox's own sending included): the
+    client writes each chunk as it comes, and never holds the body."""
+    video = fake_video("large", 32 * 1024 * 1024)
+    sandbox.script_submits("ltx", Sandbox.submit_script(video=video))
+    with make_client(sandbox) as client:
+        tracemalloc.start()
+        try:
+            creation = client.generate("ltx", prompt="a long fox")
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert creation.outputs[0].path is not None
+    assert creation.outputs[0].path.read_bytes() == video
+    assert peak < 16 * 1024 * 1024
 
 
 def test_a_file_output_is_moved_once(sandbox: Sandbox, tmp_path: Path, replies: Path) -> None:

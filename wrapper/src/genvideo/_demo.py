@@ -74,7 +74,7 @@ def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) ->
             script_demo_submits(sandbox, step=step)
             # No duration or model: each provider's own defaults (their allowed lengths differ).
             extra = fakes()[provider].demo_arguments  # e.g. Runway's image: no text-only generation there
-            ref = client.create(provider, prompt=DEMO_PROMPTS[index % len(DEMO_PROMPTS)], **extra)
+            ref = client.create(provider, **{"prompt": DEMO_PROMPTS[index % len(DEMO_PROMPTS)], **extra})
             first = client.get(ref)
             reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
             creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)

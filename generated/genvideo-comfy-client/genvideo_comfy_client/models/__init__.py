@@ -14,6 +14,14 @@ from .create_customer_storage_resource_body import CreateCustomerStorageResource
 from .customer_storage_resource_response import CustomerStorageResourceResponse
 from .error import Error
 from .error_response import ErrorResponse
+from .hit_paw_error_response import HitPawErrorResponse
+from .hit_paw_job_response import HitPawJobResponse
+from .hit_paw_job_response_data import HitPawJobResponseData
+from .hit_paw_task_status_request import HitPawTaskStatusRequest
+from .hit_paw_task_status_response import HitPawTaskStatusResponse
+from .hit_paw_task_status_response_data import HitPawTaskStatusResponseData
+from .hit_paw_video_enhancer_request import HitPawVideoEnhancerRequest
+from .hit_paw_video_enhancer_request_model_name import HitPawVideoEnhancerRequestModelName
 from .kling_camera_config import KlingCameraConfig
 from .kling_camera_control import KlingCameraControl
 from .kling_camera_control_type import KlingCameraControlType
@@ -180,6 +188,14 @@ __all__ = (
     "CustomerStorageResourceResponse",
     "Error",
     "ErrorResponse",
+    "HitPawErrorResponse",
+    "HitPawJobResponse",
+    "HitPawJobResponseData",
+    "HitPawTaskStatusRequest",
+    "HitPawTaskStatusResponse",
+    "HitPawTaskStatusResponseData",
+    "HitPawVideoEnhancerRequest",
+    "HitPawVideoEnhancerRequestModelName",
     "KlingCameraConfig",
     "KlingCameraControl",
     "KlingCameraControlType",

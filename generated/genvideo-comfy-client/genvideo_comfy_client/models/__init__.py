@@ -1,5 +1,18 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .bria_async_response import BriaAsyncResponse
+from .bria_error_response import BriaErrorResponse
+from .bria_error_response_error import BriaErrorResponseError
+from .bria_status_not_found_response import BriaStatusNotFoundResponse
+from .bria_status_not_found_response_status import BriaStatusNotFoundResponseStatus
+from .bria_status_response import BriaStatusResponse
+from .bria_status_response_error import BriaStatusResponseError
+from .bria_status_response_result import BriaStatusResponseResult
+from .bria_video_remove_background_request import BriaVideoRemoveBackgroundRequest
+from .bria_video_remove_background_request_background_color import BriaVideoRemoveBackgroundRequestBackgroundColor
+from .bria_video_remove_background_request_output_container_and_codec import (
+    BriaVideoRemoveBackgroundRequestOutputContainerAndCodec,
+)
 from .byte_plus_video_generation_content import BytePlusVideoGenerationContent
 from .byte_plus_video_generation_content_image_url import BytePlusVideoGenerationContentImageUrl
 from .byte_plus_video_generation_content_type import BytePlusVideoGenerationContentType
@@ -174,6 +187,17 @@ from .xai_video_result_response import XAIVideoResultResponse
 from .xai_video_usage import XAIVideoUsage
 
 __all__ = (
+    "BriaAsyncResponse",
+    "BriaErrorResponse",
+    "BriaErrorResponseError",
+    "BriaStatusNotFoundResponse",
+    "BriaStatusNotFoundResponseStatus",
+    "BriaStatusResponse",
+    "BriaStatusResponseError",
+    "BriaStatusResponseResult",
+    "BriaVideoRemoveBackgroundRequest",
+    "BriaVideoRemoveBackgroundRequestBackgroundColor",
+    "BriaVideoRemoveBackgroundRequestOutputContainerAndCodec",
     "BytePlusVideoGenerationContent",
     "BytePlusVideoGenerationContentImageUrl",
     "BytePlusVideoGenerationContentType",

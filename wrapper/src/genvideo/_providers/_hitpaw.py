@@ -161,8 +161,8 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
     """Validate the fields the facade reads and normalise them.
 
     The reply must be ``ref``'s (its ``data.job_id``, when present, is the job id). A reply without
-    ``data`` is an unknown state (its ``code`` kept as the error code). ``res_url`` is read only once
-    COMPLETED ("only valid when status is COMPLETED").
+    ``data`` is an unknown state. A ``code`` other than 200 is the error code, ``message`` then the error
+    message. ``res_url`` is read only once COMPLETED ("only valid when status is COMPLETED").
     """
     data = optional_object(PROVIDER, body, "data", "")
     if data is None:
@@ -173,6 +173,8 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         state = map_state(raw_state)
         url = optional_str(PROVIDER, data, "res_url", "data.")
     code = optional_code(body, "code")
+    failed = code not in (None, "200")
+    message = optional_str(PROVIDER, body, "message", "") if failed else None
     outputs = (VideoOutput(valid_text(url), None, None, ref, 0),) if url and state is CreationState.SUCCEEDED else ()
     return Creation(
         ref=ref,
@@ -180,7 +182,8 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
         raw_state=raw_state,
         progress=None,  # HitPaw reports no progress
         outputs=outputs,
-        error_code=valid_text(code) if code not in (None, "200") else None,
+        error_code=valid_text(code) if failed else None,
+        error_message=valid_text(message or None),
         created_at=None,
         updated_at=None,
         payload=body,

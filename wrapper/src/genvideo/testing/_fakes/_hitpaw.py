@@ -68,8 +68,10 @@ class HitPawFake(ComfyProxyFake):
             data["res_url"] = urls(creation.outputs[0], VIDEO_FILE)  # one video per job
         if mapped is CreationState.FAILED:
             code = creation.failure_code
-            body["code"] = int(code) if code is not None and code.isdigit() and len(code) < 10 else 500
-            body["message"] = DEFAULT_FAILURE_MESSAGE
+            if code is not None and code.isdigit() and len(code) < 10:  # HitPaw's codes are integers
+                body["code"], body["message"] = int(code), DEFAULT_FAILURE_MESSAGE
+            else:  # any other text is its message
+                body["code"], body["message"] = 500, code or DEFAULT_FAILURE_MESSAGE
         return json_reply(200, body)
 
     def submit_reply(self, endpoint: Endpoint, creation: FakeCreation, state: str, body: JsonObject) -> Reply:

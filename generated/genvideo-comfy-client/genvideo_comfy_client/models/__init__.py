@@ -176,6 +176,16 @@ from .wan_video_generation_request_parameters_resolution import WanVideoGenerati
 from .wan_video_generation_request_parameters_shot_type import WanVideoGenerationRequestParametersShotType
 from .wan_video_generation_response import WanVideoGenerationResponse
 from .wan_video_generation_response_output_type_0 import WanVideoGenerationResponseOutputType0
+from .wavespeed_flash_vsr_request import WavespeedFlashVSRRequest
+from .wavespeed_flash_vsr_request_target_resolution import WavespeedFlashVSRRequestTargetResolution
+from .wavespeed_task_response import WavespeedTaskResponse
+from .wavespeed_task_response_data import WavespeedTaskResponseData
+from .wavespeed_task_response_data_timings import WavespeedTaskResponseDataTimings
+from .wavespeed_task_response_data_urls import WavespeedTaskResponseDataUrls
+from .wavespeed_task_result_response import WavespeedTaskResultResponse
+from .wavespeed_task_result_response_data_type_0 import WavespeedTaskResultResponseDataType0
+from .wavespeed_task_result_response_data_type_0_timings import WavespeedTaskResultResponseDataType0Timings
+from .wavespeed_task_result_response_data_type_0_urls import WavespeedTaskResultResponseDataType0Urls
 from .xai_generated_video import XAIGeneratedVideo
 from .xai_image_object import XAIImageObject
 from .xai_image_object_type import XAIImageObjectType
@@ -353,6 +363,16 @@ __all__ = (
     "WanVideoGenerationRequestParametersShotType",
     "WanVideoGenerationResponse",
     "WanVideoGenerationResponseOutputType0",
+    "WavespeedFlashVSRRequest",
+    "WavespeedFlashVSRRequestTargetResolution",
+    "WavespeedTaskResponse",
+    "WavespeedTaskResponseData",
+    "WavespeedTaskResponseDataTimings",
+    "WavespeedTaskResponseDataUrls",
+    "WavespeedTaskResultResponse",
+    "WavespeedTaskResultResponseDataType0",
+    "WavespeedTaskResultResponseDataType0Timings",
+    "WavespeedTaskResultResponseDataType0Urls",
     "XAIGeneratedVideo",
     "XAIImageObject",
     "XAIImageObjectType",

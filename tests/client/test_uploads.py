@@ -32,7 +32,9 @@ def _arguments(provider: str) -> dict[str, Any]:
     return arguments
 
 
-COMFY_PROVIDERS = [name for name in registry().names if registry().providers[name].spec.name == "comfy"]
+#: The providers that take images at all (a video transform refuses image=: checked below).
+IMAGE_PROVIDERS = [name for name in registry().names if fakes()[name].takes_images]
+COMFY_PROVIDERS = [name for name in IMAGE_PROVIDERS if registry().providers[name].spec.name == "comfy"]
 
 
 def _start(client: genvideo.Client, provider: str) -> str | None:
@@ -44,7 +46,15 @@ def _start(client: genvideo.Client, provider: str) -> str | None:
     return client.create(provider, **_arguments(provider)).id
 
 
-@pytest.mark.parametrize("provider", registry().names)
+@pytest.mark.parametrize("provider", [name for name in registry().names if name not in IMAGE_PROVIDERS])
+def test_a_provider_that_takes_no_image_refuses_one_before_any_request(sandbox: Sandbox, provider: str) -> None:
+    with make_client(sandbox) as client, pytest.raises(genvideo.InvalidOption) as info:
+        client.create(provider, **_arguments(provider))
+    assert info.value.option == "image"
+    assert sandbox.requests == []
+
+
+@pytest.mark.parametrize("provider", IMAGE_PROVIDERS)
 def test_an_image_given_as_bytes_reaches_the_provider_exactly(sandbox: Sandbox, provider: str) -> None:
     with make_client(sandbox) as client:
         made = _start(client, provider)

@@ -8,6 +8,7 @@ raw request target.
 from __future__ import annotations
 
 import asyncio
+import json
 import string
 from collections.abc import Callable, Iterator
 
@@ -142,8 +143,8 @@ def test_non_strings_fail_before_any_request(server: ScriptedServer, client: gen
 @pytest.mark.parametrize("provider", POLLED)
 def test_good_ids_are_sent_byte_for_byte(sandbox: Sandbox, provider: str) -> None:
     """Every provider's adapter sends the id in its poll byte for byte, as exactly one path segment (or one
-    query value, where the provider takes it there): the sandbox (its fake matching the spec's templates)
-    finds the creation by it and answers it."""
+    query value, or one JSON body value, where the provider takes it there): the sandbox (its fake matching
+    the spec's templates) finds the creation by it and answers it."""
     facts = subject(provider)
     with make_client(sandbox, max_retries=0) as client:
         for creation_id in GOOD_IDS:
@@ -152,6 +153,8 @@ def test_good_ids_are_sent_byte_for_byte(sandbox: Sandbox, provider: str) -> Non
             assert client.get(ref).ref == ref
             poll = sandbox.requests[0]
             values = [value for _, _, value in (part.partition("=") for part in poll.query.split("&"))]
+            if poll.body:
+                values += [v for v in json.loads(poll.body).values() if isinstance(v, str)]
             assert facts.id(creation_id) in poll.path.split("/") + values, (creation_id, poll.target)
 
 

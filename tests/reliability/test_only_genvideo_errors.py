@@ -368,10 +368,11 @@ def test_create(
 @given(timeout=timeouts, poll_interval=poll_intervals, provider=st.sampled_from(POLLED))
 def test_generate(sandbox: Sandbox, timeout: object, poll_interval: object, provider: str) -> None:
     sandbox.script_submits(provider, Sandbox.submit_script(states=[subject(provider).success]))
-    extra = fakes()[provider].demo_arguments  # what the provider needs besides a prompt (Runway: an image)
+    # What the provider needs besides a prompt (Runway: an image), or instead of one (a video transform).
+    extra = {"prompt": "a fox", **fakes()[provider].demo_arguments}
     with sandbox.client(timeout=5.0, max_retries=0) as client:
         result = call(
-            lambda: client.generate(provider, prompt="a fox", timeout=timeout, poll_interval=poll_interval, **extra)  # type: ignore[arg-type]
+            lambda: client.generate(provider, timeout=timeout, poll_interval=poll_interval, **extra)  # type: ignore[arg-type]
         )
     if isinstance(result, genvideo.Creation):
         check_rendering(result)

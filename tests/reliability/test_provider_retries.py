@@ -52,10 +52,10 @@ def test_a_failed_submit_is_retried_only_under_the_same_key(sandbox: Sandbox, pr
     with make_client(sandbox) as client:
         start = client.generate if registry().providers[provider].synchronous else client.create
         if fake.honours_idempotency_key:
-            ref = client.create(provider, prompt="a fox", **fake.demo_arguments)
+            ref = client.create(provider, **{"prompt": "a fox", **fake.demo_arguments})
         else:
             with pytest.raises(genvideo.GenvideoError):
-                start(provider, prompt="a fox", **fake.demo_arguments)
+                start(provider, **{"prompt": "a fox", **fake.demo_arguments})
     submits = [s for s in sandbox.submissions if s.provider == provider]
     created = [s.creation_id for s in submits if s.created]
     if fake.honours_idempotency_key:

@@ -227,7 +227,7 @@ def _echoed(provider: str, credential: Credential, echo: str) -> tuple[list[Base
             found = [
                 _raised(lambda: client.get(ref)),
                 _raised(lambda: client.wait(ref, timeout=0.3)),
-                _raised(lambda: client.create(provider, prompt="a fox", **fake.demo_arguments)),
+                _raised(lambda: client.create(provider, **{"prompt": "a fox", **fake.demo_arguments})),
             ]
     return found, [value for r in sb.requests for _, value in r.headers]
 

@@ -29,6 +29,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import json
 import logging
 import sys
 import tempfile
@@ -611,10 +612,20 @@ class Subject:
         flow.close()
         return urlsplit(sb.base_url_for(self.spec)).path + request.path
 
+    def poll_body(self, creation_id: str) -> dict[str, Any] | None:
+        """The JSON body of the creation's status poll, where the provider sends the id there (a look-up
+        made as a POST: every job shares the path), else None."""
+        flow = registry().providers[self.provider].adapter().get_flow(self.ref(creation_id))
+        request = next(flow)
+        flow.close()
+        return request.json
+
     def poll_requests(self, sb: Sandbox, creation_id: str) -> list[RecordedRequest]:
         """The requests `sb` saw for the creation's status poll: its `poll_path`, query included where the
-        provider puts the id there (MiniMax's `?task_id=`: every task shares the path)."""
-        return [r for r in sb.requests if at(r, self.poll_path(sb, creation_id))]
+        provider puts the id there (MiniMax's `?task_id=`: every task shares the path), body too where it
+        puts it there."""
+        path, body = self.poll_path(sb, creation_id), self.poll_body(creation_id)
+        return [r for r in sb.requests if at(r, path, body)]
 
     def lookups(self, sb: Sandbox, creation_id: str) -> tuple[list[Lookup], genvideo.Creation | None]:
         """The requests a `get` of the creation makes, in order, each with the sandbox's answer, and the
@@ -645,10 +656,18 @@ class Subject:
                     return found, done.value
 
 
-def at(request: RecordedRequest, target: str) -> bool:
-    """Whether `request` went to `target` (a raw path, with a query or none: then any query)."""
+def at(request: RecordedRequest, target: str, body: dict[str, Any] | None = None) -> bool:
+    """Whether `request` went to `target` (a raw path, with a query or none: then any query), carrying
+    the JSON `body` if one is given (a look-up whose id is in its body)."""
     path, _, query = target.partition("?")
-    return request.path == path and (not query or request.query == query)
+    if request.path != path or (query and request.query != query):
+        return False
+    if body is None:
+        return True
+    try:
+        return bool(json.loads(request.body) == body)
+    except (ValueError, RecursionError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -739,7 +758,7 @@ def sample_scope(provider: str) -> tuple[str, ...]:
     if not registry().providers[provider].scope:
         return ()
     with Sandbox() as sb, sb.client(timeout=10.0) as client:
-        return client.create(provider, prompt="a fox", **fakes()[provider].demo_arguments).scope
+        return client.create(provider, **{"prompt": "a fox", **fakes()[provider].demo_arguments}).scope
 
 
 def subject(provider: str) -> Subject:
@@ -855,6 +874,7 @@ def run_case(
         return _run_generate(sb, obs, facts, options, dest_dir)
     api_path = facts.poll_path(sb, cid)
     target: Any = str(facts.ref(cid))
+    count_body: dict[str, Any] | None = None  # the CDN's requests carry no body
     if op == "download":
         facts.add_creation(sb, cid, states=[facts.success])
         with sb.client(**{**options, "timeout": 10.0, "max_retries": 3}) as setup:  # setup, not under test
@@ -875,6 +895,7 @@ def run_case(
         if row.make is None:
             options.update(dict.fromkeys(registry().base_url_arguments, closed_port_url()))
         count_path = api_path
+        count_body = facts.poll_body(cid)
     obs.ctx = ctx
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / "video.mp4"
@@ -888,7 +909,7 @@ def run_case(
         obs.error = exc
     obs.elapsed = time.monotonic() - started
     _drop_locals(obs.error)
-    obs.requests = None if row.make is None else sum(at(r, count_path) for r in sb.requests)
+    obs.requests = None if row.make is None else sum(at(r, count_path, count_body) for r in sb.requests)
     obs.files = sorted(p.name for p in dest_dir.iterdir())
     return obs
 

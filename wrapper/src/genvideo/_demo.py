@@ -75,12 +75,12 @@ def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) ->
             script_demo_submits(sandbox, step=step)
             # No duration or model: each provider's own defaults (their allowed lengths differ).
             extra = fakes()[provider].demo_arguments  # e.g. Runway's image: no text-only generation there
-            prompt = DEMO_PROMPTS[index % len(DEMO_PROMPTS)]
+            arguments = {"prompt": DEMO_PROMPTS[index % len(DEMO_PROMPTS)], **extra}
             if registry().providers[provider].synchronous:  # its reply is the video: nothing to poll
-                creation = client.generate(provider, prompt=prompt, timeout=60, **extra)
+                creation = client.generate(provider, timeout=60, **arguments)
                 reporter.done(f"generated {creation.ref}: {creation.state.value} (one request, the video its reply)")
             else:
-                ref = client.create(provider, prompt=prompt, **extra)
+                ref = client.create(provider, **arguments)
                 first = client.get(ref)
                 reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
                 creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)

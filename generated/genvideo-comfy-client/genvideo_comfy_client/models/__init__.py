@@ -8,6 +8,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .bria_async_response import BriaAsyncResponse
+    from .bria_error_response import BriaErrorResponse
+    from .bria_error_response_error import BriaErrorResponseError
+    from .bria_status_not_found_response import BriaStatusNotFoundResponse
+    from .bria_status_not_found_response_status import BriaStatusNotFoundResponseStatus
+    from .bria_status_response import BriaStatusResponse
+    from .bria_status_response_error import BriaStatusResponseError
+    from .bria_status_response_result import BriaStatusResponseResult
+    from .bria_video_remove_background_request import BriaVideoRemoveBackgroundRequest
+    from .bria_video_remove_background_request_background_color import BriaVideoRemoveBackgroundRequestBackgroundColor
+    from .bria_video_remove_background_request_output_container_and_codec import (
+        BriaVideoRemoveBackgroundRequestOutputContainerAndCodec,
+    )
     from .byte_plus_video_generation_content import BytePlusVideoGenerationContent
     from .byte_plus_video_generation_content_image_url import BytePlusVideoGenerationContentImageUrl
     from .byte_plus_video_generation_content_type import BytePlusVideoGenerationContentType
@@ -24,6 +37,14 @@ if TYPE_CHECKING:
     from .customer_storage_resource_response import CustomerStorageResourceResponse
     from .error import Error
     from .error_response import ErrorResponse
+    from .hit_paw_error_response import HitPawErrorResponse
+    from .hit_paw_job_response import HitPawJobResponse
+    from .hit_paw_job_response_data import HitPawJobResponseData
+    from .hit_paw_task_status_request import HitPawTaskStatusRequest
+    from .hit_paw_task_status_response import HitPawTaskStatusResponse
+    from .hit_paw_task_status_response_data import HitPawTaskStatusResponseData
+    from .hit_paw_video_enhancer_request import HitPawVideoEnhancerRequest
+    from .hit_paw_video_enhancer_request_model_name import HitPawVideoEnhancerRequestModelName
     from .kling_camera_config import KlingCameraConfig
     from .kling_camera_control import KlingCameraControl
     from .kling_camera_control_type import KlingCameraControlType
@@ -208,6 +229,16 @@ if TYPE_CHECKING:
     from .wan_video_generation_request_parameters_shot_type import WanVideoGenerationRequestParametersShotType
     from .wan_video_generation_response import WanVideoGenerationResponse
     from .wan_video_generation_response_output_type_0 import WanVideoGenerationResponseOutputType0
+    from .wavespeed_flash_vsr_request import WavespeedFlashVSRRequest
+    from .wavespeed_flash_vsr_request_target_resolution import WavespeedFlashVSRRequestTargetResolution
+    from .wavespeed_task_response import WavespeedTaskResponse
+    from .wavespeed_task_response_data import WavespeedTaskResponseData
+    from .wavespeed_task_response_data_timings import WavespeedTaskResponseDataTimings
+    from .wavespeed_task_response_data_urls import WavespeedTaskResponseDataUrls
+    from .wavespeed_task_result_response import WavespeedTaskResultResponse
+    from .wavespeed_task_result_response_data_type_0 import WavespeedTaskResultResponseDataType0
+    from .wavespeed_task_result_response_data_type_0_timings import WavespeedTaskResultResponseDataType0Timings
+    from .wavespeed_task_result_response_data_type_0_urls import WavespeedTaskResultResponseDataType0Urls
     from .xai_generated_video import XAIGeneratedVideo
     from .xai_image_object import XAIImageObject
     from .xai_image_object_type import XAIImageObjectType
@@ -219,6 +250,17 @@ if TYPE_CHECKING:
     from .xai_video_usage import XAIVideoUsage
 
 _MODULES = {
+    "BriaAsyncResponse": ".bria_async_response",
+    "BriaErrorResponse": ".bria_error_response",
+    "BriaErrorResponseError": ".bria_error_response_error",
+    "BriaStatusNotFoundResponse": ".bria_status_not_found_response",
+    "BriaStatusNotFoundResponseStatus": ".bria_status_not_found_response_status",
+    "BriaStatusResponse": ".bria_status_response",
+    "BriaStatusResponseError": ".bria_status_response_error",
+    "BriaStatusResponseResult": ".bria_status_response_result",
+    "BriaVideoRemoveBackgroundRequest": ".bria_video_remove_background_request",
+    "BriaVideoRemoveBackgroundRequestBackgroundColor": ".bria_video_remove_background_request_background_color",
+    "BriaVideoRemoveBackgroundRequestOutputContainerAndCodec": ".bria_video_remove_background_request_output_container_and_codec",
     "BytePlusVideoGenerationContent": ".byte_plus_video_generation_content",
     "BytePlusVideoGenerationContentImageUrl": ".byte_plus_video_generation_content_image_url",
     "BytePlusVideoGenerationContentType": ".byte_plus_video_generation_content_type",
@@ -233,6 +275,14 @@ _MODULES = {
     "CustomerStorageResourceResponse": ".customer_storage_resource_response",
     "Error": ".error",
     "ErrorResponse": ".error_response",
+    "HitPawErrorResponse": ".hit_paw_error_response",
+    "HitPawJobResponse": ".hit_paw_job_response",
+    "HitPawJobResponseData": ".hit_paw_job_response_data",
+    "HitPawTaskStatusRequest": ".hit_paw_task_status_request",
+    "HitPawTaskStatusResponse": ".hit_paw_task_status_response",
+    "HitPawTaskStatusResponseData": ".hit_paw_task_status_response_data",
+    "HitPawVideoEnhancerRequest": ".hit_paw_video_enhancer_request",
+    "HitPawVideoEnhancerRequestModelName": ".hit_paw_video_enhancer_request_model_name",
     "KlingCameraConfig": ".kling_camera_config",
     "KlingCameraControl": ".kling_camera_control",
     "KlingCameraControlType": ".kling_camera_control_type",
@@ -397,6 +447,16 @@ _MODULES = {
     "WanVideoGenerationRequestParametersShotType": ".wan_video_generation_request_parameters_shot_type",
     "WanVideoGenerationResponse": ".wan_video_generation_response",
     "WanVideoGenerationResponseOutputType0": ".wan_video_generation_response_output_type_0",
+    "WavespeedFlashVSRRequest": ".wavespeed_flash_vsr_request",
+    "WavespeedFlashVSRRequestTargetResolution": ".wavespeed_flash_vsr_request_target_resolution",
+    "WavespeedTaskResponse": ".wavespeed_task_response",
+    "WavespeedTaskResponseData": ".wavespeed_task_response_data",
+    "WavespeedTaskResponseDataTimings": ".wavespeed_task_response_data_timings",
+    "WavespeedTaskResponseDataUrls": ".wavespeed_task_response_data_urls",
+    "WavespeedTaskResultResponse": ".wavespeed_task_result_response",
+    "WavespeedTaskResultResponseDataType0": ".wavespeed_task_result_response_data_type_0",
+    "WavespeedTaskResultResponseDataType0Timings": ".wavespeed_task_result_response_data_type_0_timings",
+    "WavespeedTaskResultResponseDataType0Urls": ".wavespeed_task_result_response_data_type_0_urls",
     "XAIGeneratedVideo": ".xai_generated_video",
     "XAIImageObject": ".xai_image_object",
     "XAIImageObjectType": ".xai_image_object_type",
@@ -423,6 +483,17 @@ def __dir__() -> list[str]:
 
 
 __all__ = (
+    "BriaAsyncResponse",
+    "BriaErrorResponse",
+    "BriaErrorResponseError",
+    "BriaStatusNotFoundResponse",
+    "BriaStatusNotFoundResponseStatus",
+    "BriaStatusResponse",
+    "BriaStatusResponseError",
+    "BriaStatusResponseResult",
+    "BriaVideoRemoveBackgroundRequest",
+    "BriaVideoRemoveBackgroundRequestBackgroundColor",
+    "BriaVideoRemoveBackgroundRequestOutputContainerAndCodec",
     "BytePlusVideoGenerationContent",
     "BytePlusVideoGenerationContentImageUrl",
     "BytePlusVideoGenerationContentType",
@@ -437,6 +508,14 @@ __all__ = (
     "CustomerStorageResourceResponse",
     "Error",
     "ErrorResponse",
+    "HitPawErrorResponse",
+    "HitPawJobResponse",
+    "HitPawJobResponseData",
+    "HitPawTaskStatusRequest",
+    "HitPawTaskStatusResponse",
+    "HitPawTaskStatusResponseData",
+    "HitPawVideoEnhancerRequest",
+    "HitPawVideoEnhancerRequestModelName",
     "KlingCameraConfig",
     "KlingCameraControl",
     "KlingCameraControlType",
@@ -601,6 +680,16 @@ __all__ = (
     "WanVideoGenerationRequestParametersShotType",
     "WanVideoGenerationResponse",
     "WanVideoGenerationResponseOutputType0",
+    "WavespeedFlashVSRRequest",
+    "WavespeedFlashVSRRequestTargetResolution",
+    "WavespeedTaskResponse",
+    "WavespeedTaskResponseData",
+    "WavespeedTaskResponseDataTimings",
+    "WavespeedTaskResponseDataUrls",
+    "WavespeedTaskResultResponse",
+    "WavespeedTaskResultResponseDataType0",
+    "WavespeedTaskResultResponseDataType0Timings",
+    "WavespeedTaskResultResponseDataType0Urls",
     "XAIGeneratedVideo",
     "XAIImageObject",
     "XAIImageObjectType",

@@ -108,7 +108,11 @@ class ProviderFake:
     honours_idempotency_key: ClassVar[bool] = False
     demo_arguments: ClassVar[Mapping[str, Any]] = MappingProxyType({})
     """What the demo (`genvideo demo`) passes to `create()` besides a prompt, for a provider that needs more
-    (Runway takes no text-only generation: an image URL, which the sandbox never fetches)."""
+    (Runway takes no text-only generation: an image URL, which the sandbox never fetches). It may replace
+    the prompt too: a provider that transforms a video takes none (`"prompt": ""`)."""
+    takes_images: ClassVar[bool] = True
+    """Whether the provider's `create()` takes `image=` at all (a video transform takes none and refuses
+    it); the registry-driven image tests cover only providers that do."""
 
     def __init__(self, entry: ProviderEntry) -> None:
         """The fake of the registry's provider `entry`."""

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from .customer_storage_resource_response import CustomerStorageResourceResponse
     from .error import Error
     from .error_response import ErrorResponse
+    from .image_sequence import ImageSequence
+    from .image_sequence_destination import ImageSequenceDestination
+    from .image_sequence_source import ImageSequenceSource
+    from .image_sequence_source_container import ImageSequenceSourceContainer
+    from .image_sequence_source_resolution import ImageSequenceSourceResolution
     from .kling_camera_config import KlingCameraConfig
     from .kling_camera_control import KlingCameraControl
     from .kling_camera_control_type import KlingCameraControlType
@@ -142,6 +147,47 @@ if TYPE_CHECKING:
     from .runway_prompt_image_detailed_object import RunwayPromptImageDetailedObject
     from .runway_prompt_image_detailed_object_position import RunwayPromptImageDetailedObjectPosition
     from .runway_task_status_response import RunwayTaskStatusResponse
+    from .topaz_create_request_video_schema import TopazCreateRequestVideoSchema
+    from .topaz_create_request_video_schema_destination import TopazCreateRequestVideoSchemaDestination
+    from .topaz_create_request_video_schema_overrides import TopazCreateRequestVideoSchemaOverrides
+    from .topaz_create_request_video_schema_source import TopazCreateRequestVideoSchemaSource
+    from .topaz_create_request_video_schema_source_container import TopazCreateRequestVideoSchemaSourceContainer
+    from .topaz_create_request_video_schema_source_resolution import TopazCreateRequestVideoSchemaSourceResolution
+    from .topaz_credentials_s3 import TopazCredentialsS3
+    from .topaz_external_storage import TopazExternalStorage
+    from .topaz_external_storage_provider import TopazExternalStorageProvider
+    from .topaz_output_information_image_sequence import TopazOutputInformationImageSequence
+    from .topaz_output_information_image_sequence_container import TopazOutputInformationImageSequenceContainer
+    from .topaz_output_information_image_sequence_resolution import TopazOutputInformationImageSequenceResolution
+    from .topaz_output_information_image_sequence_video_encoder import TopazOutputInformationImageSequenceVideoEncoder
+    from .topaz_output_information_video import TopazOutputInformationVideo
+    from .topaz_output_information_video_audio_codec import TopazOutputInformationVideoAudioCodec
+    from .topaz_output_information_video_audio_transfer import TopazOutputInformationVideoAudioTransfer
+    from .topaz_output_information_video_container import TopazOutputInformationVideoContainer
+    from .topaz_output_information_video_dynamic_compression_level import (
+        TopazOutputInformationVideoDynamicCompressionLevel,
+    )
+    from .topaz_output_information_video_resolution import TopazOutputInformationVideoResolution
+    from .topaz_output_information_video_video_encoder import TopazOutputInformationVideoVideoEncoder
+    from .topaz_video_accept_response import TopazVideoAcceptResponse
+    from .topaz_video_complete_upload_request import TopazVideoCompleteUploadRequest
+    from .topaz_video_complete_upload_request_upload_results_item import (
+        TopazVideoCompleteUploadRequestUploadResultsItem,
+    )
+    from .topaz_video_complete_upload_response import TopazVideoCompleteUploadResponse
+    from .topaz_video_create_response import TopazVideoCreateResponse
+    from .topaz_video_enhanced_download import TopazVideoEnhancedDownload
+    from .topaz_video_enhancement_filter import TopazVideoEnhancementFilter
+    from .topaz_video_enhancement_filter_auto import TopazVideoEnhancementFilterAuto
+    from .topaz_video_enhancement_filter_creativity import TopazVideoEnhancementFilterCreativity
+    from .topaz_video_enhancement_filter_field_order import TopazVideoEnhancementFilterFieldOrder
+    from .topaz_video_enhancement_filter_focus_fix_level import TopazVideoEnhancementFilterFocusFixLevel
+    from .topaz_video_enhancement_filter_model import TopazVideoEnhancementFilterModel
+    from .topaz_video_enhancement_filter_video_type import TopazVideoEnhancementFilterVideoType
+    from .topaz_video_frame_interpolation_filter import TopazVideoFrameInterpolationFilter
+    from .topaz_video_frame_interpolation_filter_model import TopazVideoFrameInterpolationFilterModel
+    from .topaz_video_request_estimates import TopazVideoRequestEstimates
+    from .topaz_video_status_response import TopazVideoStatusResponse
     from .vidu_creation import ViduCreation
     from .vidu_extend_reply import ViduExtendReply
     from .vidu_extend_request import ViduExtendRequest
@@ -200,6 +246,11 @@ _MODULES = {
     "CustomerStorageResourceResponse": ".customer_storage_resource_response",
     "Error": ".error",
     "ErrorResponse": ".error_response",
+    "ImageSequence": ".image_sequence",
+    "ImageSequenceDestination": ".image_sequence_destination",
+    "ImageSequenceSource": ".image_sequence_source",
+    "ImageSequenceSourceContainer": ".image_sequence_source_container",
+    "ImageSequenceSourceResolution": ".image_sequence_source_resolution",
     "KlingCameraConfig": ".kling_camera_config",
     "KlingCameraControl": ".kling_camera_control",
     "KlingCameraControlType": ".kling_camera_control_type",
@@ -304,6 +355,43 @@ _MODULES = {
     "RunwayPromptImageDetailedObject": ".runway_prompt_image_detailed_object",
     "RunwayPromptImageDetailedObjectPosition": ".runway_prompt_image_detailed_object_position",
     "RunwayTaskStatusResponse": ".runway_task_status_response",
+    "TopazCreateRequestVideoSchema": ".topaz_create_request_video_schema",
+    "TopazCreateRequestVideoSchemaDestination": ".topaz_create_request_video_schema_destination",
+    "TopazCreateRequestVideoSchemaOverrides": ".topaz_create_request_video_schema_overrides",
+    "TopazCreateRequestVideoSchemaSource": ".topaz_create_request_video_schema_source",
+    "TopazCreateRequestVideoSchemaSourceContainer": ".topaz_create_request_video_schema_source_container",
+    "TopazCreateRequestVideoSchemaSourceResolution": ".topaz_create_request_video_schema_source_resolution",
+    "TopazCredentialsS3": ".topaz_credentials_s3",
+    "TopazExternalStorage": ".topaz_external_storage",
+    "TopazExternalStorageProvider": ".topaz_external_storage_provider",
+    "TopazOutputInformationImageSequence": ".topaz_output_information_image_sequence",
+    "TopazOutputInformationImageSequenceContainer": ".topaz_output_information_image_sequence_container",
+    "TopazOutputInformationImageSequenceResolution": ".topaz_output_information_image_sequence_resolution",
+    "TopazOutputInformationImageSequenceVideoEncoder": ".topaz_output_information_image_sequence_video_encoder",
+    "TopazOutputInformationVideo": ".topaz_output_information_video",
+    "TopazOutputInformationVideoAudioCodec": ".topaz_output_information_video_audio_codec",
+    "TopazOutputInformationVideoAudioTransfer": ".topaz_output_information_video_audio_transfer",
+    "TopazOutputInformationVideoContainer": ".topaz_output_information_video_container",
+    "TopazOutputInformationVideoDynamicCompressionLevel": ".topaz_output_information_video_dynamic_compression_level",
+    "TopazOutputInformationVideoResolution": ".topaz_output_information_video_resolution",
+    "TopazOutputInformationVideoVideoEncoder": ".topaz_output_information_video_video_encoder",
+    "TopazVideoAcceptResponse": ".topaz_video_accept_response",
+    "TopazVideoCompleteUploadRequest": ".topaz_video_complete_upload_request",
+    "TopazVideoCompleteUploadRequestUploadResultsItem": ".topaz_video_complete_upload_request_upload_results_item",
+    "TopazVideoCompleteUploadResponse": ".topaz_video_complete_upload_response",
+    "TopazVideoCreateResponse": ".topaz_video_create_response",
+    "TopazVideoEnhancedDownload": ".topaz_video_enhanced_download",
+    "TopazVideoEnhancementFilter": ".topaz_video_enhancement_filter",
+    "TopazVideoEnhancementFilterAuto": ".topaz_video_enhancement_filter_auto",
+    "TopazVideoEnhancementFilterCreativity": ".topaz_video_enhancement_filter_creativity",
+    "TopazVideoEnhancementFilterFieldOrder": ".topaz_video_enhancement_filter_field_order",
+    "TopazVideoEnhancementFilterFocusFixLevel": ".topaz_video_enhancement_filter_focus_fix_level",
+    "TopazVideoEnhancementFilterModel": ".topaz_video_enhancement_filter_model",
+    "TopazVideoEnhancementFilterVideoType": ".topaz_video_enhancement_filter_video_type",
+    "TopazVideoFrameInterpolationFilter": ".topaz_video_frame_interpolation_filter",
+    "TopazVideoFrameInterpolationFilterModel": ".topaz_video_frame_interpolation_filter_model",
+    "TopazVideoRequestEstimates": ".topaz_video_request_estimates",
+    "TopazVideoStatusResponse": ".topaz_video_status_response",
     "ViduCreation": ".vidu_creation",
     "ViduExtendReply": ".vidu_extend_reply",
     "ViduExtendRequest": ".vidu_extend_request",
@@ -373,6 +461,11 @@ __all__ = (
     "CustomerStorageResourceResponse",
     "Error",
     "ErrorResponse",
+    "ImageSequence",
+    "ImageSequenceDestination",
+    "ImageSequenceSource",
+    "ImageSequenceSourceContainer",
+    "ImageSequenceSourceResolution",
     "KlingCameraConfig",
     "KlingCameraControl",
     "KlingCameraControlType",
@@ -477,6 +570,43 @@ __all__ = (
     "RunwayPromptImageDetailedObject",
     "RunwayPromptImageDetailedObjectPosition",
     "RunwayTaskStatusResponse",
+    "TopazCreateRequestVideoSchema",
+    "TopazCreateRequestVideoSchemaDestination",
+    "TopazCreateRequestVideoSchemaOverrides",
+    "TopazCreateRequestVideoSchemaSource",
+    "TopazCreateRequestVideoSchemaSourceContainer",
+    "TopazCreateRequestVideoSchemaSourceResolution",
+    "TopazCredentialsS3",
+    "TopazExternalStorage",
+    "TopazExternalStorageProvider",
+    "TopazOutputInformationImageSequence",
+    "TopazOutputInformationImageSequenceContainer",
+    "TopazOutputInformationImageSequenceResolution",
+    "TopazOutputInformationImageSequenceVideoEncoder",
+    "TopazOutputInformationVideo",
+    "TopazOutputInformationVideoAudioCodec",
+    "TopazOutputInformationVideoAudioTransfer",
+    "TopazOutputInformationVideoContainer",
+    "TopazOutputInformationVideoDynamicCompressionLevel",
+    "TopazOutputInformationVideoResolution",
+    "TopazOutputInformationVideoVideoEncoder",
+    "TopazVideoAcceptResponse",
+    "TopazVideoCompleteUploadRequest",
+    "TopazVideoCompleteUploadRequestUploadResultsItem",
+    "TopazVideoCompleteUploadResponse",
+    "TopazVideoCreateResponse",
+    "TopazVideoEnhancedDownload",
+    "TopazVideoEnhancementFilter",
+    "TopazVideoEnhancementFilterAuto",
+    "TopazVideoEnhancementFilterCreativity",
+    "TopazVideoEnhancementFilterFieldOrder",
+    "TopazVideoEnhancementFilterFocusFixLevel",
+    "TopazVideoEnhancementFilterModel",
+    "TopazVideoEnhancementFilterVideoType",
+    "TopazVideoFrameInterpolationFilter",
+    "TopazVideoFrameInterpolationFilterModel",
+    "TopazVideoRequestEstimates",
+    "TopazVideoStatusResponse",
     "ViduCreation",
     "ViduExtendReply",
     "ViduExtendRequest",

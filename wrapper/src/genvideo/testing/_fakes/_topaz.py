@@ -7,20 +7,22 @@ import hashlib
 import json
 import time
 import uuid
+from collections.abc import Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 from urllib.parse import unquote
 
 from ..._states import CreationState
 from .._creations import VIDEO_FILE, FakeCreation, View
-from .._media import sample_video
 from .._recording import RecordedRequest
 from .._replies import JsonObject, Reply, flat_error, json_reply
 from .._replies import xml_error as s3_error
 from .._signing import UrlSigner
-from . import Endpoint, UrlFor
+from . import Endpoint, UrlFor, is_id
 from ._proxy import ComfyProxyFake
 
+SAMPLE = Path(__file__).resolve().parents[1] / "media" / "sample.mp4"
 TOPAZ = "/proxy/topaz/video"
 PARTS = "/topaz-uploads"
 """Where the signed part URLs point (under the spec's prefix; outside the proxy's paths)."""
@@ -54,24 +56,43 @@ class TopazFake(ComfyProxyFake):
 
     endpoints = (
         Endpoint("create", f"{TOPAZ}/", "submit", input_type="video"),
+        Endpoint("status", f"{TOPAZ}/{{request_id}}/status", "poll"),
+    )
+    upload_steps: ClassVar[tuple[Endpoint, ...]] = (
         Endpoint("accept", f"{TOPAZ}/{{request_id}}/accept", "upload", method=("PATCH",)),
         Endpoint("complete-upload", f"{TOPAZ}/{{request_id}}/complete-upload", "upload", method=("PATCH",)),
-        Endpoint("status", f"{TOPAZ}/{{request_id}}/status", "poll"),
         Endpoint("part", f"{PARTS}/{{request_id}}/part", "upload", method=("PUT",)),
     )
+    """The steps between the create and the first poll, answered by `upload_reply` (they start nothing).
+    Not in `endpoints`, which lists a fake's POSTs (submits, and uploads like PixVerse's) for the checks
+    against the spec: these are PATCHes of the spec and PUTs to signed URLs outside it (`match` finds them)."""
     area = ("proxy", "topaz")
     default_states = ("initializing", "processing", "complete")
     success_state = "complete"
     running_states = frozenset({"preprocessing", "processing", "postprocessing"})
     progress_scale = 100.0
     output_folder = "video"
-    demo_arguments = MappingProxyType({"video": sample_video()})
+    # A path (not bytes): the demo and the CLI pass it on as text. The packaged sample MP4 (2 s, 64x36).
+    demo_arguments = MappingProxyType({"video": str(SAMPLE)})
     stream_upload_bodies: ClassVar[bool] = True
     """The sandbox streams the bodies of this fake's `upload` PUTs (see `_handler`): a 1 GB part is never held."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._signer = UrlSigner()
+
+    def match(self, segments: Sequence[str], request: RecordedRequest) -> tuple[Endpoint, str] | None:
+        """The endpoints, then the upload steps."""
+        found = super().match(segments, request)
+        if found is not None:
+            return found
+        for endpoint in self.upload_steps:
+            template = endpoint.segments
+            if len(template) == len(segments) and all(
+                is_id(t) or t == s for t, s in zip(template, segments, strict=True)
+            ):
+                return endpoint, next(s for t, s in zip(template, segments, strict=True) if is_id(t))
+        return None
 
     def new_id(self, counter: int) -> str:
         """A UUID, like Topaz's request ids."""

@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from .customer_storage_resource_response import CustomerStorageResourceResponse
     from .error import Error
     from .error_response import ErrorResponse
-    from .image_sequence import ImageSequence
-    from .image_sequence_destination import ImageSequenceDestination
-    from .image_sequence_source import ImageSequenceSource
-    from .image_sequence_source_container import ImageSequenceSourceContainer
-    from .image_sequence_source_resolution import ImageSequenceSourceResolution
     from .kling_camera_config import KlingCameraConfig
     from .kling_camera_control import KlingCameraControl
     from .kling_camera_control_type import KlingCameraControlType
@@ -156,10 +151,6 @@ if TYPE_CHECKING:
     from .topaz_credentials_s3 import TopazCredentialsS3
     from .topaz_external_storage import TopazExternalStorage
     from .topaz_external_storage_provider import TopazExternalStorageProvider
-    from .topaz_output_information_image_sequence import TopazOutputInformationImageSequence
-    from .topaz_output_information_image_sequence_container import TopazOutputInformationImageSequenceContainer
-    from .topaz_output_information_image_sequence_resolution import TopazOutputInformationImageSequenceResolution
-    from .topaz_output_information_image_sequence_video_encoder import TopazOutputInformationImageSequenceVideoEncoder
     from .topaz_output_information_video import TopazOutputInformationVideo
     from .topaz_output_information_video_audio_codec import TopazOutputInformationVideoAudioCodec
     from .topaz_output_information_video_audio_transfer import TopazOutputInformationVideoAudioTransfer
@@ -246,11 +237,6 @@ _MODULES = {
     "CustomerStorageResourceResponse": ".customer_storage_resource_response",
     "Error": ".error",
     "ErrorResponse": ".error_response",
-    "ImageSequence": ".image_sequence",
-    "ImageSequenceDestination": ".image_sequence_destination",
-    "ImageSequenceSource": ".image_sequence_source",
-    "ImageSequenceSourceContainer": ".image_sequence_source_container",
-    "ImageSequenceSourceResolution": ".image_sequence_source_resolution",
     "KlingCameraConfig": ".kling_camera_config",
     "KlingCameraControl": ".kling_camera_control",
     "KlingCameraControlType": ".kling_camera_control_type",
@@ -364,10 +350,6 @@ _MODULES = {
     "TopazCredentialsS3": ".topaz_credentials_s3",
     "TopazExternalStorage": ".topaz_external_storage",
     "TopazExternalStorageProvider": ".topaz_external_storage_provider",
-    "TopazOutputInformationImageSequence": ".topaz_output_information_image_sequence",
-    "TopazOutputInformationImageSequenceContainer": ".topaz_output_information_image_sequence_container",
-    "TopazOutputInformationImageSequenceResolution": ".topaz_output_information_image_sequence_resolution",
-    "TopazOutputInformationImageSequenceVideoEncoder": ".topaz_output_information_image_sequence_video_encoder",
     "TopazOutputInformationVideo": ".topaz_output_information_video",
     "TopazOutputInformationVideoAudioCodec": ".topaz_output_information_video_audio_codec",
     "TopazOutputInformationVideoAudioTransfer": ".topaz_output_information_video_audio_transfer",
@@ -461,11 +443,6 @@ __all__ = (
     "CustomerStorageResourceResponse",
     "Error",
     "ErrorResponse",
-    "ImageSequence",
-    "ImageSequenceDestination",
-    "ImageSequenceSource",
-    "ImageSequenceSourceContainer",
-    "ImageSequenceSourceResolution",
     "KlingCameraConfig",
     "KlingCameraControl",
     "KlingCameraControlType",
@@ -579,10 +556,6 @@ __all__ = (
     "TopazCredentialsS3",
     "TopazExternalStorage",
     "TopazExternalStorageProvider",
-    "TopazOutputInformationImageSequence",
-    "TopazOutputInformationImageSequenceContainer",
-    "TopazOutputInformationImageSequenceResolution",
-    "TopazOutputInformationImageSequenceVideoEncoder",
     "TopazOutputInformationVideo",
     "TopazOutputInformationVideoAudioCodec",
     "TopazOutputInformationVideoAudioTransfer",

@@ -269,12 +269,12 @@ class _BaseClient:
     def _outcome(
         self, provider: Provider, step: SubmitStep, response: httpx.Response, content: bytes | None
     ) -> dict[str, Any]:
-        """What a reply means: the JSON object of an API call, nothing of an upload (a 2xx is all it
-        needs); else the typed error."""
+        """What a reply means: the JSON object of an API call, the headers an upload names in
+        ``reply_headers`` (a 2xx is all else it needs); else the typed error."""
         if not isinstance(step, Upload):
             return self._interpret(provider, response, content)
         if 200 <= response.status_code <= 299:
-            return {}
+            return {name: response.headers[name] for name in step.reply_headers if name in response.headers}
         raise status_error(provider, response, self._secrets, content or b"")
 
     def _request_timeout(self, deadline: Deadline, *, long_read: bool = False) -> Any:

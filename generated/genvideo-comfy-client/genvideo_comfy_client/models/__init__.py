@@ -196,6 +196,43 @@ if TYPE_CHECKING:
     from .runway_prompt_image_detailed_object import RunwayPromptImageDetailedObject
     from .runway_prompt_image_detailed_object_position import RunwayPromptImageDetailedObjectPosition
     from .runway_task_status_response import RunwayTaskStatusResponse
+    from .topaz_create_request_video_schema import TopazCreateRequestVideoSchema
+    from .topaz_create_request_video_schema_destination import TopazCreateRequestVideoSchemaDestination
+    from .topaz_create_request_video_schema_overrides import TopazCreateRequestVideoSchemaOverrides
+    from .topaz_create_request_video_schema_source import TopazCreateRequestVideoSchemaSource
+    from .topaz_create_request_video_schema_source_container import TopazCreateRequestVideoSchemaSourceContainer
+    from .topaz_create_request_video_schema_source_resolution import TopazCreateRequestVideoSchemaSourceResolution
+    from .topaz_credentials_s3 import TopazCredentialsS3
+    from .topaz_external_storage import TopazExternalStorage
+    from .topaz_external_storage_provider import TopazExternalStorageProvider
+    from .topaz_output_information_video import TopazOutputInformationVideo
+    from .topaz_output_information_video_audio_codec import TopazOutputInformationVideoAudioCodec
+    from .topaz_output_information_video_audio_transfer import TopazOutputInformationVideoAudioTransfer
+    from .topaz_output_information_video_container import TopazOutputInformationVideoContainer
+    from .topaz_output_information_video_dynamic_compression_level import (
+        TopazOutputInformationVideoDynamicCompressionLevel,
+    )
+    from .topaz_output_information_video_resolution import TopazOutputInformationVideoResolution
+    from .topaz_output_information_video_video_encoder import TopazOutputInformationVideoVideoEncoder
+    from .topaz_video_accept_response import TopazVideoAcceptResponse
+    from .topaz_video_complete_upload_request import TopazVideoCompleteUploadRequest
+    from .topaz_video_complete_upload_request_upload_results_item import (
+        TopazVideoCompleteUploadRequestUploadResultsItem,
+    )
+    from .topaz_video_complete_upload_response import TopazVideoCompleteUploadResponse
+    from .topaz_video_create_response import TopazVideoCreateResponse
+    from .topaz_video_enhanced_download import TopazVideoEnhancedDownload
+    from .topaz_video_enhancement_filter import TopazVideoEnhancementFilter
+    from .topaz_video_enhancement_filter_auto import TopazVideoEnhancementFilterAuto
+    from .topaz_video_enhancement_filter_creativity import TopazVideoEnhancementFilterCreativity
+    from .topaz_video_enhancement_filter_field_order import TopazVideoEnhancementFilterFieldOrder
+    from .topaz_video_enhancement_filter_focus_fix_level import TopazVideoEnhancementFilterFocusFixLevel
+    from .topaz_video_enhancement_filter_model import TopazVideoEnhancementFilterModel
+    from .topaz_video_enhancement_filter_video_type import TopazVideoEnhancementFilterVideoType
+    from .topaz_video_frame_interpolation_filter import TopazVideoFrameInterpolationFilter
+    from .topaz_video_frame_interpolation_filter_model import TopazVideoFrameInterpolationFilterModel
+    from .topaz_video_request_estimates import TopazVideoRequestEstimates
+    from .topaz_video_status_response import TopazVideoStatusResponse
     from .vidu_creation import ViduCreation
     from .vidu_extend_reply import ViduExtendReply
     from .vidu_extend_request import ViduExtendRequest
@@ -418,6 +455,39 @@ _MODULES = {
     "RunwayPromptImageDetailedObject": ".runway_prompt_image_detailed_object",
     "RunwayPromptImageDetailedObjectPosition": ".runway_prompt_image_detailed_object_position",
     "RunwayTaskStatusResponse": ".runway_task_status_response",
+    "TopazCreateRequestVideoSchema": ".topaz_create_request_video_schema",
+    "TopazCreateRequestVideoSchemaDestination": ".topaz_create_request_video_schema_destination",
+    "TopazCreateRequestVideoSchemaOverrides": ".topaz_create_request_video_schema_overrides",
+    "TopazCreateRequestVideoSchemaSource": ".topaz_create_request_video_schema_source",
+    "TopazCreateRequestVideoSchemaSourceContainer": ".topaz_create_request_video_schema_source_container",
+    "TopazCreateRequestVideoSchemaSourceResolution": ".topaz_create_request_video_schema_source_resolution",
+    "TopazCredentialsS3": ".topaz_credentials_s3",
+    "TopazExternalStorage": ".topaz_external_storage",
+    "TopazExternalStorageProvider": ".topaz_external_storage_provider",
+    "TopazOutputInformationVideo": ".topaz_output_information_video",
+    "TopazOutputInformationVideoAudioCodec": ".topaz_output_information_video_audio_codec",
+    "TopazOutputInformationVideoAudioTransfer": ".topaz_output_information_video_audio_transfer",
+    "TopazOutputInformationVideoContainer": ".topaz_output_information_video_container",
+    "TopazOutputInformationVideoDynamicCompressionLevel": ".topaz_output_information_video_dynamic_compression_level",
+    "TopazOutputInformationVideoResolution": ".topaz_output_information_video_resolution",
+    "TopazOutputInformationVideoVideoEncoder": ".topaz_output_information_video_video_encoder",
+    "TopazVideoAcceptResponse": ".topaz_video_accept_response",
+    "TopazVideoCompleteUploadRequest": ".topaz_video_complete_upload_request",
+    "TopazVideoCompleteUploadRequestUploadResultsItem": ".topaz_video_complete_upload_request_upload_results_item",
+    "TopazVideoCompleteUploadResponse": ".topaz_video_complete_upload_response",
+    "TopazVideoCreateResponse": ".topaz_video_create_response",
+    "TopazVideoEnhancedDownload": ".topaz_video_enhanced_download",
+    "TopazVideoEnhancementFilter": ".topaz_video_enhancement_filter",
+    "TopazVideoEnhancementFilterAuto": ".topaz_video_enhancement_filter_auto",
+    "TopazVideoEnhancementFilterCreativity": ".topaz_video_enhancement_filter_creativity",
+    "TopazVideoEnhancementFilterFieldOrder": ".topaz_video_enhancement_filter_field_order",
+    "TopazVideoEnhancementFilterFocusFixLevel": ".topaz_video_enhancement_filter_focus_fix_level",
+    "TopazVideoEnhancementFilterModel": ".topaz_video_enhancement_filter_model",
+    "TopazVideoEnhancementFilterVideoType": ".topaz_video_enhancement_filter_video_type",
+    "TopazVideoFrameInterpolationFilter": ".topaz_video_frame_interpolation_filter",
+    "TopazVideoFrameInterpolationFilterModel": ".topaz_video_frame_interpolation_filter_model",
+    "TopazVideoRequestEstimates": ".topaz_video_request_estimates",
+    "TopazVideoStatusResponse": ".topaz_video_status_response",
     "ViduCreation": ".vidu_creation",
     "ViduExtendReply": ".vidu_extend_reply",
     "ViduExtendRequest": ".vidu_extend_request",
@@ -651,6 +721,39 @@ __all__ = (
     "RunwayPromptImageDetailedObject",
     "RunwayPromptImageDetailedObjectPosition",
     "RunwayTaskStatusResponse",
+    "TopazCreateRequestVideoSchema",
+    "TopazCreateRequestVideoSchemaDestination",
+    "TopazCreateRequestVideoSchemaOverrides",
+    "TopazCreateRequestVideoSchemaSource",
+    "TopazCreateRequestVideoSchemaSourceContainer",
+    "TopazCreateRequestVideoSchemaSourceResolution",
+    "TopazCredentialsS3",
+    "TopazExternalStorage",
+    "TopazExternalStorageProvider",
+    "TopazOutputInformationVideo",
+    "TopazOutputInformationVideoAudioCodec",
+    "TopazOutputInformationVideoAudioTransfer",
+    "TopazOutputInformationVideoContainer",
+    "TopazOutputInformationVideoDynamicCompressionLevel",
+    "TopazOutputInformationVideoResolution",
+    "TopazOutputInformationVideoVideoEncoder",
+    "TopazVideoAcceptResponse",
+    "TopazVideoCompleteUploadRequest",
+    "TopazVideoCompleteUploadRequestUploadResultsItem",
+    "TopazVideoCompleteUploadResponse",
+    "TopazVideoCreateResponse",
+    "TopazVideoEnhancedDownload",
+    "TopazVideoEnhancementFilter",
+    "TopazVideoEnhancementFilterAuto",
+    "TopazVideoEnhancementFilterCreativity",
+    "TopazVideoEnhancementFilterFieldOrder",
+    "TopazVideoEnhancementFilterFocusFixLevel",
+    "TopazVideoEnhancementFilterModel",
+    "TopazVideoEnhancementFilterVideoType",
+    "TopazVideoFrameInterpolationFilter",
+    "TopazVideoFrameInterpolationFilterModel",
+    "TopazVideoRequestEstimates",
+    "TopazVideoStatusResponse",
     "ViduCreation",
     "ViduExtendReply",
     "ViduExtendRequest",

@@ -113,6 +113,9 @@ class Upload:
     offset: int = 0
     length: int | None = None
     """A part of ``content`` only (``length`` bytes from ``offset``; None: all the rest), for uploads in parts."""
+    reply_headers: tuple[str, ...] = ()
+    """The reply's headers the flow needs (lower-case names, e.g. ``("etag",)`` for an upload part's ETag):
+    the flow is sent them as ``{name: value}`` (those the reply has); else it is sent ``{}``."""
 
     @property
     def size(self) -> int:
@@ -127,7 +130,7 @@ class Upload:
 
 
 SubmitStep = ApiRequest | Upload
-"""One request of a submit: an API call (sent its JSON reply) or an upload (sent None)."""
+"""One request of a submit: an API call (sent its JSON reply) or an upload (sent the reply headers it names)."""
 
 SubmitFlow = Generator[SubmitStep, Mapping[str, Any] | None, CreationRef | Creation]
 """A sans-I/O submit: yields the requests to make in order, is sent each reply, returns the new ref

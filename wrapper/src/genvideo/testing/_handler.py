@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import select
 import socket
 import socketserver
@@ -20,12 +21,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ._faults import Fault
 from ._recording import RecordedRequest
 from ._replies import Reply, flat_error, reason_phrase
-from ._routing import Route
+from ._routing import Route, route
 from ._state import ANSWERING_FAULTS, SandboxState
 
 _NO_BODY_STATUSES = frozenset({204, 304})
 _MAX_LINE = 65536
 _ONE_WRITE_MAX = 1 << 20
+_STREAM_CHUNK = 1 << 20
+STREAMED_HEADER = "X-Genvideo-Sandbox-Streamed"
+"""Added to a request whose body was streamed (recorded empty): `length=<bytes>; md5=<hex>`."""
 
 Answer = Callable[[bool, str | None], Reply]
 """Produces the normal response: (commit, state_override) -> Reply."""
@@ -111,7 +115,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     def _dispatch(self) -> None:
         app = self.server.app
-        body = self._read_body()
+        streamed = self._streams_body()
+        body = self._read_streamed() if streamed else self._read_body()
         if body is None:
             self.close_connection = True
             self._send(flat_error(400, message="Malformed request body"))
@@ -121,13 +126,16 @@ class SandboxHandler(BaseHTTPRequestHandler):
         if target.startswith(("http://", "https://")):  # absolute-form: route on the path only
             path_and_query = "/" + target.split("://", 1)[1].partition("/")[2]
         path, _, query = path_and_query.partition("?")
+        streamed_header = []
+        if isinstance(body, tuple):  # a streamed body is recorded as its length and digest
+            streamed_header = [(STREAMED_HEADER, f"length={body[0]}; md5={body[1]}")]
         request = RecordedRequest(
             method=self.command,
             target=target,
             path=path,
             query=query,
-            headers=[(str(k), str(v)) for k, v in self.headers.items()],
-            body=body,
+            headers=[(str(k), str(v)) for k, v in self.headers.items()] + streamed_header,
+            body=b"" if isinstance(body, tuple) else body,
             time=time.time(),
             connection=self.connection_number,
         )
@@ -219,6 +227,33 @@ class SandboxHandler(BaseHTTPRequestHandler):
                 )
 
     # -- reading -------------------------------------------------------------------------------
+
+    def _streams_body(self) -> bool:
+        """Whether this request's body is streamed rather than read whole: a PUT with a Content-Length to an
+        `upload` endpoint of a fake that sets `stream_upload_bodies` (for uploads of any size, e.g. 1 GB)."""
+        if self.command != "PUT" or "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return False
+        path = self.requestline.split()[1].partition("?")[0]
+        probe = RecordedRequest(self.command, path, path, "", [], b"", 0.0)
+        where = route(probe, self.server.app.fakes)
+        return where.kind == "upload" and bool(getattr(where.fake, "stream_upload_bodies", False))
+
+    def _read_streamed(self) -> tuple[int, str] | None:
+        """The body's length and MD5 (hex), hashed and counted as it arrives in chunks of 1 MiB; None if the
+        framing is malformed or the client hung up mid-body (no request, as for `_read_body`)."""
+        try:
+            length = int(self.headers.get("Content-Length", "0"))
+        except ValueError:
+            return None
+        digest = hashlib.md5(usedforsecurity=False)
+        left = length
+        while left > 0:
+            chunk = self.rfile.read(min(left, _STREAM_CHUNK))
+            if not chunk:
+                return None
+            digest.update(chunk)
+            left -= len(chunk)
+        return length, digest.hexdigest()
 
     def _read_body(self) -> bytes | None:
         """The request body (Content-Length or chunked), or None if the framing is malformed."""

@@ -113,6 +113,9 @@ class ProviderFake:
     takes_images: ClassVar[bool] = True
     """Whether the provider's `create()` takes `image=` at all (a video transform takes none and refuses
     it); the registry-driven image tests cover only providers that do."""
+    video_through_storage: ClassVar[bool] = True
+    """Whether the provider reads a video from Comfy's storage (a URL there, as any video URL); False for one
+    with its own upload of the bytes (Topaz: parts PUT to signed URLs), which its own tests cover."""
 
     def __init__(self, entry: ProviderEntry) -> None:
         """The fake of the registry's provider `entry`."""

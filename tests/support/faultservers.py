@@ -97,6 +97,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
     do_GET = _dispatch
     do_HEAD = _dispatch
+    do_POST = _dispatch  # a look-up may be a POST (Veo's poll: its id in the JSON body)
 
     def _answer(self, reply: Reply, closing: threading.Event) -> None:
         if reply.hang:

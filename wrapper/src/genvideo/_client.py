@@ -727,6 +727,10 @@ class Client(_BaseClient):
           attempt also gives up when fewer than 32 KiB arrive in 30 s (a stall), and retries.
         - ``allow_link_local``: also fetch link-local and cloud-metadata addresses
           (169.254.0.0/16, fe80::/10, ``metadata.google.internal``...), refused by default.
+
+        A ``base64`` output (``output.kind``; Google Veo) is decoded from the reply into the same
+        temporary file, 4 MiB of text at a time (never the whole video in memory), length-checked and
+        renamed into place the same way; text that is not strict base64 raises :class:`DownloadError`.
         """
         job = DownloadJob(
             output_of(target),
@@ -738,6 +742,11 @@ class Client(_BaseClient):
             allow_link_local=allow_link_local,
         )
         with job:
+            if job.output.kind == "base64":  # the video is in the reply: decode it, nothing to fetch
+                while job.decode_base64():
+                    job.report()
+                job.report()
+                return job.finish()
             while True:
                 url = job.url
                 redactor.add_url(url)

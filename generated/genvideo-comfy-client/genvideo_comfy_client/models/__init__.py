@@ -126,6 +126,16 @@ from .runway_model_enum import RunwayModelEnum
 from .runway_prompt_image_detailed_object import RunwayPromptImageDetailedObject
 from .runway_prompt_image_detailed_object_position import RunwayPromptImageDetailedObjectPosition
 from .runway_task_status_response import RunwayTaskStatusResponse
+from .veo_gen_vid_poll_request import VeoGenVidPollRequest
+from .veo_gen_vid_poll_response import VeoGenVidPollResponse
+from .veo_gen_vid_poll_response_error import VeoGenVidPollResponseError
+from .veo_gen_vid_poll_response_response import VeoGenVidPollResponseResponse
+from .veo_gen_vid_poll_response_response_videos_item import VeoGenVidPollResponseResponseVideosItem
+from .veo_gen_vid_request import VeoGenVidRequest
+from .veo_gen_vid_request_instances_item import VeoGenVidRequestInstancesItem
+from .veo_gen_vid_request_parameters import VeoGenVidRequestParameters
+from .veo_gen_vid_request_parameters_person_generation import VeoGenVidRequestParametersPersonGeneration
+from .veo_gen_vid_response import VeoGenVidResponse
 from .vidu_creation import ViduCreation
 from .vidu_extend_reply import ViduExtendReply
 from .vidu_extend_request import ViduExtendRequest
@@ -284,6 +294,16 @@ __all__ = (
     "RunwayPromptImageDetailedObject",
     "RunwayPromptImageDetailedObjectPosition",
     "RunwayTaskStatusResponse",
+    "VeoGenVidPollRequest",
+    "VeoGenVidPollResponse",
+    "VeoGenVidPollResponseError",
+    "VeoGenVidPollResponseResponse",
+    "VeoGenVidPollResponseResponseVideosItem",
+    "VeoGenVidRequest",
+    "VeoGenVidRequestInstancesItem",
+    "VeoGenVidRequestParameters",
+    "VeoGenVidRequestParametersPersonGeneration",
+    "VeoGenVidResponse",
     "ViduCreation",
     "ViduExtendReply",
     "ViduExtendRequest",

@@ -257,6 +257,8 @@ def test_a_reason_phrase_echoing_the_key_does_not_leak_it() -> None:
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_a_redirected_download_logs_no_signed_query(tmp_path: Path, provider: str, mode: str) -> None:
     facts = subject(provider)
+    if not facts.url_outputs:
+        pytest.skip("an inline (base64) output has no URL to redirect")
     with Sandbox() as sb:
         refs = [facts.add_creation(sb, cid, states=[facts.success]) for cid in ("from", "to")]
         with sb.client() as c:

@@ -21,8 +21,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import _bodies
 from ._child import ROOT
 from ._report import Row, Section, Target, fmt_seconds
+from ._servers import ServerProcess
 
 TARGET = Target("≤", 1.3)
 MODULES = ("genvideo", "httpx")
@@ -63,6 +65,53 @@ def importtime(module: str, cold: bool, prefix: str) -> dict[str, Entry]:
         parent = next((r[0] for r in rows[i + 1 :] if r[3] == level - 1), None) if level else None
         table[name] = Entry(name, self_us, cumulative_us, parent)
     return table
+
+
+#: One fresh interpreter: the import and the first call, with asyncio (AsyncClient needs it) imported
+#: first on both sides, timed together from inside (start-up excluded). genvideo's first get also
+#: imports its adapter and the models of the reply; the raw side sends the same credential header.
+_FIRST_CALL = {
+    "genvideo": (
+        "import time; t = time.perf_counter(); import asyncio, genvideo\n"
+        "genvideo.Client(comfy_api_key='k', comfy_base_url={base!r}).get({ref!r})\n"
+        "print(time.perf_counter() - t)"
+    ),
+    "httpx": (
+        "import time; t = time.perf_counter(); import asyncio, httpx\n"
+        "httpx.Client().get({url!r}, headers={{'X-API-Key': 'k'}}).json()\n"
+        "print(time.perf_counter() - t)"
+    ),
+}
+
+
+def first_call(side: str, base_url: str) -> float:
+    """Seconds from the first import to the first call's parsed answer, in a fresh interpreter (warm)."""
+    code = _FIRST_CALL[side].format(
+        base=base_url, ref=f"vidu:{_bodies.VIDU_ID}small", url=base_url + _bodies.vidu_path("small")
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(proc.stdout.strip())
+
+
+def run_first_calls(section: Section, rounds: int) -> None:
+    times: dict[str, list[float]] = defaultdict(list)
+    with ServerProcess("fixed") as server:
+        for side in _FIRST_CALL:  # priming: bytecode of everything the first call loads
+            first_call(side, server.base_url)
+        for r in range(rounds):
+            for side in ("genvideo", "httpx") if r % 2 == 0 else ("httpx", "genvideo"):
+                times[side].append(first_call(side, server.base_url))
+    g, h = statistics.median(times["genvideo"]), statistics.median(times["httpx"])
+    section.add(
+        Row(
+            "4 import",
+            f"import (with asyncio) + first Client.get vs httpx get + json, warm (n={rounds})",
+            fmt_seconds(g),
+            fmt_seconds(h),
+            g / h,
+            TARGET,
+        )
+    )
 
 
 def run(quick: bool) -> Section:
@@ -122,4 +171,5 @@ def run(quick: bool) -> Section:
     )
     if leftovers:
         section.notes.append(f"cold runs left bytecode in the prefix dir ({len(leftovers)} entries): not fully cold")
+    run_first_calls(section, rounds)
     return section

@@ -25,7 +25,7 @@ FLOOR = 5.0
 SIGMA = 0.35
 SEED = 20261204
 #: Providers whose adapters read the progress they report (README's States section).
-REPORTS_PROGRESS = frozenset({"vidu", "runway", "openai", "topaz"})
+REPORTS_PROGRESS = frozenset({"vidu", "runway", "openai", "pika", "topaz"})
 LATENCY_TARGET = Target("≤", 1.0)
 POLLS_TARGET = Target("≤", 0.6)
 

@@ -5,6 +5,7 @@ exist yet: a throwaway registry (the real rows plus test rows) stands in for one
 from __future__ import annotations
 
 import inspect
+import os
 import pickle
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from genvideo._providers import _registry
 from genvideo._providers._adapter import Adapter
 from genvideo._providers._registry import Registry, parse_registry, registry
 from genvideo._refs import _parse
+from genvideo.testing import Sandbox
+from tests.support.faultmatrix import subject
 
 # A provider whose lookups need the task kind, one that needs two things, and a spec of its own with
 # two credentials (as comfy has).
@@ -371,3 +374,20 @@ def test_an_inconsistent_registry_is_refused(change: Any, message: str) -> None:
     change(document)
     with pytest.raises(ValueError, match=message):
         parse_registry(document)
+
+
+@pytest.mark.parametrize("provider", registry().names)
+def test_a_first_lookup_imports_only_the_models_it_needs(sandbox: Sandbox, provider: str) -> None:
+    """The generated ``models`` packages import each model on first use (specs/templates/models_init.py.jinja):
+    a client's first ``get`` loads its reply's models, not the whole spec's (~170 for Comfy)."""
+    ref = subject(provider).add_creation(sandbox, "first")
+    env = {**os.environ, **sandbox.env()}
+    probe = (
+        "import sys, genvideo\n"
+        f"genvideo.Client(typical_durations=dict.fromkeys(genvideo.PROVIDERS)).get({str(ref)!r})\n"
+        "print(sum(m.startswith(('genvideo_comfy_client.models.', 'genvideo_haiper_client.models.'))"
+        " for m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert 0 < int(done.stdout) <= 25, done.stdout

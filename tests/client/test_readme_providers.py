@@ -52,3 +52,9 @@ def test_the_examples_across_providers_run_as_printed(tmp_path: Path, monkeypatc
         creation = namespace[name]
         assert isinstance(creation, genvideo.Creation)
         assert creation.state is genvideo.CreationState.SUCCEEDED
+
+
+def test_the_typical_durations_listed_are_the_registry_s() -> None:
+    listed = _between(README.read_text(encoding="utf-8"), "<!-- typical: start -->", "<!-- typical: end -->")
+    found = {name: float(seconds) for name, seconds in re.findall(r"`([a-z0-9_]+)` ([0-9.]+) s", listed)}
+    assert found == {n: e.typical_seconds for n, e in registry().providers.items() if e.typical_seconds is not None}

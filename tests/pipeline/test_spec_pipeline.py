@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from genvideo.testing._fakes import fakes
 from tools.pipeline._yaml import load_yaml, loads_yaml
 from tools.pipeline.config import REPO, load_specs
 from tools.pipeline.drift import find_drift
@@ -151,15 +152,28 @@ def test_haiper_submit_endpoints_are_documented_additions_with_sources() -> None
 
 def test_comfy_submits_declare_the_idempotency_key() -> None:
     doc = json.loads(SPECS["comfy"].prepared_path.read_text())
-    # Every submit; Comfy's storage and PixVerse's image upload start no generation and bill nothing: no key.
-    uploads = ("/customers/storage", "/proxy/pixverse/image/upload")
+    # Every submit; Comfy's storage and a provider's own upload (its fake's `upload` endpoint: PixVerse's image
+    # upload, Moonvalley's uploads) start no generation and bill nothing: no key.
+    own = [
+        e.path for fake in fakes().values() if fake.spec.name == "comfy" for e in fake.endpoints if e.kind == "upload"
+    ]
+    assert own
+    # A POST look-up (Veo's poll: the id in its JSON body) starts nothing either: no key.
+    lookups = [
+        e.path
+        for fake in fakes().values()
+        if fake.spec.name == "comfy"
+        for e in fake.endpoints
+        if e.kind in ("poll", "read") and "POST" in e.methods
+    ]
+    uploads = ("/customers/storage", *own, *lookups)
     posts = [item["post"] for path, item in doc["paths"].items() if "post" in item and path not in uploads]
     assert len([path for path, item in doc["paths"].items() if path.startswith("/proxy/vidu/") and "post" in item]) == 6
     for operation in posts:
-        # PixVerse's submits also declare the spec's required Ai-trace-id header.
-        assert [p for p in operation["parameters"] if "PixverseAiTraceId" not in p["$ref"]] == [
-            {"$ref": "#/components/parameters/IdempotencyKey"}
-        ]
+        # PixVerse's submits also declare the spec's required Ai-trace-id header; a path parameter (Veo's
+        # modelId) is declared inline.
+        shared = [p for p in operation["parameters"] if "$ref" in p and "PixverseAiTraceId" not in p["$ref"]]
+        assert shared == [{"$ref": "#/components/parameters/IdempotencyKey"}]
     assert doc["components"]["parameters"]["IdempotencyKey"]["name"] == "Idempotency-Key"
 
 

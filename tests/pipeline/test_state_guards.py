@@ -3,7 +3,9 @@
 For every state list a prepared spec declares (``x-known-values``, one per provider's state schema),
 the upstream enum it came from gets one more word; preparing must then fail at a guarded patch
 operation that names its file and gives its reason, so an update never ships a word nobody mapped.
-Nothing here names a provider: the lists come from the prepared specs.
+Nothing here names a provider: the lists come from the prepared specs. Where upstream gives no words at all
+(a free string), the state schema names that upstream field under ``x-upstream-free-string`` and its patch
+pins the field as a free string: an enum appearing there must stop the pipeline the same way.
 """
 
 from __future__ import annotations
@@ -74,7 +76,20 @@ def _guarded_places() -> list[tuple[str, str, str]]:
             kind = _lists_in(node, state_lists)
             if kind is not None:
                 found.append((spec.name, pointer, kind))
+        found.extend((spec.name, pointer, "free") for pointer in _free_strings(spec).values())
     return found
+
+
+def _free_strings(spec: Spec) -> dict[str, str]:
+    """Schema name -> the upstream field its words stand for, for the prepared spec's state schemas whose
+    words upstream does not list (``x-upstream-free-string``)."""
+    document: Any = load_prepared(spec)
+    schemas = document.get("components", {}).get("schemas", {})
+    return {
+        name: schema["x-upstream-free-string"]
+        for name, schema in schemas.items()
+        if isinstance(schema, dict) and isinstance(schema.get("x-upstream-free-string"), str)
+    }
 
 
 GUARDED = _guarded_places()
@@ -88,7 +103,10 @@ def test_every_providers_state_list_is_guarded() -> None:
         words = {w for pointer, w in known_state_values(load_prepared(spec)) if provider.owns(pointer)}
         upstream = _selected_upstream(spec)
         places = [jsonpointer.resolve_pointer(upstream, p) for name, p, _ in GUARDED if name == provider.spec]
-        if words:
+        free = [pointer for name, pointer in _free_strings(spec).items() if name in provider.state_schemas]
+        if words and free:  # upstream lists no words: the field itself is guarded (a "free" place)
+            assert all((provider.spec, pointer, "free") in GUARDED for pointer in free), provider.name
+        elif words:
             assert any(_lists_in(node, [words]) for node in places), provider.name
 
 
@@ -99,7 +117,9 @@ def test_a_new_upstream_state_word_fails_at_a_guarded_patch(spec_name: str, poin
     patches = load_patches(spec.patches_dir)
     apply_patches(copy.deepcopy(upstream), patches)  # as published: the patches apply
     node = jsonpointer.resolve_pointer(upstream, pointer)
-    if kind == "enum":
+    if kind == "free":  # upstream starts listing words for a field that had none
+        node["enum"] = [NEW_WORD]
+    elif kind == "enum":
         node["enum"] = [*node["enum"], NEW_WORD]
     else:
         node["description"] = node["description"].rstrip(".") + f", or '{NEW_WORD}'."

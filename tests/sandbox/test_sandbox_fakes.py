@@ -81,13 +81,14 @@ def test_every_submit_a_fake_serves_has_a_schema_and_every_spec_submit_a_fake() 
         for path, item in load_prepared(spec).get("paths", {}).items()  # type: ignore[attr-defined]
         if "post" in item
     }
-    # A multipart POST (OpenAI's submit, PixVerse's image upload) has no JSON schema in the file: its fake
-    # checks the form itself.
+    # A form POST (multipart: OpenAI's submit, PixVerse's image upload; form-urlencoded: Pika's text-to-video)
+    # has no JSON schema in the file: its fake checks the form itself.
+    forms = ("multipart/form-data", "application/x-www-form-urlencoded")
     multipart = {
         (spec.name, path)
         for spec in load_specs()
         for path, item in load_prepared(spec).get("paths", {}).items()  # type: ignore[attr-defined]
-        if "multipart/form-data" in item.get("post", {}).get("requestBody", {}).get("content", {})
+        if any(form in item.get("post", {}).get("requestBody", {}).get("content", {}) for form in forms)
     }
     uploads = {(fake.spec.name, e.path) for fake in fakes().values() for e in fake.endpoints if e.kind == "upload"}
     assert in_file == served - multipart

@@ -60,6 +60,14 @@ def _is_path(url: str | None) -> bool:
     return url is not None and url.startswith("/") and not url.startswith("//")
 
 
+def _is_urlencoded(headers: Mapping[str, str]) -> bool:
+    """Whether an API call's own headers declare an ``application/x-www-form-urlencoded`` body."""
+    return any(
+        name.lower() == "content-type" and value.split(";")[0].strip().lower() == "application/x-www-form-urlencoded"
+        for name, value in headers.items()
+    )
+
+
 def _output_urls(output: VideoOutput) -> tuple[str | None, ...]:
     return output.url, output.cover_url, output.watermarked_url
 
@@ -230,7 +238,10 @@ class _BaseClient:
                 "PUT", url, headers=headers, content=upload_body(http, provider, step), timeout=timeout
             )
         url, headers = self._url_and_headers(provider, step)
-        # A form is always multipart/form-data (text parts first, then the files): httpx would send
+        if step.form is not None and not step.files and _is_urlencoded(step.headers):
+            # The endpoint declares application/x-www-form-urlencoded (its generated Content-Type header).
+            return http.build_request(step.method, url, headers=headers, data=step.form, timeout=timeout)
+        # Any other form is multipart/form-data (text parts first, then the files): httpx would send
         # data= without files as application/x-www-form-urlencoded.
         parts: list[tuple[str, tuple[str | None, bytes | str] | tuple[str, bytes, str]]] = [
             (name, (None, value)) for name, value in (step.form or {}).items()
@@ -468,7 +479,7 @@ class Client(_BaseClient):
       a server that drips bytes or interim (1xx) responses is cut off.
     - ``max_retries``: retries per request, of what is safe to retry (default 2; 0 to 100).
     - ``typical_durations``: provider name -> seconds its creations usually take (None: unknown), over
-      the defaults in the README's provider table. ``wait``/``watch``/``generate`` poll nothing before
+      the defaults listed in the README. ``wait``/``watch``/``generate`` poll nothing before
       40 % of it has passed (in sleeps of at most 12 poll intervals); unknown providers and keys:
       :class:`ConfigurationError`. ``Sandbox.client()`` sets every one to None (its creations are fast).
     - ``transport``: an ``httpx.BaseTransport`` (``httpx.HTTPTransport(proxy=..., verify=...)``

@@ -10,7 +10,7 @@ import sys
 import types
 import typing
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -25,14 +25,33 @@ def _json_name(attribute: str) -> str:
     return attribute
 
 
+class _ModelNames(Mapping[str, Any]):
+    """The models a generated ``models`` package exports, for resolving a model's string annotations:
+    looked up by name, so that the package imports only those it is asked for (it imports lazily)."""
+
+    def __init__(self, package: types.ModuleType) -> None:
+        self._package = package
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self._package, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(getattr(self._package, "__all__", ()))
+
+    def __len__(self) -> int:
+        return len(getattr(self._package, "__all__", ()))
+
+
 @cache
 def _fields(model: type) -> dict[str, tuple[Any, bool]]:
     """JSON name -> (type hint, required) for an attrs model made by openapi-python-client."""
     import attrs  # only submits need it; keeps `import genvideo` light
 
     package = sys.modules[model.__module__.rsplit(".", 1)[0]]  # <client>.models exports every model
-    namespace = {**vars(sys.modules[model.__module__]), **vars(package)}
-    hints = typing.get_type_hints(model, globalns=namespace)
+    hints = typing.get_type_hints(model, globalns=vars(sys.modules[model.__module__]), localns=_ModelNames(package))
     return {
         _json_name(field.name): (hints[field.name], field.default is attrs.NOTHING)
         for field in attrs.fields(model)

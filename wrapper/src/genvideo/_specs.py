@@ -48,7 +48,7 @@ SPECS: tuple[SpecSnapshot, ...] = (
     SpecSnapshot(
         spec="comfy",
         distribution="genvideo-comfy-client",
-        version="1.0.11",
+        version="1.0.13",
         title="Comfy API",
         info_version="1.0",
         upstream=(
@@ -61,7 +61,7 @@ SPECS: tuple[SpecSnapshot, ...] = (
     SpecSnapshot(
         spec="haiper",
         distribution="genvideo-haiper-client",
-        version="1.0.0",
+        version="1.0.1",
         title="Haiper API",
         info_version="1.0.0",
         upstream=(

@@ -512,8 +512,7 @@ class Subject:
     def names(self, fake: ProviderFake, request: RecordedRequest, creation_id: str) -> bool:
         """Whether a POST poll (the creation named in its body, as Veo's: every creation shares the path)
         names `creation_id`, as the fake reads it."""
-        found = fake.match(request.path.split("/")[2:], request)
-        return found is not None and found[1] in (creation_id, self.id(creation_id))
+        return named(fake, request) in (creation_id, self.id(creation_id))
 
     def lookups(self, sb: Sandbox, creation_id: str) -> tuple[list[Lookup], genvideo.Creation | None]:
         """The requests a `get` of the creation makes, in order, each with the sandbox's answer, and the
@@ -542,6 +541,25 @@ class Subject:
                     request = flow.send(body)
                 except StopIteration as done:
                     return found, done.value
+
+
+_NAMED: dict[tuple[str, str, bytes], str | None] = {}
+
+
+def named(fake: ProviderFake, request: RecordedRequest) -> str | None:
+    """The creation id a POST look-up names in its body, as `fake` reads it (None: none), read once per
+    distinct request.
+
+    Every Veo poll shares one path, so counting a case's requests means reading the bodies of all of
+    them. Parsed anew for each case (JSON, then the id's encoding, in Python), that was quadratic: a few
+    seconds of CPU, holding the GIL, in the last seconds of the matrix's light phase, where Veo's cases
+    run, concurrently with their own timed operations; their 0.6 s waits then missed their one retry.
+    """
+    key = (fake.provider, request.path, request.body)
+    if key not in _NAMED:
+        found = fake.match(request.path.split("/")[2:], request)
+        _NAMED[key] = None if found is None else found[1]
+    return _NAMED[key]
 
 
 def at(request: RecordedRequest, target: str) -> bool:
@@ -784,12 +802,12 @@ def run_case(
         obs.error = exc
     obs.elapsed = time.monotonic() - started
     _drop_locals(obs.error)
-    fake = fakes()[provider]
+    fake, wanted = fakes()[provider], {cid, facts.id(cid)}
     obs.requests = (
         None
         if row.make is None
         else sum(
-            at(r, count_path) and (op == "download" or r.method != "POST" or facts.names(fake, r, cid))
+            at(r, count_path) and (op == "download" or r.method != "POST" or named(fake, r) in wanted)
             for r in sb.requests
         )
     )

@@ -146,7 +146,8 @@ def parse_raw(payload: Mapping[str, Any]) -> Any:
 
 def _image(image: str, which: str) -> dict[str, str]:
     """One image as Veo takes it: inline base64 (files and bytes, sent as ``data:`` URIs by the common
-    arguments) or a Cloud Storage URI; Veo takes no http(s) URL."""
+    arguments); Veo takes no http(s) URL. A Cloud Storage URI would go as ``gcsUri``, but create()'s common
+    image checks refuse ``gs://`` before this adapter sees it."""
     if image.startswith("data:"):
         payload = image.partition(",")[2]
         _content, mime_type = data_uri_content(image)  # checks the URI is strict base64
@@ -180,6 +181,10 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     model = common.model if common.model is not None else DEFAULT_MODEL
     if not isinstance(model, str) or not model.strip():
         raise InvalidOption(f"model: {model!r:.40} is not a Veo model id", option="model")
+    try:  # checked before the (billed) submit: "." or ".." would change its path, and its ref needs the model
+        ref_for(model, "operation")
+    except ValueError as exc:
+        raise InvalidOption(f"model: {shown(model, 40)} cannot be a Veo model id ({exc})", option="model") from None
     instance: dict[str, Any] = {"prompt": common.prompt}
     if common.images:
         instance["image"] = _image(common.images[0], "first frame")
@@ -197,7 +202,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
         if name in parameters:
             raise InvalidOption(f"{argument}: given twice (as an argument and as the option {name})", option=argument)
         parameters[name] = value
-    check_fields(parameters, VeoGenVidRequestParameters)
+    check_fields(_attribute_names(parameters, VeoGenVidRequestParameters), VeoGenVidRequestParameters)
     seed = parameters.get("seed")
     if seed is not None and not 0 <= seed < 2**32:
         raise InvalidOption(f"seed: Veo takes a uint32 seed, not {seed}", option="seed")
@@ -205,6 +210,26 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     kwargs = veo_generate_new._get_kwargs(model, body=VeoGenVidRequest.from_dict(body), idempotency_key=idempotency_key)
     # Sent as built here: the generated model would copy the base64 images (to_dict) for nothing.
     return ApiRequest("POST", kwargs["url"], body, kwargs["headers"], idempotent=True)
+
+
+def _attribute_names(parameters: Mapping[str, Any], model: type) -> dict[str, Any]:
+    """``parameters`` (Veo's camelCase JSON names) under the generated model's attribute names, which
+    check_fields reads (openapi-python-client writes ``generateAudio`` as ``generate_audio``); an option
+    that is not one of the JSON names (``generate_audio`` included: it would be sent as it is) is refused."""
+    import attrs
+
+    names = {_camel(field.name): field.name for field in attrs.fields(model)}
+    for name in parameters:
+        if name not in names:
+            raise InvalidOption(
+                f"{name}: not an option of {model.__name__} (valid: {', '.join(sorted(names))})", option=name
+            )
+    return {names[name]: value for name, value in parameters.items()}
+
+
+def _camel(attribute: str) -> str:
+    head, *rest = attribute.split("_")
+    return head + "".join(part.title() for part in rest)
 
 
 def submitted_for(model: str) -> Callable[[Mapping[str, Any]], CreationRef]:

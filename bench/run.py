@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import _download, _imports, _machine, _overhead, _polling, _regen, _report, _waits
+from . import _base64, _download, _imports, _machine, _overhead, _polling, _regen, _report, _waits
 from ._report import Section
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -28,6 +28,7 @@ SECTIONS: dict[str, Callable[[bool], Section]] = {
     "imports": _imports.run,
     "regen": _regen.run,
     "polling": _polling.run,
+    "base64": _base64.run,
 }
 
 

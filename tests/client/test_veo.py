@@ -421,3 +421,55 @@ def test_an_interrupted_decode_leaves_nothing(
         _download(mode, sandbox, _output(base64.b64encode(bytes(100)).decode()), tmp_path / "v.mp4")
     assert len(stores) == 3
     assert list(tmp_path.iterdir()) == []
+
+
+_CHILD = """
+import base64, sys, time
+from pathlib import Path
+import genvideo
+from genvideo import _download
+from genvideo._download import DownloadJob
+
+_download.BASE64_PIECE = 4096
+original = DownloadJob._store
+
+def store(self, data):
+    original(self, data)
+    if self.done == len(data):
+        print("decoding", flush=True)
+    time.sleep(0.01)
+
+DownloadJob._store = store
+text = base64.b64encode(bytes(4096 * 3 * 1000)).decode()
+with genvideo.Client(comfy_api_key="k") as client:
+    client.download(genvideo.VideoOutput("", kind="base64", data=text), sys.argv[1])
+print("finished", flush=True)
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGKILL"])
+def test_a_process_stopped_mid_decode_leaves_nothing_at_the_destination(tmp_path: Path, signal_name: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    dest = tmp_path / "v.mp4"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(dest)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "decoding"
+        child.send_signal(getattr(signal, signal_name))
+        out, _err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert "finished" not in out
+    assert not dest.exists()
+    left = [p.name for p in tmp_path.iterdir()]
+    if signal_name == "SIGINT":  # KeyboardInterrupt: the temp file is removed on the way out
+        assert left == []
+    else:  # nothing runs after SIGKILL: only the hidden temp file stays, never a partial video at dest
+        assert all(name.startswith(".genvideo-") and name.endswith(".part") for name in left)

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import _download, _imports, _machine, _overhead, _polling, _regen, _report, _topaz_upload, _waits
+from . import _base64, _download, _imports, _machine, _overhead, _polling, _regen, _report, _topaz_upload, _waits
 from ._report import Section
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -29,6 +29,7 @@ SECTIONS: dict[str, Callable[[bool], Section]] = {
     "regen": _regen.run,
     "polling": _polling.run,
     "topaz-upload": _topaz_upload.run,
+    "base64": _base64.run,
 }
 
 

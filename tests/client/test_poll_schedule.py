@@ -84,8 +84,10 @@ def test_the_simulation_meets_the_target() -> None:
     fixed, new = _polling.overall(results, "fixed 5 s"), _polling.overall(results, "genvideo")
     assert new.latency <= fixed.latency
     assert new.polls <= 0.6 * fixed.polls
-    for name, by_label in results.items():  # no provider loses more than a tenth of a second
-        assert by_label["genvideo"].latency <= by_label["fixed 5 s"].latency + 0.1, name
+    # No provider loses more than a quarter second: at 400 creations each mean has ~0.07 s of noise, so this
+    # is ~2.5 sigma of two means' difference (at 5,000 every provider is within 0.05 s or better).
+    for name, by_label in results.items():
+        assert by_label["genvideo"].latency <= by_label["fixed 5 s"].latency + 0.25, name
 
 
 def test_a_prior_spares_polls_in_a_real_wait(sandbox: Sandbox) -> None:

@@ -34,9 +34,6 @@ NOT_VIDEO = {
     "dummy": "a test endpoint",
 }
 
-#: Video families of issue 15 not merged yet: each leaves this set in the change that adds its provider.
-PENDING = {"veo"}
-
 
 def _family(path: str) -> str | None:
     parts = path.split("/")
@@ -54,14 +51,9 @@ def _comfy_providers() -> set[str]:
 
 
 def test_every_family_upstream_is_a_provider_or_makes_no_video() -> None:
-    unaccounted = _upstream_families() - _comfy_providers() - NOT_VIDEO.keys() - PENDING
+    unaccounted = _upstream_families() - _comfy_providers() - NOT_VIDEO.keys()
     assert not unaccounted, f"families upstream that are neither providers nor excluded: {sorted(unaccounted)}"
     assert not NOT_VIDEO.keys() - _upstream_families(), "an exclusion names a family upstream no longer has"
-
-
-def test_pending_families_are_not_providers_yet() -> None:
-    assert not PENDING & _comfy_providers(), "a merged provider is still listed as pending"
-    assert not PENDING & NOT_VIDEO.keys()
 
 
 def test_the_prepared_spec_selects_no_family_without_an_adapter() -> None:

@@ -158,14 +158,22 @@ def test_comfy_submits_declare_the_idempotency_key() -> None:
         e.path for fake in fakes().values() if fake.spec.name == "comfy" for e in fake.endpoints if e.kind == "upload"
     ]
     assert own
-    uploads = ("/customers/storage", *own)
+    # A POST look-up (Veo's poll: the id in its JSON body) starts nothing either: no key.
+    lookups = [
+        e.path
+        for fake in fakes().values()
+        if fake.spec.name == "comfy"
+        for e in fake.endpoints
+        if e.kind in ("poll", "read") and "POST" in e.methods
+    ]
+    uploads = ("/customers/storage", *own, *lookups)
     posts = [item["post"] for path, item in doc["paths"].items() if "post" in item and path not in uploads]
     assert len([path for path, item in doc["paths"].items() if path.startswith("/proxy/vidu/") and "post" in item]) == 6
     for operation in posts:
-        # PixVerse's submits also declare the spec's required Ai-trace-id header.
-        assert [p for p in operation["parameters"] if "PixverseAiTraceId" not in p["$ref"]] == [
-            {"$ref": "#/components/parameters/IdempotencyKey"}
-        ]
+        # PixVerse's submits also declare the spec's required Ai-trace-id header; a path parameter (Veo's
+        # modelId) is declared inline.
+        shared = [p for p in operation["parameters"] if "$ref" in p and "PixverseAiTraceId" not in p["$ref"]]
+        assert shared == [{"$ref": "#/components/parameters/IdempotencyKey"}]
     assert doc["components"]["parameters"]["IdempotencyKey"]["name"] == "Idempotency-Key"
 
 

@@ -11,6 +11,16 @@ import pytest
 
 from tests.support.faultmatrix import MatrixRun, run_matrix
 
+#: The matrix runs in the setup of the first test that reads it: ~1.5 min for 19 providers on an idle
+#: 2-core machine, several when it is busy; that test's timeout must cover it (the others are quick).
+MATRIX_TIMEOUT = 900
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "fault_matrix" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.timeout(MATRIX_TIMEOUT))
+
 
 @pytest.fixture(scope="session")
 def fault_matrix(tmp_path_factory: pytest.TempPathFactory) -> MatrixRun:

@@ -117,7 +117,8 @@ def test_the_matrix_ran_with_the_markers_and_logged_at_debug(fault_matrix: Matri
             assert sum(o.op == "generate" and o.error is not None for o in ran) > 40, provider
             continue
         assert sum(o.error is not None for o in ran) > 100, provider
-        assert any(o.op == "download" and o.error is None for o in ran), provider
+        # an inline (base64) output has no URL to download: the matrix runs no download for it
+        assert any(o.op == "download" and o.error is None for o in ran) == subject(provider).url_outputs, provider
 
 
 def test_no_key_in_any_log_record(fault_matrix: MatrixRun) -> None:
@@ -262,6 +263,8 @@ def test_a_reason_phrase_echoing_the_key_does_not_leak_it() -> None:
 @pytest.mark.parametrize("provider", POLLED)
 def test_a_redirected_download_logs_no_signed_query(tmp_path: Path, provider: str, mode: str) -> None:
     facts = subject(provider)
+    if not facts.url_outputs:
+        pytest.skip("an inline (base64) output has no URL to redirect")
     with Sandbox() as sb:
         refs = [facts.add_creation(sb, cid, states=[facts.success]) for cid in ("from", "to")]
         with sb.client() as c:

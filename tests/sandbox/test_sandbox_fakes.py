@@ -64,6 +64,14 @@ def test_the_request_schemas_file_is_what_the_pipeline_derives_now() -> None:
 
 def test_every_submit_a_fake_serves_has_a_schema_and_every_spec_submit_a_fake() -> None:
     served = {(fake.spec.name, endpoint.path) for fake in fakes().values() for endpoint in fake.submits}
+    # a POST look-up (Veo's poll: the id in its JSON body) is served too, and its body has a schema
+    post_polls = {
+        (fake.spec.name, e.path)
+        for fake in fakes().values()
+        for e in fake.endpoints
+        if e.kind in ("poll", "read") and "POST" in e.methods
+    }
+    served |= post_polls
     served.add((storage.SPEC, storage.SLOT_PATH))  # Comfy's storage: served by the sandbox, starts nothing
     in_file = {(spec, path) for spec, paths in request_schemas().items() for path in paths}
     # every POST the prepared specs keep is a submit some fake serves (Vidu's six, Haiper's two, ...)

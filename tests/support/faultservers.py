@@ -97,7 +97,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
     do_GET = _dispatch
     do_HEAD = _dispatch
-    do_POST = _dispatch  # a look-up some API makes as a POST (HitPaw's task status)
+    do_POST = _dispatch  # a look-up some API makes as a POST (HitPaw's task status, Veo's poll)
 
     def _answer(self, reply: Reply, closing: threading.Event) -> None:
         if reply.hang:

@@ -46,6 +46,9 @@ class ProviderStates:
     """Raw state word (lower case) -> ``CreationState`` value."""
     state_schemas: tuple[str, ...] = ()
     """The component schemas of the prepared spec that hold this provider's state words."""
+    adapter_words: bool = False
+    """Its state is no word in the spec (Veo: a boolean ``done``): ``states`` maps the adapter's own names
+    for its outcomes, and its ``state_schemas`` (the poll reply, guarded) list none."""
 
     def owns(self, where: str) -> bool:
         """True when the JSON pointer ``where`` lies inside one of this provider's state schemas."""
@@ -150,5 +153,5 @@ def parse_state_maps(document: Mapping[str, Any]) -> StateMaps:
                 f"{_WHERE}: providers.{name}.state_schemas must name the spec's component schemas that hold "
                 'its state words, e.g. ["ViduState"]'
             )
-        rows[name] = ProviderStates(name, spec, states, tuple(schemas))
+        rows[name] = ProviderStates(name, spec, states, tuple(schemas), row.get("adapter_words") is True)
     return rows

@@ -352,6 +352,11 @@ class AsyncClient(_BaseClient):
             allow_link_local=allow_link_local,
         )
         with job:
+            if job.output.kind == "base64":  # the video is in the reply: decode it, nothing to fetch
+                while await asyncio.to_thread(job.decode_base64):
+                    job.report()
+                job.report()
+                return await asyncio.to_thread(job.finish)
             while True:
                 url = job.url
                 redactor.add_url(url)

@@ -840,6 +840,9 @@ class Client(_BaseClient):
         A local file output (``kind == "file"``: a synchronous provider's video, already whole on
         disk) is moved into place: renamed when on the same file system, else copied to a temporary
         file beside ``dest``, synced and renamed; it is gone from its temporary folder afterwards.
+        A ``base64`` output (``output.kind``; Google Veo) is decoded from the reply into the same
+        temporary file, 4 MiB of text at a time (never the whole video in memory), length-checked and
+        renamed into place the same way; text that is not strict base64 raises :class:`DownloadError`.
         """
         if output_of(target).kind == "file":
             return place_file(output_of(target), dest)
@@ -853,6 +856,11 @@ class Client(_BaseClient):
             allow_link_local=allow_link_local,
         )
         with job:
+            if job.output.kind == "base64":  # the video is in the reply: decode it, nothing to fetch
+                while job.decode_base64():
+                    job.report()
+                job.report()
+                return job.finish()
             while True:
                 url = job.url
                 redactor.add_url(url)

@@ -44,6 +44,7 @@ most MAX_DOWNLOAD_RESTARTS times).
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import enum
 import errno
@@ -99,6 +100,9 @@ _EXPIRED = frozenset({401, 403, 410})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _NAME_MAX = 255  # bytes in one file name: ext4, XFS, btrfs, APFS, NTFS (UTF-16 units)
 _DECODED_PIECE = 256 * 1024  # at most this much decoded data is held in memory at once
+# A base64 output is decoded this many characters at a time (a multiple of 4: whole quanta), so its
+# decode holds about 4 + 4 + 3 MiB (the slice, its ASCII bytes, the decoded piece), never the video.
+BASE64_PIECE = 4 * 1024 * 1024
 
 # Cloud metadata services answer on these: a download URL (or a redirect) naming one is refused
 # unless download(..., allow_link_local=True). DNS names that merely resolve there are not checked.
@@ -476,7 +480,9 @@ class DownloadJob:
             raise ValueError("timeout must be None or > 0")
         self.output = output
         self._allow_link_local = allow_link_local
-        self.url = _checked_url(output.url, allow_link_local)
+        # A base64 output has no URL: its bytes are decoded from the reply (decode_base64), never fetched.
+        self.url = _checked_url(output.url, allow_link_local) if output.kind == "url" else ""
+        self._b64_at = 0
         self.dest = path = destination(dest, output)
         # Short whatever the destination's name: `.{name}.{hex}.part` overflows NAME_MAX for long names.
         self.temp = path.parent / f".genvideo-{os.urandom(6).hex()}.part"
@@ -799,6 +805,48 @@ class DownloadJob:
                 ) from exc
             return self.dest
 
+    # -- a base64 output -------------------------------------------------------------------------------
+
+    def decode_base64(self) -> bool:
+        """Decode the next BASE64_PIECE characters of a ``base64`` output into the temp file (opened on
+        the first call); True while more remain. Then ``finish()`` as for a download: the same temp file,
+        fsync policy, length check and atomic rename. DownloadError (a GenvideoError) on text that is not
+        strict base64, on a video over ``max_bytes``, past the deadline, or on a write failure; the temp
+        file is removed on any exit but success (the context manager), so nothing reaches ``dest``.
+        """
+        text = self.output.data
+        assert text is not None, "decode_base64 is for base64 outputs only"
+        with self._lock:
+            self._check_deadline()
+            if self._file is None:
+                expected = self.output.size or 0
+                if len(text) % 4 or expected <= 0:
+                    raise self._error(f"the base64 video is not valid base64 ({len(text)} characters)")
+                if self._max_bytes is not None and expected > self._max_bytes:
+                    raise self._error(f"the video is larger than max_bytes={self._max_bytes}")
+                self.total = expected
+                try:
+                    self._file = self.temp.open("wb")
+                except OSError as exc:
+                    raise self._error(f"cannot write beside {str(self.dest)!r}: {_reason(exc)}") from exc
+            start = self._b64_at
+            piece = text[start : start + BASE64_PIECE]
+            self._b64_at = start + len(piece)
+            try:
+                decoded = binascii.a2b_base64(piece.encode("ascii"), strict_mode=True)
+            except (binascii.Error, UnicodeEncodeError) as exc:
+                raise self._error(
+                    f"the base64 video is not valid base64 near character {start} ({type(exc).__name__})"
+                ) from exc
+            del piece
+            self._wire += len(decoded)
+            self._store(decoded)
+            if self._b64_at < len(text):
+                return True
+            if self.done != self.total:  # cannot differ for strict base64: a last guard before the rename
+                raise self._error(f"the base64 video decoded to {self.done} of {self.total} bytes")
+            return False
+
     # -- between attempts --------------------------------------------------------------------------------
 
     @property
@@ -890,7 +938,8 @@ class DownloadJob:
             raise self._timed_out("the deadline passed")
 
     def _timed_out(self, reason: str) -> DownloadError:
-        return self._error(f"download of {redact_url(self.url)} timed out after {self._timeout:g} s ({reason})")
+        what = redact_url(self.url) if self.url else "the base64 video"
+        return self._error(f"download of {what} timed out after {self._timeout:g} s ({reason})")
 
     def _error(self, message: str, status_code: int | None = None) -> DownloadError:
         return DownloadError(message, status_code=status_code, bytes_received=self.done, bytes_expected=self.total)

@@ -6,14 +6,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from ._exceptions import ResponseValidationError
 from ._refs import CreationRef, Provider
 from ._states import CreationState
 
-__all__ = ["Creation", "VideoOutput"]
+__all__ = ["Creation", "OutputKind", "VideoOutput"]
+
+OutputKind = Literal["url", "base64", "file"]
+"""What a :class:`VideoOutput` holds: a link to fetch (``url``), or the video itself, base64-encoded in
+the provider's reply (``base64``: Google Veo's ``bytesBase64Encoded``)."""
 
 _UNPARSED: Any = object()
 
@@ -38,7 +42,9 @@ def redact_url(url: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class VideoOutput:
-    """One generated video.
+    """One generated video: a link (``kind == "url"``, the usual case) or the video itself inline
+    (``kind == "base64"``: ``data`` is the base64 text exactly as the reply carried it, ``url`` is ``""``).
+    ``download`` writes either kind to a file with the same guarantees.
 
     URLs are the provider's signed, short-lived CDN links, kept byte-for-byte, or a URL on the
     provider's own API under its spec's base URL (Sora's ``/content``; the client makes the adapter's
@@ -56,14 +62,35 @@ class VideoOutput:
     """The creation this output belongs to: ``download`` uses it to refresh an expired link."""
     index: int = field(default=0, compare=False)
     """Position among the creation's outputs."""
-    kind: str = "url"
-    """Where the video is: ``"url"`` (fetched by ``download``), or ``"file"``: a local temporary file
-    already holding the whole video (a synchronous provider's reply), at ``path``; ``url`` is then its
-    ``file://`` URI, and ``download`` moves the file into place."""
-    path: Path | None = None
+    kind: OutputKind = field(default="url", kw_only=True)
+    """``"url"``: fetch ``url``; ``"base64"``: decode ``data``; ``"file"``: a local temporary file already
+    holding the whole video (a synchronous provider's reply) at ``path``, ``url`` being its ``file://``
+    URI; ``download`` moves it into place."""
+    path: Path | None = field(default=None, kw_only=True)
     """The local file of a ``"file"`` output (else None)."""
+    data: str | None = field(default=None, kw_only=True, repr=False, compare=False)
+    """The base64 text of a ``base64`` output: the very string of the provider's reply (not a copy, and
+    never shown by ``repr``); None for a ``url`` output."""
+    mime_type: str | None = field(default=None, kw_only=True)
+    """The video's media type, when the provider says (e.g. ``video/mp4``)."""
+
+    def __post_init__(self) -> None:
+        if self.kind == "base64" and not isinstance(self.data, str):
+            raise ValueError("a base64 VideoOutput needs its base64 text as data")
+        if self.kind not in ("url", "base64", "file"):
+            raise ValueError(f"unknown VideoOutput kind {self.kind!r}")
+
+    @property
+    def size(self) -> int | None:
+        """The decoded size in bytes of a ``base64`` output (from its text's length); None for a URL."""
+        if self.data is None:
+            return None
+        text = self.data
+        return len(text) * 3 // 4 - (text.endswith("=") + text.endswith("=="))
 
     def __repr__(self) -> str:
+        if self.kind == "base64":
+            return f"VideoOutput(kind='base64', size={self.size}, mime_type={self.mime_type!r}, ref={self.ref!r})"
         cover = redact_url(self.cover_url) if self.cover_url else None
         if self.kind == "file":
             return f"VideoOutput(kind='file', path={str(self.path)!r}, ref={self.ref!r})"
@@ -140,7 +167,8 @@ class Creation:
             "raw_state": self.raw_state,
             "progress": self.progress,
             "outputs": [
-                {"url": o.url, "cover_url": o.cover_url, "watermarked_url": o.watermarked_url} for o in self.outputs
+                {"url": o.url, "cover_url": o.cover_url, "watermarked_url": o.watermarked_url, "kind": o.kind}
+                for o in self.outputs
             ],
             "error_code": self.error_code,
             "error_message": self.error_message,

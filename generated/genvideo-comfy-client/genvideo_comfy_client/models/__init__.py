@@ -233,6 +233,16 @@ if TYPE_CHECKING:
     from .topaz_video_frame_interpolation_filter_model import TopazVideoFrameInterpolationFilterModel
     from .topaz_video_request_estimates import TopazVideoRequestEstimates
     from .topaz_video_status_response import TopazVideoStatusResponse
+    from .veo_gen_vid_poll_request import VeoGenVidPollRequest
+    from .veo_gen_vid_poll_response import VeoGenVidPollResponse
+    from .veo_gen_vid_poll_response_error import VeoGenVidPollResponseError
+    from .veo_gen_vid_poll_response_response import VeoGenVidPollResponseResponse
+    from .veo_gen_vid_poll_response_response_videos_item import VeoGenVidPollResponseResponseVideosItem
+    from .veo_gen_vid_request import VeoGenVidRequest
+    from .veo_gen_vid_request_instances_item import VeoGenVidRequestInstancesItem
+    from .veo_gen_vid_request_parameters import VeoGenVidRequestParameters
+    from .veo_gen_vid_request_parameters_person_generation import VeoGenVidRequestParametersPersonGeneration
+    from .veo_gen_vid_response import VeoGenVidResponse
     from .vidu_creation import ViduCreation
     from .vidu_extend_reply import ViduExtendReply
     from .vidu_extend_request import ViduExtendRequest
@@ -488,6 +498,16 @@ _MODULES = {
     "TopazVideoFrameInterpolationFilterModel": ".topaz_video_frame_interpolation_filter_model",
     "TopazVideoRequestEstimates": ".topaz_video_request_estimates",
     "TopazVideoStatusResponse": ".topaz_video_status_response",
+    "VeoGenVidPollRequest": ".veo_gen_vid_poll_request",
+    "VeoGenVidPollResponse": ".veo_gen_vid_poll_response",
+    "VeoGenVidPollResponseError": ".veo_gen_vid_poll_response_error",
+    "VeoGenVidPollResponseResponse": ".veo_gen_vid_poll_response_response",
+    "VeoGenVidPollResponseResponseVideosItem": ".veo_gen_vid_poll_response_response_videos_item",
+    "VeoGenVidRequest": ".veo_gen_vid_request",
+    "VeoGenVidRequestInstancesItem": ".veo_gen_vid_request_instances_item",
+    "VeoGenVidRequestParameters": ".veo_gen_vid_request_parameters",
+    "VeoGenVidRequestParametersPersonGeneration": ".veo_gen_vid_request_parameters_person_generation",
+    "VeoGenVidResponse": ".veo_gen_vid_response",
     "ViduCreation": ".vidu_creation",
     "ViduExtendReply": ".vidu_extend_reply",
     "ViduExtendRequest": ".vidu_extend_request",
@@ -754,6 +774,16 @@ __all__ = (
     "TopazVideoFrameInterpolationFilterModel",
     "TopazVideoRequestEstimates",
     "TopazVideoStatusResponse",
+    "VeoGenVidPollRequest",
+    "VeoGenVidPollResponse",
+    "VeoGenVidPollResponseError",
+    "VeoGenVidPollResponseResponse",
+    "VeoGenVidPollResponseResponseVideosItem",
+    "VeoGenVidRequest",
+    "VeoGenVidRequestInstancesItem",
+    "VeoGenVidRequestParameters",
+    "VeoGenVidRequestParametersPersonGeneration",
+    "VeoGenVidResponse",
     "ViduCreation",
     "ViduExtendReply",
     "ViduExtendRequest",

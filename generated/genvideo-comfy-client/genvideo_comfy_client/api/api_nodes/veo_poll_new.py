@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.veo_gen_vid_poll_request import VeoGenVidPollRequest
+from ...models.veo_gen_vid_poll_response import VeoGenVidPollResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    model_id: str,
+    *,
+    body: VeoGenVidPollRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/proxy/veo/{model_id}/poll".format(
+            model_id=quote(str(model_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | VeoGenVidPollResponse | None:
+    if response.status_code == 200:
+        response_200 = VeoGenVidPollResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = cast(Any, None)
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = cast(Any, None)
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | VeoGenVidPollResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VeoGenVidPollRequest,
+) -> Response[Any | VeoGenVidPollResponse]:
+    """Poll the status of a Veo prediction operation
+
+    Args:
+        model_id (str):
+        body (VeoGenVidPollRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | VeoGenVidPollResponse]
+    """
+
+    kwargs = _get_kwargs(
+        model_id=model_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VeoGenVidPollRequest,
+) -> Any | VeoGenVidPollResponse | None:
+    """Poll the status of a Veo prediction operation
+
+    Args:
+        model_id (str):
+        body (VeoGenVidPollRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | VeoGenVidPollResponse
+    """
+
+    return sync_detailed(
+        model_id=model_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VeoGenVidPollRequest,
+) -> Response[Any | VeoGenVidPollResponse]:
+    """Poll the status of a Veo prediction operation
+
+    Args:
+        model_id (str):
+        body (VeoGenVidPollRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | VeoGenVidPollResponse]
+    """
+
+    kwargs = _get_kwargs(
+        model_id=model_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VeoGenVidPollRequest,
+) -> Any | VeoGenVidPollResponse | None:
+    """Poll the status of a Veo prediction operation
+
+    Args:
+        model_id (str):
+        body (VeoGenVidPollRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | VeoGenVidPollResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            model_id=model_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -2,13 +2,16 @@
 
 Nothing here names a provider: each comes from the registry, its state words from its row, what it
 needs besides a prompt from its fake (`demo_arguments`). A provider added tomorrow is covered with no
-edit here; its own test module checks what only it does.
+edit here; its own test module checks what only it does. A synchronous provider (the registry's
+`synchronous`: its reply is the video, no ref to look up) is made with `generate()` instead of
+create → wait, and the tests about looking a ref up or waiting through states skip it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,8 @@ from tests.support.cli import run_cli
 from tests.support.clients import make_async_client, make_client
 
 PROVIDERS = registry().names
+SYNCHRONOUS = tuple(p for p in PROVIDERS if registry().providers[p].synchronous)
+POLLED = tuple(p for p in PROVIDERS if p not in SYNCHRONOUS)
 UNKNOWN_WORD = "maintenance-pause"
 
 
@@ -49,17 +54,42 @@ def _cli_flags(arguments: dict[str, Any]) -> list[str]:
     return flags
 
 
+def _made(client: genvideo.Client, provider: str) -> tuple[CreationRef, genvideo.Creation]:
+    """create → wait, or generate for a synchronous provider."""
+    if provider in SYNCHRONOUS:
+        creation = client.generate(provider, **_arguments(provider))
+        return creation.ref, creation
+    ref = client.create(provider, **_arguments(provider))
+    return ref, client.wait(ref, poll_interval=0.01)
+
+
+async def _amade(client: genvideo.AsyncClient, provider: str) -> tuple[CreationRef, genvideo.Creation]:
+    if provider in SYNCHRONOUS:
+        creation = await client.generate(provider, **_arguments(provider))
+        return creation.ref, creation
+    ref = await client.create(provider, **_arguments(provider))
+    return ref, await client.wait(ref, poll_interval=0.01)
+
+
+def _video(sandbox: Sandbox, provider: str, ref: CreationRef) -> bytes:
+    """The video the sandbox made for the (only) submit, checked to be the one ``ref`` names (a synchronous
+    provider's ref is genvideo's own: the provider named nothing)."""
+    recorded = sandbox.submissions[0].creation_id
+    assert recorded is not None
+    if provider not in SYNCHRONOUS:
+        assert recorded == ref.id
+    return sandbox.video(provider, recorded)
+
+
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_create_wait_download(sandbox: Sandbox, provider: str, tmp_path: Path) -> None:
     with make_client(sandbox) as client:
-        ref = client.create(provider, **_arguments(provider))
-        creation = client.wait(ref, poll_interval=0.01)
+        ref, creation = _made(client, provider)
         path = client.download(creation, tmp_path)
     assert ref.provider == provider
-    assert sandbox.submissions[0].creation_id == ref.id
     assert creation.state is CreationState.SUCCEEDED
     assert creation.ref == ref
-    assert path.read_bytes() == sandbox.video(provider, ref.id)
+    assert path.read_bytes() == _video(sandbox, provider, ref)
     assert path.parent == tmp_path
 
 
@@ -67,13 +97,44 @@ def test_create_wait_download(sandbox: Sandbox, provider: str, tmp_path: Path) -
 def test_create_wait_download_async(sandbox: Sandbox, provider: str, tmp_path: Path) -> None:
     async def main() -> tuple[CreationRef, genvideo.Creation, Path]:
         async with make_async_client(sandbox) as client:
-            ref = await client.create(provider, **_arguments(provider))
-            creation = await client.wait(ref, poll_interval=0.01)
+            ref, creation = await _amade(client, provider)
             return ref, creation, await client.download(creation, tmp_path / "video.mp4")
 
     ref, creation, path = asyncio.run(main())
     assert creation.state is CreationState.SUCCEEDED
-    assert path.read_bytes() == sandbox.video(provider, ref.id)
+    assert path.read_bytes() == _video(sandbox, provider, ref)
+
+
+@pytest.mark.parametrize("provider", SYNCHRONOUS)
+def test_a_synchronous_provider_is_generate_only_and_never_looked_up(sandbox: Sandbox, provider: str) -> None:
+    with make_client(sandbox) as client:
+        with pytest.raises(genvideo.InvalidOption, match="generate") as info:
+            client.create(provider, **_arguments(provider))
+        assert info.value.option == "provider"
+        assert sandbox.submissions == []  # refused before anything was sent
+        creation = client.generate(provider, **_arguments(provider))
+        for look_up in (client.get, client.wait):
+            with pytest.raises(genvideo.InvalidCreationRef, match="synchronous"):
+                look_up(str(creation.ref))
+    assert len(sandbox.submissions) == 1  # generate sent one request and polled nothing
+    assert [r.method for r in sandbox.requests] == ["POST"]
+    (output,) = creation.outputs
+    assert output.kind == "file"
+    assert output.path is not None
+    assert output.path.read_bytes() == _video(sandbox, provider, creation.ref)
+    assert (creation.state, creation.progress) == (CreationState.SUCCEEDED, None)
+
+
+@pytest.mark.parametrize("provider", SYNCHRONOUS)
+def test_a_synchronous_refusal_is_an_api_error_and_leaves_no_file(
+    sandbox: Sandbox, provider: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the video reply would be streamed to
+    sandbox.script_submits(provider, Sandbox.submit_script(failure_code="content_moderated"))
+    with make_client(sandbox) as client, pytest.raises(genvideo.APIStatusError, match="content_moderated") as info:
+        client.generate(provider, **_arguments(provider), download=tmp_path / "out.mp4")
+    assert info.value.status_code == 400
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
@@ -87,10 +148,10 @@ def test_cli_generate_with_download(sandbox: Sandbox, provider: str, tmp_path: P
     data = json.loads(result.stdout)
     ref = CreationRef.parse(data["ref"])
     assert (ref.provider, data["state"]) == (provider, "succeeded")
-    assert target.read_bytes() == sandbox.video(provider, ref.id)
+    assert target.read_bytes() == _video(sandbox, provider, ref)
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("provider", POLLED)
 def test_a_ref_string_finds_the_same_creation_from_a_fresh_client(sandbox: Sandbox, provider: str) -> None:
     with make_client(sandbox) as client:
         ref = client.create(provider, **_arguments(provider))
@@ -116,7 +177,7 @@ def test_a_failure_raises_creation_failed(sandbox: Sandbox, provider: str) -> No
     assert creation.outputs == ()
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("provider", POLLED)
 def test_an_unknown_state_is_kept_and_waited_through(sandbox: Sandbox, provider: str) -> None:
     fake = fakes()[provider]
     unknown = fake.spell(UNKNOWN_WORD)
@@ -134,7 +195,7 @@ def test_an_unknown_state_is_kept_and_waited_through(sandbox: Sandbox, provider:
 def test_a_wrong_key_is_an_authentication_error_and_starts_nothing(sandbox: Sandbox, provider: str) -> None:
     credentials = {source.argument: "wrong-key" for source in registry().providers[provider].spec.credentials}
     with make_client(sandbox, **credentials) as client, pytest.raises(genvideo.AuthenticationError) as info:
-        client.create(provider, **_arguments(provider))
+        _made(client, provider)
     assert info.value.status_code == 401
     assert info.value.provider == provider
     assert "wrong-key" not in str(info.value)

@@ -376,7 +376,7 @@ def test_an_inconsistent_registry_is_refused(change: Any, message: str) -> None:
         parse_registry(document)
 
 
-@pytest.mark.parametrize("provider", registry().names)
+@pytest.mark.parametrize("provider", [n for n, e in registry().providers.items() if not e.synchronous])
 def test_a_first_lookup_imports_only_the_models_it_needs(sandbox: Sandbox, provider: str) -> None:
     """The generated ``models`` packages import each model on first use (specs/templates/models_init.py.jinja):
     a client's first ``get`` loads its reply's models, not the whole spec's (~170 for Comfy)."""

@@ -35,7 +35,7 @@ NOT_VIDEO = {
 }
 
 #: Video families of issue 15 not merged yet: each leaves this set in the change that adds its provider.
-PENDING = {"veo", "ltx", "topaz", "wavespeed", "hitpaw", "bria"}
+PENDING = {"veo", "topaz", "wavespeed", "hitpaw", "bria"}
 
 
 def _family(path: str) -> str | None:

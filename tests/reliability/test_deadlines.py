@@ -17,7 +17,7 @@ import pytest
 import genvideo
 from genvideo._transport import current_deadline, deadline_scope, total_timeout
 from genvideo.testing import Fault, Sandbox
-from tests.support.faultmatrix import PROVIDERS, subject
+from tests.support.faultmatrix import POLLED, subject
 from tests.support.faultservers import Reply, ScriptedServer
 
 MODES = ["sync", "async"]
@@ -121,7 +121,7 @@ def test_a_zero_timeout_polls_once(sandbox: Sandbox, mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("provider", POLLED)
 def test_a_zero_timeout_returns_a_creation_that_has_finished(sandbox: Sandbox, mode: str, provider: str) -> None:
     """wait() and watch() with timeout=0 look a finished creation up once each (every request of one get:
     Haiper's status, then its detail) and return it at once."""

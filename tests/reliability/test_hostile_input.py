@@ -19,7 +19,7 @@ import genvideo
 from genvideo import CreationRef
 from genvideo.testing import Sandbox
 from tests.support.clients import make_client
-from tests.support.faultmatrix import PROVIDERS, subject
+from tests.support.faultmatrix import POLLED, subject
 from tests.support.faultservers import Reply, Request, ScriptedServer
 
 PATHS = {"vidu": "/proxy/vidu/tasks/{}/creations", "haiper": "/v1/jobs/{}/status"}
@@ -139,7 +139,7 @@ def test_non_strings_fail_before_any_request(server: ScriptedServer, client: gen
     expect_invalid(server, client, value)
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("provider", POLLED)
 def test_good_ids_are_sent_byte_for_byte(sandbox: Sandbox, provider: str) -> None:
     """Every provider's adapter sends the id in its poll byte for byte, as exactly one path segment (or one
     query value, where the provider takes it there): the sandbox (its fake matching the spec's templates)

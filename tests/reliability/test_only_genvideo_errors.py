@@ -39,7 +39,7 @@ import genvideo
 from genvideo.testing import Fault, Sandbox
 from genvideo.testing._fakes import fakes
 from tests.support.clients import spec_base_urls
-from tests.support.faultmatrix import MARKS, PROVIDERS, replies, subject
+from tests.support.faultmatrix import MARKS, POLLED, PROVIDERS, replies, subject
 from tests.support.faultservers import Reply, Request, ScriptedServer, closed_port_url
 
 SETTINGS = settings(
@@ -365,7 +365,7 @@ def test_create(
 
 
 @settings(SETTINGS, max_examples=15)
-@given(timeout=timeouts, poll_interval=poll_intervals, provider=st.sampled_from(PROVIDERS))
+@given(timeout=timeouts, poll_interval=poll_intervals, provider=st.sampled_from(POLLED))
 def test_generate(sandbox: Sandbox, timeout: object, poll_interval: object, provider: str) -> None:
     sandbox.script_submits(provider, Sandbox.submit_script(states=[subject(provider).success]))
     extra = fakes()[provider].demo_arguments  # what the provider needs besides a prompt (Runway: an image)
@@ -514,7 +514,7 @@ def hostile_fields(draw: st.DrawFn, template: Any) -> Any:
 
 
 @settings(SETTINGS, max_examples=25)
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("provider", POLLED)
 @given(data=st.data())
 def test_payload_rendering_for_every_provider(
     raw_server: tuple[ScriptedServer, Bodies], spec_client: genvideo.Client, provider: str, data: st.DataObject

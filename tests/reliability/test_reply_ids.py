@@ -19,7 +19,7 @@ import pytest
 
 import genvideo
 from genvideo.testing import Fault
-from tests.support.faultmatrix import PROVIDERS, marker_sandbox, subject
+from tests.support.faultmatrix import POLLED, marker_sandbox, subject
 from tests.support.faultservers import Reply, Request, ScriptedServer
 
 BODIES: dict[str, object] = {}
@@ -140,7 +140,7 @@ def _names(value: object, wanted: str) -> bool:
 
 
 @pytest.mark.parametrize("mode", ["get", "wait"])
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("provider", POLLED)
 def test_another_creations_reply_is_refused_for_every_provider(provider: str, mode: str) -> None:
     """Each lookup of creation `asked` is answered with what the fake answers for `other` (both finished):
     refused when the provider's replies name their creation, read as they are when they name none; wait()

@@ -7,6 +7,10 @@ matrix needs to know about each (`Subject`: its credentials, success word, ref s
 from the registry and the provider's sandbox fake, never from a literal, so a provider added to
 `providers.toml` with its fake is covered with no edit here.
 
+A synchronous provider (the registry's `synchronous`: its submit's reply is the video, there is nothing to
+get, wait for or download from a URL) runs `GENERATE_ROWS` instead, with the operation `generate`
+(`generate(download=...)`): the fault hits its submit, whose reply body is the download. `rows_for()` picks.
+
 `plan()` lists the cases (row x operation x client x provider x credential), `run_matrix()` runs them
 concurrently against one sandbox whose keys are marker strings, with every log record captured at
 DEBUG, and `run_case()` runs one. `tests/reliability/conftest.py` runs the matrix once per session;
@@ -27,6 +31,7 @@ import functools
 import gc
 import logging
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -68,9 +73,9 @@ MARKS: dict[str, str] = {
 """The marker of every credential the registry lists, by `Client` argument (a test checks it names them all)."""
 MARKERS = tuple(MARKS.values())
 
-Op = Literal["get", "wait", "download"]
+Op = Literal["get", "wait", "download", "generate"]
 Mode = Literal["sync", "async"]
-OPS: tuple[Op, ...] = ("get", "wait", "download")
+OPS: tuple[Op, ...] = ("get", "wait", "download", "generate")
 MODES: tuple[Mode, ...] = ("sync", "async")
 Credential = str
 """A credential's `Client` argument, as the registry names it (`comfy_api_key`, ...)."""
@@ -111,16 +116,19 @@ class Row:
     """Markdown description for the README."""
     make: Callable[[Ctx], list[Fault]] | None
     """The faults, applied in order (None: nothing listens, the connection is refused)."""
-    get: Outcome
-    wait: Outcome
+    get: Outcome | None
+    """None only in GENERATE_ROWS (a synchronous provider has nothing to look up)."""
+    wait: Outcome | None
     download: Outcome | None
     """None: not applicable (the fault is about JSON bodies; the CDN serves bytes)."""
     heavy: bool = False
     """CPU-bound (16 MiB cross the loopback or are inflated): `run_matrix` runs its cases after the others,
     two at a time, so that their time bounds measure genvideo rather than a saturated machine."""
+    generate: Outcome | None = None
+    """A synchronous provider's `generate(download=...)`, the fault on its submit (GENERATE_ROWS only)."""
 
     def outcome(self, op: Op) -> Outcome | None:
-        return {"get": self.get, "wait": self.wait, "download": self.download}[op]
+        return {"get": self.get, "wait": self.wait, "download": self.download, "generate": self.generate}[op]
 
 
 # -- time bounds (generous, for slow CI machines; each is far below "hang" or "sleep an hour") ----------
@@ -455,6 +463,107 @@ ROWS: tuple[Row, ...] = (
 )
 
 
+def _gen(
+    row_id: str,
+    fault: str,
+    make: Callable[[Ctx], list[Fault]] | None,
+    outcome: Outcome,
+) -> Row:
+    return Row(row_id, fault, make, get=None, wait=None, download=None, generate=outcome)
+
+
+VIDEO_TYPE = "video/mp4"
+
+GENERATE_ROWS: tuple[Row, ...] = (
+    # The submit bills: it is retried only when it provably never left (a refused connection), never after
+    # an answer or a cut one. Every fault here is one request; `generate(download=...)` leaves nothing behind.
+    _gen(
+        "refused",
+        "connection refused (nothing listens)",
+        None,
+        _err(genvideo.APIConnectionError, None, ONE_RETRY, note="retried: it never left"),
+    ),
+    _gen(
+        "reset",
+        "TCP reset before any answer",
+        lambda c: [Fault.reset()],
+        _err(genvideo.APIConnectionError, 1, note="not retried: it may have been billed"),
+    ),
+    _gen(
+        "reset-mid-body",
+        "headers and half the video, then a TCP reset",
+        lambda c: [Fault.reset(mid_response=True)],
+        _err(genvideo.APIConnectionError, 1),
+    ),
+    _gen(
+        "truncated",
+        "full Content-Length, half the video, close",
+        lambda c: [Fault.truncate()],
+        _err(genvideo.APIConnectionError, 1),
+    ),
+    _gen(
+        "hang",
+        "accepts the request and never answers",
+        lambda c: [Fault.hang()],
+        _err(genvideo.APITimeoutError, 1, WAIT_BOUND, note="bounded by generate's timeout"),
+    ),
+    _gen(
+        "slow-drip",
+        "the whole answer, one byte every 0.05 s",
+        lambda c: [Fault.drip(0.05)],
+        _err(genvideo.APITimeoutError, 1, WAIT_BOUND),
+    ),
+    _gen(
+        "gzip-bomb",
+        "200, `Content-Encoding: gzip`: a video that inflates to 64 MiB",
+        lambda c: [Fault.gzip_bomb(64 * 1024 * 1024)],
+        _err(genvideo.ResponseValidationError, 1, 2.0, note="not inflated past 20x the wire size"),
+    ),
+    _gen(
+        "200-json",
+        "200 with a JSON body (no video)",
+        lambda c: [Fault.body(b'{"status": "done"}')],
+        _err(genvideo.ResponseValidationError, 1),
+    ),
+    _gen(
+        "200-html",
+        "200 with an HTML page",
+        lambda c: [Fault.body(b"<html><body>Down for maintenance</body></html>", content_type="text/html")],
+        _err(genvideo.ResponseValidationError, 1),
+    ),
+    _gen(
+        "200-empty-video",
+        "200, `video/mp4`, an empty body",
+        lambda c: [Fault.body(b"", content_type=VIDEO_TYPE)],
+        _err(genvideo.ResponseValidationError, 1),
+    ),
+    _gen(
+        "200-gzip-garbage",
+        "200, `video/mp4`, `Content-Encoding: gzip`, garbage body",
+        lambda c: [Fault.body(b"not gzip at all", content_type=VIDEO_TYPE, headers=GZIP)],
+        _err(genvideo.ResponseValidationError, 1),
+    ),
+    _gen(
+        "429",
+        "429, `Retry-After: 0`",
+        lambda c: [Fault.status(429, headers=NOW)],
+        _err(genvideo.RateLimitError, 1, note="not retried"),
+    ),
+    _gen(
+        "500-html",
+        "500 with an HTML error page",
+        lambda c: [Fault.status(500)],
+        _err(genvideo.ServerError, 1, status_code=500, body=lambda b: "<" not in b),
+    ),
+    _gen(
+        "403",
+        "403",
+        lambda c: [Fault.status(403)],
+        _err(genvideo.AuthenticationError, 1, status_code=403),
+    ),
+)
+
+
 # -- the providers ---------------------------------------------------------------------------------------
 
 
@@ -470,6 +579,8 @@ class Subject:
     """The fake's success word: a creation scripted with it alone has finished, with a video."""
     scope: tuple[str, ...]
     """The scope of the creations the matrix scripts (`sample_scope`; empty for most providers)."""
+    synchronous: bool = False
+    """Its submit's reply is the video (the registry's `synchronous`): it runs GENERATE_ROWS."""
 
     @property
     def credential(self) -> Credential:
@@ -615,6 +726,7 @@ def subjects() -> tuple[Subject, ...]:
             credentials=tuple(source.argument for source in fake.spec.credentials),
             success=fake.success_state,
             scope=sample_scope(name),
+            synchronous=registry().providers[name].synchronous,
         )
         for name, fake in fakes().items()
     )
@@ -636,6 +748,13 @@ def subject(provider: str) -> Subject:
 
 
 PROVIDERS: tuple[str, ...] = tuple(s.provider for s in subjects())
+POLLED: tuple[str, ...] = tuple(s.provider for s in subjects() if not s.synchronous)
+"""The providers whose creations are looked up and polled (all but the synchronous ones)."""
+
+
+def rows_for(provider: str) -> tuple[Row, ...]:
+    """The rows that apply to `provider`: GENERATE_ROWS for a synchronous one, else ROWS."""
+    return GENERATE_ROWS if subject(provider).synchronous else ROWS
 
 
 # -- running one case ----------------------------------------------------------------------------------
@@ -658,16 +777,16 @@ class Case:
 
 
 def plan(
-    providers: Sequence[str] = PROVIDERS, rows: Sequence[Row] = ROWS, *, every_credential: bool = True
+    providers: Sequence[str] = PROVIDERS, rows: Sequence[Row] | None = None, *, every_credential: bool = True
 ) -> list[Case]:
-    """Every case of `rows` for `providers`, provider by provider (so that a run's concurrent cases mix
-    rows). Get and wait run with each credential of the provider's spec (`every_credential`; else only
-    the preferred one); downloads send none (the CDN's links are signed), so they run once, with the
-    preferred one."""
+    """Every case of `rows` (default: `rows_for` each provider) for `providers`, provider by provider (so
+    that a run's concurrent cases mix rows). Get, wait and generate run with each credential of the
+    provider's spec (`every_credential`; else only the preferred one); downloads send none (the CDN's
+    links are signed), so they run once, with the preferred one."""
     cases: list[Case] = []
     for provider in providers:
         facts = subject(provider)
-        for row in rows:
+        for row in rows_for(provider) if rows is None else rows:
             for op in OPS:
                 if row.outcome(op) is None:
                     continue
@@ -693,6 +812,8 @@ class Observation:
     elapsed: float = 0.0
     requests: int | None = None
     files: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+    """generate: the temporary files of video replies left behind (there must be none)."""
     expected_bytes: bytes | None = None
     clients: list[object] = field(default_factory=list)
     ctx: Ctx | None = None
@@ -730,6 +851,8 @@ def run_case(
     cid = Case(row, op, mode, provider, credential).name
     obs = Observation(row, op, mode, cid, provider, credential)
     options = _client_options(facts, credential)
+    if op == "generate":
+        return _run_generate(sb, obs, facts, options, dest_dir)
     api_path = facts.poll_path(sb, cid)
     target: Any = str(facts.ref(cid))
     if op == "download":
@@ -767,6 +890,58 @@ def run_case(
     _drop_locals(obs.error)
     obs.requests = None if row.make is None else sum(at(r, count_path) for r in sb.requests)
     obs.files = sorted(p.name for p in dest_dir.iterdir())
+    return obs
+
+
+def _submit_path(sb: Sandbox, provider: str) -> str:
+    """The raw path of the submit `generate()` sends for the matrix's arguments (the fake's demo arguments)."""
+    fake = fakes()[provider]
+    image = fake.demo_arguments.get("image")
+    return sb.submit_path(provider, fake.submits[1 if image is not None and len(fake.submits) > 1 else 0].name)
+
+
+def _run_generate(
+    sb: Sandbox, obs: Observation, facts: Subject, options: dict[str, Any], dest_dir: Path
+) -> Observation:
+    """A synchronous provider's `generate(download=...)` with the row's fault on its submit (whose reply is
+    the video). Cases of a synchronous provider run one at a time (`run_matrix`): the fault is on the submit
+    path, which every case shares; requests are counted by the case's prompt (its name)."""
+    row, provider = obs.row, obs.provider
+    path = _submit_path(sb, provider)
+    obs.expected_bytes = None
+    ctx = Ctx(sb.base_url + path, "")
+    if row.make is None:
+        options.update(dict.fromkeys(registry().base_url_arguments, closed_port_url()))
+    else:
+        sb.add_fault(path, *row.make(ctx))
+    obs.ctx = ctx
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / "video.mp4"
+    replies_dir = Path(tempfile.gettempdir())
+    before = {p.name for p in replies_dir.iterdir()}
+    arguments = {"prompt": obs.cid, **fakes()[provider].demo_arguments}
+    started = time.monotonic()
+    try:
+        if obs.mode == "sync":
+            with sb.client(**options) as client:
+                obs.clients.append(client)
+                obs.result = client.generate(provider, timeout=WAIT_TIMEOUT, download=dest, **arguments)
+        else:
+
+            async def main() -> genvideo.Creation:
+                async with sb.async_client(**options) as client:
+                    obs.clients.append(client)
+                    return await client.generate(provider, timeout=WAIT_TIMEOUT, download=dest, **arguments)
+
+            obs.result = asyncio.run(main())
+    except Exception as exc:
+        obs.error = exc
+    obs.elapsed = time.monotonic() - started
+    _drop_locals(obs.error)
+    mark = obs.cid.encode()
+    obs.requests = None if row.make is None else sum(at(r, path) and mark in r.body for r in sb.requests)
+    obs.files = sorted(p.name for p in dest_dir.iterdir())
+    obs.leftovers = sorted(p.name for p in replies_dir.iterdir() if p.name not in before)
     return obs
 
 
@@ -891,22 +1066,38 @@ def run_matrix(root: Path, cases: Sequence[Case] | None = None, workers: int = W
             sb, case.row, case.op, case.mode, dest, provider=case.provider, credential=case.credential
         )
 
+    def serial(case: Case) -> bool:  # a synchronous provider's: its faults sit on the submit path all share
+        return case.op == "generate"
+
     started = time.monotonic()
     collecting = gc.isenabled()
+    saved_tempdir = tempfile.tempdir
     with marker_sandbox() as sb:
         _warm_up(sb, root / "warm-up", {case.provider for case in cases})
         with debug_logs() as logs:
             gc.disable()
+            # Video replies are streamed into their own folder, so that a leftover shows.
+            (root / "replies").mkdir(exist_ok=True)
+            tempfile.tempdir = str(root / "replies")
             try:
-                light = run_concurrently([job(c) for c in cases if not c.row.heavy], workers=workers)
-                heavy = run_concurrently([job(c) for c in cases if c.row.heavy], workers=HEAVY_WORKERS)
+                light = run_concurrently([job(c) for c in cases if not c.row.heavy and not serial(c)], workers=workers)
+                heavy = run_concurrently(
+                    [job(c) for c in cases if c.row.heavy and not serial(c)], workers=HEAVY_WORKERS
+                )
+                one_by_one = [job(c)() for c in cases if serial(c)]
             finally:
+                tempfile.tempdir = saved_tempdir
                 if collecting:
                     gc.enable()
     gc.collect()
     order = {id(case): i for i, case in enumerate(cases)}
-    ran = [c for c in cases if not c.row.heavy] + [c for c in cases if c.row.heavy]
-    observations = [obs for _, obs in sorted(zip(ran, light + heavy, strict=True), key=lambda p: order[id(p[0])])]
+    ran = (
+        [c for c in cases if not c.row.heavy and not serial(c)]
+        + [c for c in cases if c.row.heavy and not serial(c)]
+        + [c for c in cases if serial(c)]
+    )
+    done = light + heavy + one_by_one
+    observations = [obs for _, obs in sorted(zip(ran, done, strict=True), key=lambda p: order[id(p[0])])]
     return MatrixRun(sb, cases, observations, logs, time.monotonic() - started)
 
 
@@ -914,6 +1105,9 @@ def _warm_up(sb: Sandbox, root: Path, providers: Collection[str]) -> None:
     """One successful get, wait and download per provider, with each client (nothing recorded)."""
     for provider in (p for p in PROVIDERS if p in providers):
         facts = subject(provider)
+        if facts.synchronous:
+            _warm_up_generate(sb, root / provider, provider)
+            continue
         for mode in MODES:
             ref = facts.add_creation(sb, f"warm-up.{mode}", states=[facts.success])
             dest = root / provider / mode / "video.mp4"
@@ -930,6 +1124,20 @@ def _warm_up(sb: Sandbox, root: Path, providers: Collection[str]) -> None:
                         await client.download(await client.get(ref), dest)
 
                 asyncio.run(main())
+
+
+def _warm_up_generate(sb: Sandbox, root: Path, provider: str) -> None:
+    """One successful generate per client, downloaded (a synchronous provider's warm-up)."""
+    arguments = {"prompt": "warm-up", **fakes()[provider].demo_arguments}
+    root.mkdir(parents=True, exist_ok=True)
+    with sb.client(timeout=10.0) as client:
+        client.generate(provider, timeout=10.0, download=root / "sync.mp4", **arguments)
+
+    async def main() -> None:
+        async with sb.async_client(timeout=10.0) as client:
+            await client.generate(provider, timeout=10.0, download=root / "async.mp4", **arguments)
+
+    asyncio.run(main())
 
 
 # -- checking --------------------------------------------------------------------------------------------
@@ -976,6 +1184,13 @@ def problems(obs: Observation, expected: Outcome) -> list[str]:
                 found.append(f"{where} the downloaded bytes differ from the served video")
         elif obs.files:
             found.append(f"{where} a failed download left {obs.files} behind")
+    if obs.op == "generate":
+        if expected.error is None and obs.files != ["video.mp4"]:
+            found.append(f"{where} expected only video.mp4 in the folder, found {obs.files}")
+        elif expected.error is not None and obs.files:
+            found.append(f"{where} a failed generate left {obs.files} at the destination")
+        if obs.leftovers:
+            found.append(f"{where} left the temporary video replies {obs.leftovers} behind")
     return found
 
 
@@ -1040,6 +1255,18 @@ def render_section() -> str:
     for row in ROWS:
         cells = [f"`{row.id}`", row.fault, render_cell(row.get), render_cell(row.wait), render_cell(row.download)]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "A synchronous provider (its submit's reply is the video: `ltx`) has nothing to get, wait for or",
+        "download from a URL: its rows are `generate(download=...)` with the fault on that submit, under",
+        f"`generate(timeout={WAIT_TIMEOUT})`. The submit bills, so only a request that provably never left is",
+        "retried; a failure leaves nothing at the destination and no temporary file.",
+        "",
+        "| row | fault | `generate` |",
+        "|---|---|---|",
+    ]
+    for row in GENERATE_ROWS:
+        lines.append(f"| `{row.id}` | {row.fault} | {render_cell(row.generate)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -143,7 +143,9 @@ def parse_state_maps(document: Mapping[str, Any]) -> StateMaps:
                 )
             states[word] = state
         schemas = row.get("state_schemas")
-        if not schemas or not all(isinstance(item, str) and item for item in schemas):
+        # A synchronous provider (its reply is the video itself) has no state word, so no state schema.
+        stateless = row.get("synchronous") is True and schemas == [] and not states
+        if not stateless and (not schemas or not all(isinstance(item, str) and item for item in schemas)):
             raise RegistryError(
                 f"{_WHERE}: providers.{name}.state_schemas must name the spec's component schemas that hold "
                 'its state words, e.g. ["ViduState"]'

@@ -14,14 +14,14 @@ import httpx
 from . import _constants as C
 from ._arguments import takes_arguments_of
 from ._body import BodyTooLarge
-from ._client import CreationCallback, RefLike, _aread_body, _BaseClient
-from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_of
+from ._client import CreationCallback, RefLike, _answers_video, _aread_body, _BaseClient, _wait_deadline, check_deadline
+from ._download import DownloadJob, Next, ProgressCallback, Step, VideoReply, Wait, discard_file, output_of, place_file
 from ._exceptions import APIError
 from ._images import ImageInput
 from ._logging import redactor
 from ._models import Creation, VideoOutput
 from ._polling import Poller, check_finished, masked_failure, poll_interval_seconds, wait_timeout
-from ._providers import ApiRequest, GetFlow, SubmitStep, get_flow
+from ._providers import ApiRequest, GetFlow, SubmitFlow, SubmitStep, get_flow
 from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
@@ -162,6 +162,21 @@ class AsyncClient(_BaseClient):
             self._loop = loop
         return self._http
 
+    async def _store_video(self, provider: Provider, response: httpx.Response, at: float | None) -> dict[str, Any]:
+        """A 2xx whose body is the video, streamed to a temporary file (writes in a worker thread); see
+        ``Client._store_video``."""
+        try:
+            with VideoReply(provider, response.headers) as reply:
+                if response.is_stream_consumed:  # read (and decoded) by the transport: httpx.MockTransport
+                    await asyncio.to_thread(reply.write, response.content)
+                else:
+                    async for chunk in response.aiter_raw():
+                        await asyncio.to_thread(reply.write, chunk)
+                        check_deadline(at, response)
+                return await asyncio.to_thread(reply.finish)
+        finally:
+            await response.aclose()
+
     async def _fetch_json(self, provider: Provider, request: SubmitStep, deadline: Deadline) -> dict[str, Any]:
         return (await self._fetch(provider, request, deadline))[0]
 
@@ -174,9 +189,11 @@ class AsyncClient(_BaseClient):
             try:
                 outgoing = self._build(http, provider, request, deadline)
                 async with self._in_flight:  # queued requests are not on the clock yet: httpx's are not either
-                    at = self._request_deadline(deadline)
+                    at = self._request_deadline(deadline, request)
                     with deadline_scope(at):  # bounds the whole request: connect, send, headers, body
                         response = await http.send(outgoing, stream=True)
+                        if _answers_video(request) and 200 <= response.status_code <= 299:
+                            return await self._store_video(provider, response, at), 0
                         try:
                             content = await _aread_body(response, at)
                         except BodyTooLarge as exc:
@@ -261,11 +278,17 @@ class AsyncClient(_BaseClient):
     async def create(self, call: inspect.BoundArguments) -> CreationRef:
         """Start a generation and return its ref; see :meth:`Client.create`."""
         name, flow, step = self._create_request(call)
-        deadline = Deadline()
+        result = await self._run_submit(name, flow, step, Deadline())
+        assert isinstance(result, CreationRef)  # a flow returns a Creation only for a synchronous provider
+        return result
+
+    async def _run_submit(
+        self, provider: Provider, flow: SubmitFlow, step: SubmitStep, deadline: Deadline
+    ) -> CreationRef | Creation:
         try:
             while True:
                 with masked(step):
-                    reply = await self._fetch_json(name, step, deadline)
+                    reply = await self._fetch_json(provider, step, deadline)
                 step = flow.send(reply)
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
@@ -282,8 +305,21 @@ class AsyncClient(_BaseClient):
         download: str | os.PathLike[str] | None = None,
         **options: Any,
     ) -> Creation:
-        """``create``, ``wait`` and optionally ``download``; see :meth:`Client.generate`."""
-        wait_timeout(timeout), poll_interval_seconds(poll_interval)  # refused before anything is billed
+        """``create``, ``wait`` and optionally ``download``; see :meth:`Client.generate` (a synchronous
+        provider included)."""
+        seconds = wait_timeout(timeout)  # refused before anything is billed
+        poll_interval_seconds(poll_interval)
+        call = self._synchronous_call(provider, prompt, image, options)
+        if call is not None:
+            name, flow, step = self._create_request(call, synchronous=True)
+            made = await self._run_submit(name, flow, step, _wait_deadline(seconds))
+            assert isinstance(made, Creation)
+            with discard_file(made):  # the temporary file goes if anything below fails
+                if on_progress is not None:
+                    on_progress(made)
+                if download is not None:
+                    await self.download(made, download)
+            return made
         ref = await self.create(provider, prompt=prompt, image=image, **options)
         creation = await self.wait(ref, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
         if download is not None:
@@ -304,6 +340,8 @@ class AsyncClient(_BaseClient):
 
         File writes run in a worker thread; ``on_progress`` is called on the event loop's thread.
         """
+        if output_of(target).kind == "file":  # a synchronous provider's video: moved (or copied) in a thread
+            return await asyncio.to_thread(place_file, output_of(target), dest)
         job = DownloadJob(
             output_of(target),
             dest,

@@ -16,6 +16,7 @@ from typing import Any, get_args, get_origin
 from . import __version__
 from . import _constants as C
 from ._client import Client
+from ._download import discard_file
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -142,10 +143,29 @@ def _cmd_create(args: argparse.Namespace, client: Client, reporter: ProgressRepo
 
 
 def _cmd_generate(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
+    if registry().providers[args.provider].synchronous:
+        return _generate_synchronous(args, client, reporter)
     ref = client.create(args.provider, **_create_args(args))
     reporter.done(f"created {ref}")
     args.ref = ref
     return _cmd_wait(args, client, reporter)
+
+
+def _generate_synchronous(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:
+    """``generate`` of a provider whose reply is the video (no ref to wait for): one request, then the
+    download moves the video into place (the temporary file goes if that fails)."""
+    creation = client.generate(
+        args.provider, timeout=args.timeout, poll_interval=args.poll_interval, **_create_args(args)
+    )
+    reporter.done(f"generated {creation.ref}")
+    result: dict[str, Any] = creation.to_dict()
+    if args.download:
+        with discard_file(creation):
+            path = client.download(creation, args.download, on_progress=reporter.download)
+        reporter.done(f"saved {path}")
+        result["downloaded"] = str(path)
+    _print_json(result)
+    return OK
 
 
 def _cmd_download(args: argparse.Namespace, client: Client, reporter: ProgressReporter) -> int:

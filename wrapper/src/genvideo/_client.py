@@ -21,7 +21,18 @@ from . import _constants as C
 from ._arguments import takes_arguments_of
 from ._body import BodyReader, BodyTooLarge, Undecodable
 from ._credentials import Credentials, resolve_base_urls
-from ._download import DownloadJob, Next, ProgressCallback, Step, Wait, output_of, under_base_url
+from ._download import (
+    DownloadJob,
+    Next,
+    ProgressCallback,
+    Step,
+    VideoReply,
+    Wait,
+    discard_file,
+    output_of,
+    place_file,
+    under_base_url,
+)
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -148,9 +159,13 @@ class _BaseClient:
         }
         return args, ways
 
-    def _request_deadline(self, deadline: Deadline) -> float | None:
+    def _request_deadline(self, deadline: Deadline, request: SubmitStep | None = None) -> float | None:
         """When the request starting now must be over (body included): its timeout's largest value
-        (see ``_transport.total_timeout``), or ``deadline`` if that comes first."""
+        (see ``_transport.total_timeout``), or ``deadline`` if that comes first. A request answered by
+        the video itself (``ApiRequest.reply``) is bounded by ``deadline`` only: it answers once the
+        video is made, which takes minutes."""
+        if _answers_video(request):
+            return deadline.at
         total = total_timeout(self._timeout)
         at = None if total is None else time.monotonic() + total
         if deadline.at is not None:
@@ -230,7 +245,7 @@ class _BaseClient:
         self, http: httpx.Client | httpx.AsyncClient, provider: Provider, step: SubmitStep, deadline: Deadline
     ) -> httpx.Request:
         """The httpx request of an API call (with the provider's credentials) or of an upload (without)."""
-        timeout = self._request_timeout(deadline)
+        timeout = self._request_timeout(deadline, long_read=_answers_video(step))
         if isinstance(step, Upload):
             url = checked_upload_url(provider, step)
             headers = {"Content-Type": step.content_type, "Content-Length": str(step.size)}
@@ -262,13 +277,16 @@ class _BaseClient:
             return {}
         raise status_error(provider, response, self._secrets, content or b"")
 
-    def _request_timeout(self, deadline: Deadline) -> Any:
-        """The client's own timeout (httpx.USE_CLIENT_DEFAULT) unless a deadline is closer."""
+    def _request_timeout(self, deadline: Deadline, *, long_read: bool = False) -> Any:
+        """The client's own timeout (httpx.USE_CLIENT_DEFAULT) unless a deadline is closer.
+        ``long_read``: the answer may take until the deadline (a synchronous provider's video)."""
         remaining = deadline.remaining()
+        t = self._timeout
+        if long_read:
+            return httpx.Timeout(connect=t.connect, read=remaining, write=t.write, pool=t.pool)
         if remaining is None:
             return httpx.USE_CLIENT_DEFAULT
         cap = max(remaining, 0.05)
-        t = self._timeout
         return httpx.Timeout(
             connect=_min(t.connect, cap), read=_min(t.read, cap), write=_min(t.write, cap), pool=_min(t.pool, cap)
         )
@@ -325,12 +343,51 @@ class _BaseClient:
             status_code=status,
         )
 
-    def _create_request(self, call: inspect.BoundArguments) -> tuple[Provider, SubmitFlow, SubmitStep]:
+    def _create_request(
+        self, call: inspect.BoundArguments, *, synchronous: bool = False
+    ) -> tuple[Provider, SubmitFlow, SubmitStep]:
         """The submit flow of a ``create()`` call (its arguments bound to ``create_signature``), and its
-        first request."""
+        first request. A synchronous provider (its reply is the video) only runs from ``generate()``
+        (``synchronous=True``): ``create()`` refuses it with InvalidOption, before anything is sent."""
         common = dict(call.arguments)
         provider, options = common.pop("provider"), common.pop("provider_options")
+        if _is_synchronous(provider) and not synchronous:
+            raise InvalidOption(
+                f"provider: {provider} is synchronous (its reply is the video itself, with no id to look up "
+                f"later): use generate({provider!r}, ...) instead of create()",
+                option="provider",
+            )
         return self._submit(provider, common.pop("prompt"), common.pop("image"), common, options)
+
+    def _synchronous_call(
+        self,
+        provider: str,
+        prompt: str | None,
+        image: ImageInput | Sequence[ImageInput] | None,
+        options: dict[str, Any],
+    ) -> inspect.BoundArguments | None:
+        """``generate()``'s arguments bound as ``create()`` takes them, for a synchronous provider; None
+        for any other (``generate()`` then creates, waits and downloads)."""
+        if not _is_synchronous(provider):
+            return None
+        call = inspect.signature(create_signature).bind(provider, prompt=prompt, image=image, **options)
+        call.apply_defaults()
+        return call
+
+
+def _is_synchronous(provider: object) -> bool:
+    """Whether the registry marks ``provider`` synchronous (False for any unknown name: refused later)."""
+    entry = registry().providers.get(provider) if isinstance(provider, str) else None
+    return entry is not None and entry.synchronous
+
+
+def _answers_video(request: SubmitStep | None) -> bool:
+    return isinstance(request, ApiRequest) and request.reply == "video"
+
+
+def _wait_deadline(seconds: float | None) -> Deadline:
+    """The deadline of a synchronous provider's POST: ``generate(timeout=...)`` from now (None or inf: none)."""
+    return Deadline.after(seconds if seconds is not None and math.isfinite(seconds) else None)
 
 
 def registry() -> Registry:
@@ -566,9 +623,11 @@ class Client(_BaseClient):
             try:
                 http = self._http
                 outgoing = self._build(http, provider, request, deadline)
-                at = self._request_deadline(deadline)
+                at = self._request_deadline(deadline, request)
                 with deadline_scope(at):  # bounds the whole request: connect, send, headers, body
                     response = http.send(outgoing, stream=True)
+                    if _answers_video(request) and 200 <= response.status_code <= 299:
+                        return self._store_video(provider, response, at)
                     try:
                         content = _read_body(response, at)
                     except BodyTooLarge as exc:
@@ -584,8 +643,24 @@ class Client(_BaseClient):
             time.sleep(delay)
             attempt += 1
 
+    def _store_video(self, provider: Provider, response: httpx.Response, at: float | None) -> dict[str, Any]:
+        """A 2xx whose body is the video (``ApiRequest.reply``), streamed to a temporary file: the reply
+        the submit flow is sent."""
+        try:
+            with VideoReply(provider, response.headers) as reply:
+                if response.is_stream_consumed:  # read (and decoded) by the transport: httpx.MockTransport
+                    reply.write(response.content)
+                else:
+                    for chunk in response.iter_raw():
+                        reply.write(chunk)
+                        check_deadline(at, response)
+                return reply.finish()
+        finally:
+            response.close()
+
     def get(self, ref: RefLike) -> Creation:
-        """The creation's current state. Haiper: asks the status, then the detail once it succeeded."""
+        """The creation's current state. Haiper: asks the status, then the detail once it succeeded.
+        A synchronous provider's ref (LTX) names nothing to look up: InvalidCreationRef."""
         return self._get(CreationRef.parse(ref), Deadline())
 
     def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
@@ -676,11 +751,17 @@ class Client(_BaseClient):
         Raises :class:`CreationFailed` if the provider refuses the task at once.
         """
         name, flow, step = self._create_request(call)
-        deadline = Deadline()
+        result = self._run_submit(name, flow, step, Deadline())
+        assert isinstance(result, CreationRef)  # a flow returns a Creation only for a synchronous provider
+        return result
+
+    def _run_submit(
+        self, provider: Provider, flow: SubmitFlow, step: SubmitStep, deadline: Deadline
+    ) -> CreationRef | Creation:
         try:
             while True:
                 with masked(step):
-                    reply = self._fetch_json(name, step, deadline)
+                    reply = self._fetch_json(provider, step, deadline)
                 step = flow.send(reply)
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
@@ -701,8 +782,25 @@ class Client(_BaseClient):
 
         Returns the finished creation; the arguments are those of :meth:`create`
         and :meth:`wait`.
+
+        A synchronous provider (LTX: its reply is the video itself) is not polled: its one request,
+        bounded by ``timeout``, returns a SUCCEEDED creation whose output is a local temporary file
+        (``VideoOutput.kind == "file"``), streamed to disk as it arrives; ``download`` (here or later)
+        moves it into place. ``on_progress`` is called once, with that creation.
         """
-        wait_timeout(timeout), poll_interval_seconds(poll_interval)  # refused before anything is billed
+        seconds = wait_timeout(timeout)  # refused before anything is billed
+        poll_interval_seconds(poll_interval)
+        call = self._synchronous_call(provider, prompt, image, options)
+        if call is not None:
+            name, flow, step = self._create_request(call, synchronous=True)
+            made = self._run_submit(name, flow, step, _wait_deadline(seconds))
+            assert isinstance(made, Creation)
+            with discard_file(made):  # the temporary file goes if anything below fails
+                if on_progress is not None:
+                    on_progress(made)
+                if download is not None:
+                    self.download(made, download)
+            return made
         ref = self.create(provider, prompt=prompt, image=image, **options)
         creation = self.wait(ref, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
         if download is not None:
@@ -738,7 +836,13 @@ class Client(_BaseClient):
           attempt also gives up when fewer than 32 KiB arrive in 30 s (a stall), and retries.
         - ``allow_link_local``: also fetch link-local and cloud-metadata addresses
           (169.254.0.0/16, fe80::/10, ``metadata.google.internal``...), refused by default.
+
+        A local file output (``kind == "file"``: a synchronous provider's video, already whole on
+        disk) is moved into place: renamed when on the same file system, else copied to a temporary
+        file beside ``dest``, synced and renamed; it is gone from its temporary folder afterwards.
         """
+        if output_of(target).kind == "file":
+            return place_file(output_of(target), dest)
         job = DownloadJob(
             output_of(target),
             dest,

@@ -53,11 +53,12 @@ def script_demo_submits(sandbox: Sandbox, *, step: float) -> None:
 def add_demo_creations(sandbox: Sandbox, *, step: float) -> list[str]:
     """Creations that already exist (their clocks start now); return their refs.
 
-    One per provider whose refs are ``<provider>:<id>``: a ref with a scope needs what only a submit says.
+    One per provider whose refs are ``<provider>:<id>``: a ref with a scope needs what only a submit says,
+    and a synchronous provider's ref names nothing to look up.
     """
     refs = []
     for entry in registry().providers.values():
-        if entry.scope:
+        if entry.scope or entry.synchronous:  # a synchronous provider has nothing to look up later
             continue
         sandbox.add_creation(entry.name, DEMO_ID, states=demo_states(entry), advance=step, video_size=VIDEO_SIZE)
         refs.append(str(CreationRef(entry.name, DEMO_ID)))
@@ -74,11 +75,16 @@ def run_demo(out_dir: Path, reporter: ProgressReporter, *, step: float = 0.4) ->
             script_demo_submits(sandbox, step=step)
             # No duration or model: each provider's own defaults (their allowed lengths differ).
             extra = fakes()[provider].demo_arguments  # e.g. Runway's image: no text-only generation there
-            ref = client.create(provider, prompt=DEMO_PROMPTS[index % len(DEMO_PROMPTS)], **extra)
-            first = client.get(ref)
-            reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
-            creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)
-            reporter.done()
+            prompt = DEMO_PROMPTS[index % len(DEMO_PROMPTS)]
+            if registry().providers[provider].synchronous:  # its reply is the video: nothing to poll
+                creation = client.generate(provider, prompt=prompt, timeout=60, **extra)
+                reporter.done(f"generated {creation.ref}: {creation.state.value} (one request, the video its reply)")
+            else:
+                ref = client.create(provider, prompt=prompt, **extra)
+                first = client.get(ref)
+                reporter.done(f"created {ref}: {first.state.value} ({first.raw_state})")
+                creation = client.wait(ref, poll_interval=step / 2, timeout=60, on_progress=reporter.creation)
+                reporter.done()
             target = out_dir / f"{creation.provider}-{creation.id}.mp4"
             path = client.download(creation, target, on_progress=reporter.download)
             reporter.done(f"saved {path} ({path.stat().st_size} bytes)")

@@ -46,25 +46,28 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import functools
 import hashlib
 import ipaddress
 import os
 import re
+import shutil
 import socket
+import tempfile
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 import httpx
 
 from . import _constants as C
-from ._exceptions import APIError, DownloadError
+from ._exceptions import APIConnectionError, APIError, DownloadError, ResponseValidationError
 from ._models import Creation, VideoOutput, redact_url
 from ._refs import CreationRef
 from ._responses import parse_retry_after
@@ -219,6 +222,202 @@ def file_name(output: VideoOutput) -> str:
     return name
 
 
+def destination(dest: str | os.PathLike[str], output: VideoOutput) -> Path:
+    """The file a download of ``output`` writes: ``dest``, or :func:`file_name` in it when it is a
+    folder; DownloadError for an unusable path or a missing folder."""
+    path = Path(dest)
+    try:
+        if "\x00" in str(path):
+            raise ValueError("a NUL character in the path")
+        os.fsencode(path)  # UnicodeEncodeError (a ValueError): e.g. a lone surrogate
+        if path.is_dir():
+            path = path / file_name(output)
+        folder_ok = path.parent.is_dir()
+        if len(os.fsencode(path.name)) > _NAME_MAX:
+            raise ValueError(f"file name longer than {_NAME_MAX} bytes")
+    except (OSError, ValueError) as exc:  # e.g. a name longer than the file system allows
+        raise DownloadError(f"unusable destination {str(path)[:200]!r}: {_reason(exc)}") from exc
+    if not folder_ok:
+        raise DownloadError(f"destination folder {str(path.parent)!r} does not exist")
+    return path
+
+
+def place_file(output: VideoOutput, dest: str | os.PathLike[str]) -> Path:
+    """Move a ``"file"`` output (a local temporary file holding the whole video) to ``dest`` (a file
+    path, or a folder) and return the file's path.
+
+    An atomic rename when both are on one file system; else a copy to a temporary file beside ``dest``,
+    synced, then renamed into place (nothing is left at ``dest`` on failure) and the source removed.
+    The output's file is gone afterwards: a second download of it raises DownloadError.
+    """
+    source = output.path
+    if source is None or not source.is_file():
+        raise DownloadError(
+            f"the video file {str(source)!r} is gone: a synchronous provider's video is moved by its first download"
+        )
+    path = destination(dest, output)
+    try:
+        source.replace(path)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise DownloadError(f"moving the video into place at {str(path)!r} failed: {_reason(exc)}") from exc
+        _copy_into_place(source, path)
+    _remove_reply_folder(source)
+    return path
+
+
+def _copy_into_place(source: Path, path: Path) -> None:
+    """Copy ``source`` to ``path`` across file systems: a temporary file beside it, synced, renamed."""
+    temp = path.parent / f".genvideo-{os.urandom(6).hex()}.part"
+    try:
+        with source.open("rb") as reader, temp.open("wb") as writer:
+            shutil.copyfileobj(reader, writer, 1024 * 1024)
+            writer.flush()
+            os.fsync(writer.fileno())
+        temp.replace(path)
+    except OSError as exc:
+        raise DownloadError(f"copying the video into place at {str(path)!r} failed: {_reason(exc)}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        source.unlink()
+
+
+def _remove_reply_folder(path: Path) -> None:
+    """Remove a video reply's file and its own temporary folder (what :class:`VideoReply` made)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+    if path.parent.name.startswith(_REPLY_FOLDER_PREFIX):
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
+
+
+_REPLY_FOLDER_PREFIX = "genvideo-reply-"
+
+
+@contextlib.contextmanager
+def discard_file(creation: Creation) -> Iterator[None]:
+    """Remove the creation's local file outputs (and their temporary folders) if the block fails or
+    is interrupted: ``generate(download=...)`` leaves no stray copy of a video it did not deliver."""
+    try:
+        yield
+    except BaseException:
+        for output in creation.outputs:
+            if output.kind == "file" and output.path is not None:
+                _remove_reply_folder(output.path)
+        raise
+
+
+class VideoReply:
+    """A reply whose body is the video itself (a synchronous provider's submit), streamed to a file in
+    a fresh temporary folder (``genvideo-reply-*`` under the system's temporary directory), never held
+    in memory. Use as a context manager: on any exit but :meth:`finish` the file and folder go.
+
+    The same guards as a download: a ``video/*`` content type (anything else, JSON included, is
+    ResponseValidationError), ``max_bytes``, gzip or deflate decoded here within the decode ratio,
+    complete only when the body reached its Content-Length (or its encoding's end marker), never 0
+    bytes. A body cut short raises APIConnectionError; a body that is no video, ResponseValidationError.
+    At most ``DEFAULT_MAX_DOWNLOAD_BYTES`` (download()'s default bound).
+    """
+
+    def __init__(self, provider: str, headers: httpx.Headers) -> None:
+        self.provider = provider
+        media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if not media_type.startswith("video/"):
+            raise self._invalid(f"a video was expected, the reply is {media_type or 'untyped'}")
+        self.content_type = media_type
+        encoding = _encoding(headers)
+        if encoding and encoding not in ("gzip", "x-gzip", "deflate"):
+            raise self._invalid(f"the video came with an unsupported Content-Encoding {encoding!r}")
+        self._decoder = _Decoder(encoding) if encoding else None
+        self._length = None if _chunked(headers) else _length(headers.get("content-length"))
+        # download()'s default bound (4 GiB): a synchronous reply has no max_bytes argument of its own
+        self._max_bytes = max_bytes = C.DEFAULT_MAX_DOWNLOAD_BYTES
+        if max_bytes is not None and self._length is not None and self._decoder is None and self._length > max_bytes:
+            raise self._invalid(f"the video is {self._length} bytes, more than {max_bytes}")
+        self._wire = 0
+        self.size = 0
+        self.folder = Path(tempfile.mkdtemp(prefix=_REPLY_FOLDER_PREFIX))
+        self.path = self.folder / "video.mp4"
+        try:
+            self._file: BinaryIO | None = self.path.open("wb")
+        except OSError as exc:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise self._invalid(f"cannot write {str(self.path)!r}: {_reason(exc)}") from exc
+        self._finished = False
+
+    def __enter__(self) -> VideoReply:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+            self._file = None
+        if not self._finished:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _invalid(self, reason: str) -> ResponseValidationError:
+        return ResponseValidationError(f"{self.provider}: {reason}", provider=self.provider)
+
+    def write(self, chunk: bytes) -> None:
+        """Store one chunk as it came off the wire (decoded here if the body is encoded)."""
+        self._wire += len(chunk)
+        if self._length is not None and self._wire > self._length:
+            raise self._invalid(f"the video ran past its Content-Length ({self._length} bytes)")
+        if self._decoder is None:
+            self._store(chunk)
+            return
+        try:
+            for piece in self._decoder.feed(chunk):
+                self._store(piece)
+        except zlib.error as exc:
+            raise self._invalid(f"the {self._decoder.encoding} video is corrupt ({exc})") from exc
+
+    def _store(self, data: bytes) -> None:
+        assert self._file is not None
+        size = self.size + len(data)
+        if self._max_bytes is not None and size > self._max_bytes:
+            raise self._invalid(f"the video is larger than {self._max_bytes} bytes; not read further")
+        if self._decoder is not None and size > max(C.DOWNLOAD_MAX_DECODE_RATIO * self._wire, C.DOWNLOAD_DECODE_FLOOR):
+            raise self._invalid(
+                f"the {self._decoder.encoding} video inflates beyond {C.DOWNLOAD_MAX_DECODE_RATIO}x its "
+                f"{self._wire} bytes on the wire (a decompression bomb?)"
+            )
+        try:
+            self._file.write(data)
+        except OSError as exc:
+            raise self._invalid(f"writing {str(self.path)!r} failed: {_reason(exc)}") from exc
+        self.size = size
+
+    def finish(self) -> dict[str, Any]:
+        """After the body ended: the reply for the submit flow (``path``, ``size``, ``content_type``) once
+        the video is proved whole and synced; APIConnectionError if it was cut short."""
+        if self._length is not None and self._wire < self._length:
+            raise APIConnectionError(
+                f"{self.provider}: the video reply stopped at {self._wire} of {self._length} bytes",
+                provider=self.provider,
+            )
+        if self._decoder is not None and not self._decoder.finished:
+            raise APIConnectionError(
+                f"{self.provider}: the {self._decoder.encoding} video reply stopped before its end marker",
+                provider=self.provider,
+            )
+        if self.size == 0:
+            raise self._invalid("the reply is empty (0 bytes is not a video)")
+        assert self._file is not None
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+        except OSError as exc:
+            raise self._invalid(f"writing {str(self.path)!r} failed: {_reason(exc)}") from exc
+        self._file = None
+        self._finished = True
+        return {"path": self.path, "size": self.size, "content_type": self.content_type}
+
+
 def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
@@ -278,21 +477,7 @@ class DownloadJob:
         self.output = output
         self._allow_link_local = allow_link_local
         self.url = _checked_url(output.url, allow_link_local)
-        path = Path(dest)
-        try:
-            if "\x00" in str(path):
-                raise ValueError("a NUL character in the path")
-            os.fsencode(path)  # UnicodeEncodeError (a ValueError): e.g. a lone surrogate
-            if path.is_dir():
-                path = path / file_name(output)
-            folder_ok = path.parent.is_dir()
-            if len(os.fsencode(path.name)) > _NAME_MAX:
-                raise ValueError(f"file name longer than {_NAME_MAX} bytes")
-        except (OSError, ValueError) as exc:  # e.g. a name longer than the file system allows
-            raise DownloadError(f"unusable destination {str(path)[:200]!r}: {_reason(exc)}") from exc
-        if not folder_ok:
-            raise DownloadError(f"destination folder {str(path.parent)!r} does not exist")
-        self.dest = path
+        self.dest = path = destination(dest, output)
         # Short whatever the destination's name: `.{name}.{hex}.part` overflows NAME_MAX for long names.
         self.temp = path.parent / f".genvideo-{os.urandom(6).hex()}.part"
         self.done = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,9 +56,17 @@ class VideoOutput:
     """The creation this output belongs to: ``download`` uses it to refresh an expired link."""
     index: int = field(default=0, compare=False)
     """Position among the creation's outputs."""
+    kind: str = "url"
+    """Where the video is: ``"url"`` (fetched by ``download``), or ``"file"``: a local temporary file
+    already holding the whole video (a synchronous provider's reply), at ``path``; ``url`` is then its
+    ``file://`` URI, and ``download`` moves the file into place."""
+    path: Path | None = None
+    """The local file of a ``"file"`` output (else None)."""
 
     def __repr__(self) -> str:
         cover = redact_url(self.cover_url) if self.cover_url else None
+        if self.kind == "file":
+            return f"VideoOutput(kind='file', path={str(self.path)!r}, ref={self.ref!r})"
         return f"VideoOutput(url={redact_url(self.url)!r}, cover_url={cover!r}, ref={self.ref!r})"
 
 

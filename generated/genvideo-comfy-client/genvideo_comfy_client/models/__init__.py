@@ -69,6 +69,16 @@ if TYPE_CHECKING:
     from .kling_video_gen_mode import KlingVideoGenMode
     from .kling_video_gen_model_name import KlingVideoGenModelName
     from .kling_video_result import KlingVideoResult
+    from .ltx_image_2_video_request import LTXImage2VideoRequest
+    from .ltx_image_2_video_request_duration import LTXImage2VideoRequestDuration
+    from .ltx_image_2_video_request_fps import LTXImage2VideoRequestFps
+    from .ltx_image_2_video_request_model import LTXImage2VideoRequestModel
+    from .ltx_image_2_video_request_resolution import LTXImage2VideoRequestResolution
+    from .ltx_text_2_video_request import LTXText2VideoRequest
+    from .ltx_text_2_video_request_duration import LTXText2VideoRequestDuration
+    from .ltx_text_2_video_request_fps import LTXText2VideoRequestFps
+    from .ltx_text_2_video_request_model import LTXText2VideoRequestModel
+    from .ltx_text_2_video_request_resolution import LTXText2VideoRequestResolution
     from .luma_aspect_ratio import LumaAspectRatio
     from .luma_assets_type_0 import LumaAssetsType0
     from .luma_audio_generation_request import LumaAudioGenerationRequest
@@ -255,6 +265,16 @@ _MODULES = {
     "KlingVideoGenMode": ".kling_video_gen_mode",
     "KlingVideoGenModelName": ".kling_video_gen_model_name",
     "KlingVideoResult": ".kling_video_result",
+    "LTXImage2VideoRequest": ".ltx_image_2_video_request",
+    "LTXImage2VideoRequestDuration": ".ltx_image_2_video_request_duration",
+    "LTXImage2VideoRequestFps": ".ltx_image_2_video_request_fps",
+    "LTXImage2VideoRequestModel": ".ltx_image_2_video_request_model",
+    "LTXImage2VideoRequestResolution": ".ltx_image_2_video_request_resolution",
+    "LTXText2VideoRequest": ".ltx_text_2_video_request",
+    "LTXText2VideoRequestDuration": ".ltx_text_2_video_request_duration",
+    "LTXText2VideoRequestFps": ".ltx_text_2_video_request_fps",
+    "LTXText2VideoRequestModel": ".ltx_text_2_video_request_model",
+    "LTXText2VideoRequestResolution": ".ltx_text_2_video_request_resolution",
     "LumaAspectRatio": ".luma_aspect_ratio",
     "LumaAssetsType0": ".luma_assets_type_0",
     "LumaAudioGenerationRequest": ".luma_audio_generation_request",
@@ -448,6 +468,16 @@ __all__ = (
     "KlingVideoGenMode",
     "KlingVideoGenModelName",
     "KlingVideoResult",
+    "LTXImage2VideoRequest",
+    "LTXImage2VideoRequestDuration",
+    "LTXImage2VideoRequestFps",
+    "LTXImage2VideoRequestModel",
+    "LTXImage2VideoRequestResolution",
+    "LTXText2VideoRequest",
+    "LTXText2VideoRequestDuration",
+    "LTXText2VideoRequestFps",
+    "LTXText2VideoRequestModel",
+    "LTXText2VideoRequestResolution",
     "LumaAspectRatio",
     "LumaAssetsType0",
     "LumaAudioGenerationRequest",

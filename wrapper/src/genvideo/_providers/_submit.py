@@ -7,10 +7,11 @@ import inspect
 import math
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .._exceptions import InvalidOption
 from .._images import ImageInput
+from .._models import Creation
 from .._refs import CreationRef
 from .._videos import LocalFile, VideoInput
 from ._text import has_surrogate, shown, valid_text
@@ -90,6 +91,12 @@ class ApiRequest:
     Otherwise only failures that prove the request never left are."""
     form: dict[str, str] | None = None
     files: tuple[FormFile, ...] = ()
+    reply: Literal["json", "video"] = "json"
+    """What a 2xx answers: a JSON object (sent to the flow), or the video itself (a synchronous
+    provider's submit). A video is streamed to a temporary file, never held in memory, and the flow is
+    sent ``{"path": Path, "size": int, "content_type": str}``; any other content type is an error. It is
+    also bounded by the caller's wait (``generate(timeout=...)``), not the client's per-request timeout:
+    the answer comes once the video is made."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +129,9 @@ class Upload:
 SubmitStep = ApiRequest | Upload
 """One request of a submit: an API call (sent its JSON reply) or an upload (sent None)."""
 
-SubmitFlow = Generator[SubmitStep, Mapping[str, Any] | None, CreationRef]
-"""A sans-I/O submit: yields the requests to make in order, is sent each reply, returns the new ref."""
+SubmitFlow = Generator[SubmitStep, Mapping[str, Any] | None, CreationRef | Creation]
+"""A sans-I/O submit: yields the requests to make in order, is sent each reply, returns the new ref
+(or, for a synchronous provider, the finished Creation)."""
 
 
 def set_if_given(target: dict[str, Any], **values: Any) -> dict[str, Any]:

@@ -1,0 +1,10 @@
+from enum import IntEnum
+
+
+class LTXImage2VideoRequestDuration(IntEnum):
+    VALUE_6 = 6
+    VALUE_8 = 8
+    VALUE_10 = 10
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -27,6 +27,7 @@ import pytest
 
 import genvideo
 from genvideo.testing import Fault, Sandbox
+from tests.support.clients import COMFY_KEY
 from tests.support.faultmatrix import subject
 from tests.support.faultservers import Reply, Request, ScriptedServer, pattern_bytes, pattern_stream
 
@@ -213,6 +214,51 @@ def test_a_cut_download_resumes_with_range(sandbox: Sandbox, folder: Path, mode:
     done = [d for d, _ in progress]
     assert done == sorted(done)  # resumed, not restarted
     assert progress[-1] == (SIZE, SIZE)
+
+
+@pytest.mark.parametrize(
+    ("provider", "headers"),
+    [
+        pytest.param("vidu", {}, id="cdn"),
+        pytest.param("openai", {"X-API-Key": COMFY_KEY}, id="sora-content"),
+    ],
+)
+def test_the_cdn_and_soras_content_answer_byte_ranges_alike(
+    sandbox: Sandbox, provider: str, headers: dict[str, str]
+) -> None:
+    """The CDN and an endpoint that streams the file itself (Sora's `/content`, behind the proxy's key) share
+    one answer: 200 with a strong ETag, 206 with Content-Range for one range (a suffix too), 416 past the end,
+    and the whole file again when `If-Range` is not that ETag."""
+    url = creation_of(sandbox, provider, "ranges").outputs[0].url
+    video = sandbox.video(provider, "ranges")
+    with httpx.Client(headers=headers, timeout=5.0) as http:
+
+        def get(**extra: str) -> httpx.Response:
+            return http.get(url, headers=extra)
+
+        whole = get()
+        etag = whole.headers["ETag"]
+        assert (whole.status_code, whole.content, whole.headers["Accept-Ranges"]) == (200, video, "bytes")
+        assert len(etag) > 2
+        assert etag[0] == etag[-1] == '"'
+        part = get(Range="bytes=10-19")
+        assert (part.status_code, part.content, part.headers["Content-Range"]) == (
+            206,
+            video[10:20],
+            f"bytes 10-19/{SIZE}",
+        )
+        assert get(Range="bytes=-5").content == video[-5:]
+        past = get(Range=f"bytes={SIZE}-")
+        assert (past.status_code, past.headers["Content-Range"]) == (416, f"bytes */{SIZE}")
+        resumed = get(Range=f"bytes={SIZE // 2}-", **{"If-Range": etag})
+        assert (resumed.status_code, resumed.content) == (206, video[SIZE // 2 :])
+        for other in ('"another-version"', "W/" + etag, "Thu, 01 Jan 1970 00:00:00 GMT"):
+            again = get(Range=f"bytes={SIZE // 2}-", **{"If-Range": other})
+            assert (again.status_code, again.content) == (200, video)
+        head = http.head(url)
+        assert (head.status_code, head.content, head.headers["Content-Length"]) == (200, b"", str(SIZE))
+        assert http.get(url, headers={"Range": "bytes=0-0"}).headers["ETag"] == etag
+    assert not any(r.sent_credentials for r in sandbox.requests_for("/cdn/"))
 
 
 @pytest.mark.parametrize("mode", MODES)

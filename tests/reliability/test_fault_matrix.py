@@ -10,9 +10,6 @@ section is generated from the rows (`./dev -s readme` rewrites it).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
 from genvideo._providers._registry import registry
@@ -36,26 +33,11 @@ from tests.support.faultmatrix import (
     subjects,
 )
 
-# (provider, row id) -> why that provider fails that row: a bug to fix, xfail(strict=True) until then.
-_SORA_FAKE = (
-    "sandbox gap: the Sora fake answers /content with a 302 to its CDN (it cannot serve Range itself yet), so "
-    "a resumed or repeated download goes to the CDN and the matrix's request count at /content does not hold"
+
+@pytest.mark.parametrize(
+    ("provider", "row"),
+    [pytest.param(provider, row, id=f"{provider}-{row.id}") for provider in PROVIDERS for row in rows_for(provider)],
 )
-KNOWN: dict[tuple[str, str], str] = {
-    ("openai", row): _SORA_FAKE
-    for row in ("reset-mid-body", "truncated-once", "gzip-bomb", "changed-on-resume", "206-star")
-}
-
-
-def _cases() -> Iterator[Any]:
-    for provider in PROVIDERS:
-        for row in rows_for(provider):
-            reason = KNOWN.get((provider, row.id))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(provider, row, id=f"{provider}-{row.id}", marks=marks)
-
-
-@pytest.mark.parametrize(("provider", "row"), list(_cases()))
 def test_fault_matrix(fault_matrix: MatrixRun, provider: str, row: Row) -> None:
     observations = fault_matrix.of(provider, row)
     downloads = subject(provider).url_outputs  # an inline (base64) output has no URL to fault

@@ -1,6 +1,7 @@
 """What the Prism contract tests of the providers behind Comfy's proxy share: the Prism servers (the
-sandbox's fake behind a validating proxy, the static and the dynamic mock), a client pointed at one,
-a spec narrowed to one auth scheme, and the violations Prism reports on a response."""
+sandbox's fake behind a validating proxy, the static and the dynamic mock, mocks narrowed to one auth
+scheme), a client pointed at one, the credential parameters, and the violations Prism reports on a
+response."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 import genvideo
 from genvideo.testing import Sandbox
@@ -21,6 +23,31 @@ def comfy_configs(sandbox: Sandbox) -> list[PrismConfig]:
         PrismConfig("proxy", SPECS["comfy"], mode="proxy", upstream=sandbox.comfy_base_url, errors=True),
         PrismConfig("static", SPECS["comfy"]),
         PrismConfig("dynamic", SPECS["comfy"], dynamic=True),
+    ]
+
+
+def credential_configs(folder: Path) -> list[PrismConfig]:
+    """``api-key-only`` and ``bearer-only`` mocks: the comfy spec narrowed to each of its two auth schemes."""
+    return [
+        PrismConfig("api-key-only", narrowed_spec(folder, "ComfyApiKey")),
+        PrismConfig("bearer-only", narrowed_spec(folder, "BearerAuth")),
+    ]
+
+
+def credential_params(key: str, token: str) -> list[Any]:
+    """``(credentials, header, value)`` for each Comfy credential: the ``Client`` argument and what it sends."""
+    return [
+        pytest.param({"comfy_api_key": key}, "X-API-Key", key, id="api-key"),
+        pytest.param({"comfy_auth_token": token}, "Authorization", f"Bearer {token}", id="auth-token"),
+    ]
+
+
+def refusal_params(key: str, token: str) -> list[Any]:
+    """``(credentials, accepted_by, refused_by)``: which narrowed mock (`credential_configs`) takes each
+    Comfy credential and which refuses it."""
+    return [
+        pytest.param({"comfy_api_key": key}, "api-key-only", "bearer-only", id="api-key-as-X-API-Key"),
+        pytest.param({"comfy_auth_token": token}, "bearer-only", "api-key-only", id="auth-token-as-bearer"),
     ]
 
 
@@ -47,3 +74,16 @@ def violations(response: httpx.Response) -> list[dict[str, Any]]:
     """The violations Prism reports in a response's ``sl-violations`` header."""
     header = response.headers.get("sl-violations")
     return json.loads(header) if header else []
+
+
+def undeclared_status(declared: str) -> list[dict[str, Any]]:
+    """The one violation Prism reports for a status code an operation does not declare (``declared``: its
+    codes, comma-separated, as Prism lists them): a warning, the response passed on as it is."""
+    message = f"Unable to match the returned status code with those defined in the document: {declared}"
+    return [{"location": ["response"], "severity": "Warning", "message": message}]
+
+
+def spec_document() -> dict[str, Any]:
+    """The prepared comfy spec, parsed."""
+    document: dict[str, Any] = json.loads(SPECS["comfy"].read_text())
+    return document

@@ -159,7 +159,6 @@ if TYPE_CHECKING:
     from .open_ai_video_create_request_size import OpenAIVideoCreateRequestSize
     from .open_ai_video_job import OpenAIVideoJob
     from .open_ai_video_job_error_type_0 import OpenAIVideoJobErrorType0
-    from .open_ai_video_job_object import OpenAIVideoJobObject
     from .pika_body_generate_22i2v import PikaBodyGenerate22I2V
     from .pika_body_generate_22t2v import PikaBodyGenerate22T2V
     from .pika_duration_enum import PikaDurationEnum
@@ -428,7 +427,6 @@ _MODULES = {
     "OpenAIVideoCreateRequestSize": ".open_ai_video_create_request_size",
     "OpenAIVideoJob": ".open_ai_video_job",
     "OpenAIVideoJobErrorType0": ".open_ai_video_job_error_type_0",
-    "OpenAIVideoJobObject": ".open_ai_video_job_object",
     "PikaBodyGenerate22I2V": ".pika_body_generate_22i2v",
     "PikaBodyGenerate22T2V": ".pika_body_generate_22t2v",
     "PikaDurationEnum": ".pika_duration_enum",
@@ -704,7 +702,6 @@ __all__ = (
     "OpenAIVideoCreateRequestSize",
     "OpenAIVideoJob",
     "OpenAIVideoJobErrorType0",
-    "OpenAIVideoJobObject",
     "PikaBodyGenerate22I2V",
     "PikaBodyGenerate22T2V",
     "PikaDurationEnum",

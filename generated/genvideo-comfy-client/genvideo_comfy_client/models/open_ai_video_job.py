@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.open_ai_video_job_object import OpenAIVideoJobObject
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ class OpenAIVideoJob:
     """
     Attributes:
         id (None | str | Unset): Unique identifier for the video job Example: video_123.
-        object_ (OpenAIVideoJobObject | Unset): The object type, which is always video Example: video.
+        object_ (None | str | Unset): The object type, which is always video Example: video.
         model (None | str | Unset): The video generation model that produced the job Example: sora-2.
         status (None | str | Unset): Current lifecycle status of the video job (OpenAI's word). Known values are listed
             in x-known-values; others may appear.
@@ -41,7 +40,7 @@ class OpenAIVideoJob:
     """
 
     id: None | str | Unset = UNSET
-    object_: OpenAIVideoJobObject | Unset = UNSET
+    object_: None | str | Unset = UNSET
     model: None | str | Unset = UNSET
     status: None | str | Unset = UNSET
     progress: int | None | Unset = UNSET
@@ -64,9 +63,11 @@ class OpenAIVideoJob:
         else:
             id = self.id
 
-        object_: str | Unset = UNSET
-        if not isinstance(self.object_, Unset):
-            object_ = self.object_.value
+        object_: None | str | Unset
+        if isinstance(self.object_, Unset):
+            object_ = UNSET
+        else:
+            object_ = self.object_
 
         model: None | str | Unset
         if isinstance(self.model, Unset):
@@ -183,12 +184,14 @@ class OpenAIVideoJob:
 
         id = _parse_id(d.pop("id", UNSET))
 
-        _object_ = d.pop("object", UNSET)
-        object_: OpenAIVideoJobObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = OpenAIVideoJobObject(_object_)
+        def _parse_object_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        object_ = _parse_object_(d.pop("object", UNSET))
 
         def _parse_model(data: object) -> None | str | Unset:
             if data is None:

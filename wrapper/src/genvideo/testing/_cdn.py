@@ -10,7 +10,7 @@ from urllib.parse import quote, unquote
 from ._creations import FakeCreation, Output
 from ._fakes import UrlFor
 from ._recording import RecordedRequest
-from ._replies import Reply
+from ._replies import Headers, Reply
 from ._replies import xml_error as cdn_error
 from ._routing import Route
 from ._signing import UrlSigner
@@ -63,22 +63,46 @@ class Cdn:
         if expires < now or creation.is_revoked(expires):
             return cdn_error(403, "AccessDenied", "Request has expired")
         data, content_type = found
-        headers: list[tuple[str, str]] = [
-            ("Content-Type", content_type),
-            ("ETag", f'"{_etag(output, where.filename, len(data))}"'),
-            ("Accept-Ranges", "bytes" if self.supports_range else "none"),
-        ]
-        for part in request.query.split("&"):
-            if part.startswith("response-content-disposition="):
-                headers.append(("Content-Disposition", unquote(part.partition("=")[2])))
-        wanted = _byte_range(request.header("Range"), len(data)) if self.supports_range else None
-        if wanted == "unsatisfiable":
-            return Reply(416, (*headers, ("Content-Range", f"bytes */{len(data)}")), b"")
-        if wanted is None:
-            return Reply(200, tuple(headers), data)
-        first, last = wanted
-        headers.append(("Content-Range", f"bytes {first}-{last}/{len(data)}"))
-        return Reply(206, tuple(headers), memoryview(data)[first : last + 1])
+        disposition = tuple(
+            ("Content-Disposition", unquote(part.partition("=")[2]))
+            for part in request.query.split("&")
+            if part.startswith("response-content-disposition=")
+        )
+        etag = file_etag(output, where.filename, len(data))
+        return file_reply(request, data, content_type, etag, ranges=self.supports_range, headers=disposition)
+
+
+def file_reply(
+    request: RecordedRequest,
+    data: bytes,
+    content_type: str,
+    etag: str,
+    *,
+    ranges: bool = True,
+    headers: Headers = (),
+) -> Reply:
+    """The answer to a GET or HEAD of a file (`data`), as the CDN gives it and as a provider that streams a
+    file itself does (Sora's `/content`): its `ETag` (the strong `etag`, quoted), and with `ranges` a single
+    `Range: bytes=...` honoured: `206` with `Content-Range`, `416` with `Content-Range: bytes */<size>` when
+    it starts past the end, else `200` with everything; an `If-Range` other than that ETag (a date, a weak
+    or another tag) asks for the whole file again. `headers` are added (Content-Disposition)."""
+    quoted = f'"{etag}"'
+    head: list[tuple[str, str]] = [
+        ("Content-Type", content_type),
+        ("ETag", quoted),
+        ("Accept-Ranges", "bytes" if ranges else "none"),
+        *headers,
+    ]
+    condition = request.header("If-Range")
+    honoured = ranges and (condition is None or condition.strip() == quoted)
+    wanted = _byte_range(request.header("Range"), len(data)) if honoured else None
+    if wanted == "unsatisfiable":
+        return Reply(416, (*head, ("Content-Range", f"bytes */{len(data)}")), b"")
+    if wanted is None:
+        return Reply(200, tuple(head), data)
+    first, last = wanted
+    head.append(("Content-Range", f"bytes {first}-{last}/{len(data)}"))
+    return Reply(206, tuple(head), memoryview(data)[first : last + 1])
 
 
 def _byte_range(header: str | None, size: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
@@ -98,6 +122,7 @@ def _byte_range(header: str | None, size: int) -> tuple[int, int] | Literal["uns
     return first, min(last, size - 1)
 
 
-def _etag(output: Output, filename: str, size: int) -> str:
-    """Stable per file without hashing its (possibly huge) content."""
+def file_etag(output: Output, filename: str, size: int) -> str:
+    """The (unquoted) strong ETag of one file of `output`: stable per file without hashing its (possibly
+    huge) content."""
     return hashlib.sha256(f"{output.seed}/{filename}/{size}".encode()).hexdigest()[:32]

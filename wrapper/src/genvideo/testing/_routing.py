@@ -36,6 +36,12 @@ class Route:
         return self.kind in ("poll", "read")
 
     @property
+    def is_file(self) -> bool:
+        """Whether this is a file of a creation: on the CDN, or at an endpoint that serves it itself
+        (`Endpoint.file`, Sora's `/content`). The creation's download faults apply to it."""
+        return self.kind == "cdn" or (self.endpoint is not None and self.endpoint.file)
+
+    @property
     def is_submit(self) -> bool:
         """Whether this is a submit endpoint (a POST there starts a generation)."""
         return self.kind == "submit"

@@ -90,13 +90,14 @@ class SandboxState:
     def begin(self, request: RecordedRequest) -> tuple[Route, Fault | None]:
         """Record `request`, resolve its route and take the fault (if any) that applies to it.
 
-        Path-prefix faults come first, then the creation's own status (poll) or download (CDN) faults.
+        Path-prefix faults come first, then the creation's own status (poll) or download (its files: on
+        the CDN or at an endpoint that serves them) faults.
         """
         where = route(request, self.fakes)
         with self.lock:
             self.requests.append(request)
             fault = self.path_faults.take(request.path)
-            if fault is None and where.fake is not None and where.kind in ("poll", "cdn"):
+            if fault is None and where.fake is not None and (where.kind == "poll" or where.is_file):
                 creation = self.creations.get((where.fake.provider, where.creation_id))
                 if creation is not None:
                     queue = creation.status_faults if where.kind == "poll" else creation.download_faults
@@ -134,6 +135,8 @@ class SandboxState:
             now = time.time()
             poll = endpoint.kind == "poll"
             view = creation.view(time.monotonic(), now, poll=poll, commit=commit, state=state_override)
+            if endpoint.file:
+                return fake.file_reply(endpoint, creation, view, request)
             return fake.read_reply(endpoint, creation, view, self.cdn.urls(self.base_url, creation, now))
 
     def fault_answer(self, where: Route, fault: Fault) -> Reply:

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.pixverse_video_result_response import PixverseVideoResultResponse
 from ...types import Response
 
@@ -31,11 +32,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PixverseVideoResultResponse | None:
+) -> ErrorResponse | PixverseVideoResultResponse | None:
     if response.status_code == 200:
         response_200 = PixverseVideoResultResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -45,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PixverseVideoResultResponse]:
+) -> Response[ErrorResponse | PixverseVideoResultResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     ai_trace_id: str,
-) -> Response[PixverseVideoResultResponse]:
+) -> Response[ErrorResponse | PixverseVideoResultResponse]:
     """Get the result of a video generation.
 
     Args:
@@ -71,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PixverseVideoResultResponse]
+        Response[ErrorResponse | PixverseVideoResultResponse]
     """
 
     kwargs = _get_kwargs(
@@ -91,7 +117,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     ai_trace_id: str,
-) -> PixverseVideoResultResponse | None:
+) -> ErrorResponse | PixverseVideoResultResponse | None:
     """Get the result of a video generation.
 
     Args:
@@ -103,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PixverseVideoResultResponse
+        ErrorResponse | PixverseVideoResultResponse
     """
 
     return sync_detailed(
@@ -118,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     ai_trace_id: str,
-) -> Response[PixverseVideoResultResponse]:
+) -> Response[ErrorResponse | PixverseVideoResultResponse]:
     """Get the result of a video generation.
 
     Args:
@@ -130,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PixverseVideoResultResponse]
+        Response[ErrorResponse | PixverseVideoResultResponse]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +174,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     ai_trace_id: str,
-) -> PixverseVideoResultResponse | None:
+) -> ErrorResponse | PixverseVideoResultResponse | None:
     """Get the result of a video generation.
 
     Args:
@@ -160,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PixverseVideoResultResponse
+        ErrorResponse | PixverseVideoResultResponse
     """
 
     return (

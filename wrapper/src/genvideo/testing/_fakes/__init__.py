@@ -14,7 +14,8 @@ of `ProviderFake`. `fakes()` finds them, one per registry provider, and makes ea
   `honours_idempotency_key`;
 
 and implements `error` (its error shape), `new_id` / `output_id` (its id formats), `read_reply` (the
-answer of a poll or read) and `submit_reply` (the answer of an accepted submit). It may override the
+answer of a poll or read), `submit_reply` (the answer of an accepted submit) and, for an endpoint that
+serves a file itself (`Endpoint.file`), `file_reply`. It may override the
 error answers (`unauthorized`, `no_creation`, ...), `authorized`, `match` (for ids in a query or a
 body), `read_submit` (for bodies that are not JSON, such as multipart forms) and `failed_states` (how a
 test scripts a failed creation; the default suits a provider with a failure word and one without). A
@@ -69,6 +70,9 @@ class Endpoint:
     - `input_type`: what a creation started here records (Haiper's detail shows it).
     - `method`: the methods it answers, if not the usual (`POST` for submits, else `GET, HEAD`); any
       other method gets 405 with an `Allow` header listing them.
+    - `file`: a `read` endpoint that answers one of the creation's files itself, not JSON (Sora's
+      `/content`): `file_reply` answers it, with the request's headers (`Range`, `If-Range`), and it takes
+      the creation's download faults, as the CDN does.
     """
 
     name: str
@@ -76,6 +80,11 @@ class Endpoint:
     kind: EndpointKind
     input_type: str = "text"
     method: tuple[str, ...] = ()
+    file: bool = False
+
+    def __post_init__(self) -> None:
+        if self.file and self.kind != "read":
+            raise ValueError(f"endpoint {self.name!r}: only a read endpoint serves a file, not a {self.kind}")
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -277,6 +286,12 @@ class ProviderFake:
 
         `urls(output, filename)` is a freshly signed CDN URL of one of its files.
         """
+        raise NotImplementedError
+
+    def file_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, request: RecordedRequest) -> Reply:
+        """The answer of a `file` endpoint of an existing creation, as `view` sees it: the file with byte
+        ranges (`_cdn.file_reply` answers `request`'s `Range` and `If-Range` as the CDN does), or an error
+        in the provider's shape while there is none."""
         raise NotImplementedError
 
     def submit_reply(self, endpoint: Endpoint, creation: FakeCreation, state: str, body: JsonObject) -> Reply:

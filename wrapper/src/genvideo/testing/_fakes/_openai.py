@@ -8,6 +8,7 @@ from email.message import Message
 from email.parser import BytesParser
 
 from ..._states import CreationState
+from .._cdn import file_etag, file_reply
 from .._creations import VIDEO_FILE, FakeCreation, View
 from .._recording import RecordedRequest
 from .._replies import JsonObject, Reply, flat_error, json_reply
@@ -42,17 +43,16 @@ class OpenaiFake(ComfyProxyFake):
     (the proxy does) and answers the job (OpenAIVideoJob). The poll `GET /proxy/openai/v1/videos/{video_id}`
     answers the job: `status`, `progress` (0-100), `error` once failed (the creation's failure code, else
     `moderation_blocked`). `GET .../{video_id}/content` needs the proxy's credentials like any proxy path and
-    answers the video once completed (404 before): OpenAI streams it; the fake answers **302 to the signed
-    CDN URL** (the sandbox's handler gives read replies no request headers, so the CDN serves ranges), which
-    also shows that a client drops its credentials on the way out of the proxy. Errors: the proxy's flat
-    envelope.
+    answers the video itself once completed (404 before), `video/mp4`, as OpenAI streams it: with the CDN's
+    byte ranges (`Range`, `If-Range`, `ETag`: `_cdn.file_reply`) and the creation's download faults, so a
+    download of it never leaves the proxy. Errors: the proxy's flat envelope.
 
     A submit is recorded as its parts: text fields as text, a file part as a `data:<type>;base64,` URI."""
 
     endpoints = (
         Endpoint("videos", "/proxy/openai/v1/videos", "submit"),
         Endpoint("status", "/proxy/openai/v1/videos/{video_id}", "poll"),
-        Endpoint("content", "/proxy/openai/v1/videos/{video_id}/content", "read"),
+        Endpoint("content", "/proxy/openai/v1/videos/{video_id}/content", "read", file=True),
     )
     area = ("proxy", "openai")
     default_states = ("queued", "in_progress", "completed")
@@ -127,15 +127,18 @@ class OpenaiFake(ComfyProxyFake):
         return job
 
     def read_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, urls: UrlFor) -> Reply:
-        """The job (the state word as scripted), or for `content` a 302 to the video's signed CDN URL once
-        completed; a job has one video (a lifecycle's further outputs are not reported)."""
-        if endpoint.name == "content":
-            done = self.entry.map_state(view.state) is CreationState.SUCCEEDED and bool(creation.outputs)
-            if not done:
-                return flat_error(404, message=f"Video {creation.id} has no content yet")
-            location = urls(creation.outputs[0], VIDEO_FILE)
-            return Reply(302, (("Location", location), ("Content-Type", "text/plain")), b"")
+        """The job, the state word as scripted."""
         return json_reply(200, self._job(creation, view.state, view))
+
+    def file_reply(self, endpoint: Endpoint, creation: FakeCreation, view: View, request: RecordedRequest) -> Reply:
+        """`/content`: the video once completed (a job has one: a lifecycle's further outputs are not
+        reported), ranges honoured as the CDN honours them; 404 before."""
+        done = self.entry.map_state(view.state) is CreationState.SUCCEEDED and bool(creation.outputs)
+        if not done:
+            return flat_error(404, message=f"Video {creation.id} has no content yet")
+        output = creation.outputs[0]
+        data = output.video
+        return file_reply(request, data, "video/mp4", file_etag(output, VIDEO_FILE, len(data)))
 
     def submit_reply(self, endpoint: Endpoint, creation: FakeCreation, state: str, body: JsonObject) -> Reply:
         """The new job (OpenAIVideoJob)."""

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class OpenAIVideoJobObject(StrEnum):
-    VIDEO = "video"
-
-    def __str__(self) -> str:
-        return str(self.value)

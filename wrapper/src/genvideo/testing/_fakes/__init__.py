@@ -122,6 +122,10 @@ class ProviderFake:
     takes_images: ClassVar[bool] = True
     """Whether the provider's `create()` takes `image=` at all (a video transform takes none and refuses
     it); the registry-driven image tests cover only providers that do."""
+    video_arguments: ClassVar[Mapping[str, Any]] = MappingProxyType({})
+    """Arguments for a `create()` that passes `video=` (a URL; tests swap in a file or bytes), for a provider
+    that may take a reference video but does not need one. Empty means the demo arguments, which hold the
+    video of a provider that transforms one (a required video)."""
     video_through_storage: ClassVar[bool] = True
     """Whether the provider reads a video from Comfy's storage (a URL there, as any video URL); False for one
     with its own upload of the bytes (Topaz: parts PUT to signed URLs), which its own tests cover."""

@@ -7,6 +7,7 @@ import asyncio
 import hashlib
 import json
 import resource
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from genvideo.testing import Fault, Sandbox
 from genvideo.testing._fakes._topaz import PARTS, PARTS_PER_UPLOAD, streamed_digest
 from genvideo.testing._media import fake_video, free_box_header, sample_video
 from tests.support.clients import make_async_client, make_client
+from tests.support.faultservers import Reply, ScriptedServer
 
 CREATE = "/comfy/proxy/topaz/video/"
 PART_PREFIX = f"/comfy{PARTS}/"
@@ -148,7 +150,6 @@ def test_progress_is_read_on_0_to_100(sandbox: Sandbox) -> None:
 @pytest.mark.parametrize(
     ("arguments", "option"),
     [
-        ({"video": "https://example.com/in.mp4"}, "video"),
         ({}, "video"),
         ({"video": sample_video(), "image": b"\x89PNG\r\n\x1a\n" + bytes(16)}, "image"),
         ({"video": sample_video(), "duration": 5}, "duration"),
@@ -167,9 +168,67 @@ def test_refusals_come_before_any_request(sandbox: Sandbox, arguments: dict[str,
     assert sandbox.requests == []
 
 
-def test_a_url_is_refused_with_a_reason(sandbox: Sandbox) -> None:
-    with make_client(sandbox) as client, pytest.raises(genvideo.InvalidOption, match="not a URL"):
-        client.create("topaz", prompt=None, video="https://example.com/in.mp4")
+# -- a video URL: downloaded by the client, then uploaded ------------------------------------------------------
+
+
+def _input_server(data: bytes) -> ScriptedServer:
+    return ScriptedServer(lambda request: Reply(200, data, (("Content-Type", "video/mp4"), ("ETag", '"v1"'))))
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_a_url_video_is_downloaded_then_uploaded_and_the_copy_removed(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, asynchronous: bool
+) -> None:
+    data = fake_video("topaz-url", 300_000)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the client's temporary folder goes
+    with _input_server(data) as server:
+        url = f"{server.base_url}/clips/in.mp4?X-Amz-Signature=s3cr3t"
+        if asynchronous:
+
+            async def main() -> CreationRef:
+                async with make_async_client(sandbox) as client:
+                    return await client.create("topaz", prompt=None, video=url)
+
+            ref = asyncio.run(main())
+        else:
+            with make_client(sandbox) as client:
+                ref = client.create("topaz", prompt=None, video=url)
+        (fetch,) = server.requests
+    assert fetch.target == "/clips/in.mp4?X-Amz-Signature=s3cr3t"  # byte for byte
+    assert fetch.header("X-API-Key") is None  # no Comfy key to the video's host
+    assert fetch.header("Authorization") is None
+    assert sandbox.submissions[0].creation_id == ref.id
+    assert sandbox.submissions[0].body["source"]["size"] == len(data)
+    assert _parts(sandbox) == _expected_parts(data)
+    assert list(tmp_path.iterdir()) == []  # the downloaded copy is gone
+
+
+@pytest.mark.parametrize(("status", "body"), [(404, b"no such clip"), (200, b"<html>not a video</html>")])
+def test_a_url_that_gives_no_video_submits_nothing(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int, body: bytes
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with (
+        ScriptedServer(lambda request: Reply(status, body)) as server,
+        make_client(sandbox) as client,
+        pytest.raises(genvideo.GenvideoError) as caught,
+    ):
+        client.create("topaz", prompt=None, video=f"{server.base_url}/in.mp4")
+    assert isinstance(caught.value, genvideo.DownloadError if status == 404 else genvideo.InvalidOption)
+    assert sandbox.requests == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_url_video_over_downloads_size_cap_is_refused_unread(sandbox: Sandbox) -> None:
+    declared = 5 * GiB  # over download()'s default 4 GiB
+    reply = Reply(200, sample_video(), (("Content-Type", "video/mp4"),), content_length=declared, close=True)
+    with (
+        ScriptedServer(lambda request: reply) as server,
+        make_client(sandbox) as client,
+        pytest.raises(genvideo.DownloadError, match="more than max_bytes=4294967296"),
+    ):
+        client.create("topaz", prompt=None, video=f"{server.base_url}/in.mp4")
+    assert sandbox.requests == []
 
 
 def test_source_given_whole_skips_the_box_reader(sandbox: Sandbox) -> None:

@@ -14,6 +14,8 @@ from genvideo import CreationRef, CreationState
 from genvideo._providers import _wavespeed
 from genvideo._providers._registry import registry
 from genvideo.testing import Sandbox
+from genvideo.testing._media import sample_video
+from tests.client.test_mp4 import _movie
 from tests.support.clients import make_async_client, make_client
 
 VIDEO_URL = "https://v.example/input.mp4"
@@ -143,5 +145,54 @@ def test_refusals_name_the_argument_before_any_request(
     with make_client(sandbox) as client, pytest.raises(genvideo.InvalidOption) as info:
         _create(client, **arguments)
     assert info.value.option == option
+    assert says in str(info.value)
+    assert sandbox.requests == []
+
+
+# -- duration read from the video ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_path", [True, False])
+def test_a_local_mp4s_duration_is_read_from_its_boxes(sandbox: Sandbox, tmp_path: Path, as_path: bool) -> None:
+    data = _movie(scale=30000, length=375375, frames=375) + bytes(5000)  # 12.5125 s at 29.97 fps
+    path = tmp_path / "in.mp4"
+    path.write_bytes(data)
+    with make_client(sandbox) as client:
+        client.create("wavespeed", prompt=None, video=path if as_path else data)
+    body = sandbox.submissions[0].body
+    assert body["duration"] == 12.512  # mvhd: 12512 at timescale 1000
+    assert body["video"].startswith(f"{sandbox.base_url}/storage/")
+
+
+def test_the_sample_duration_async(sandbox: Sandbox) -> None:
+    async def main() -> None:
+        async with make_async_client(sandbox) as client:
+            await client.create("wavespeed", prompt=None, video=sample_video())
+
+    asyncio.run(main())
+    assert sandbox.submissions[0].body["duration"] == 2.0
+
+
+def test_a_given_duration_wins_and_the_boxes_are_not_read(sandbox: Sandbox) -> None:
+    no_moov = b"\x00\x00\x00\x10ftypisom\x00\x00\x00\x00" + bytes(64)  # an MP4 the box reader refuses
+    with make_client(sandbox) as client:
+        client.create("wavespeed", prompt=None, video=no_moov, duration=7)
+    assert sandbox.submissions[0].body["duration"] == 7
+
+
+@pytest.mark.parametrize(
+    ("video", "says"),
+    [
+        (VIDEO_URL, "not from a URL"),
+        (b"\x1a\x45\xdf\xa3" + b"webm" + bytes(100), "video/webm, not MP4 or QuickTime"),
+        (b"\x00\x00\x00\x10ftypisom\x00\x00\x00\x00" + bytes(64), "no moov"),
+    ],
+)
+def test_an_unreadable_duration_is_asked_for_before_any_request(
+    sandbox: Sandbox, video: str | bytes, says: str
+) -> None:
+    with make_client(sandbox) as client, pytest.raises(genvideo.InvalidOption) as info:
+        client.create("wavespeed", prompt=None, video=video)
+    assert info.value.option == "duration"
     assert says in str(info.value)
     assert sandbox.requests == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import tempfile
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,16 @@ import httpx
 from . import _constants as C
 from ._arguments import takes_arguments_of
 from ._body import BodyTooLarge
-from ._client import CreationCallback, RefLike, _answers_video, _aread_body, _BaseClient, _wait_deadline, check_deadline
+from ._client import (
+    CreationCallback,
+    RefLike,
+    _answers_video,
+    _aread_body,
+    _BaseClient,
+    _video_url_to_fetch,
+    _wait_deadline,
+    check_deadline,
+)
 from ._download import DownloadJob, Next, ProgressCallback, Step, VideoReply, Wait, discard_file, output_of, place_file
 from ._exceptions import APIError
 from ._images import ImageInput
@@ -276,7 +286,16 @@ class AsyncClient(_BaseClient):
 
     @takes_arguments_of(create_signature)
     async def create(self, call: inspect.BoundArguments) -> CreationRef:
-        """Start a generation and return its ref; see :meth:`Client.create`."""
+        """Start a generation and return its ref; see :meth:`Client.create` (a video URL for a provider
+        that uploads the bytes itself is downloaded first, into a temporary folder removed afterwards)."""
+        url = _video_url_to_fetch(call)
+        if url is None:
+            return await self._create(call)
+        with tempfile.TemporaryDirectory(prefix="genvideo-input-") as folder:
+            call.arguments["video"] = await self.download(VideoOutput(url), Path(folder) / "input")
+            return await self._create(call)
+
+    async def _create(self, call: inspect.BoundArguments) -> CreationRef:
         name, flow, step = self._create_request(call)
         result = await self._run_submit(name, flow, step, Deadline())
         assert isinstance(result, CreationRef)  # a flow returns a Creation only for a synchronous provider

@@ -10,6 +10,7 @@ import logging
 import math
 import os
 import ssl
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -373,6 +374,16 @@ class _BaseClient:
         call = inspect.signature(create_signature).bind(provider, prompt=prompt, image=image, **options)
         call.apply_defaults()
         return call
+
+
+def _video_url_to_fetch(call: inspect.BoundArguments) -> str | None:
+    """The video URL of a ``create()`` call whose provider needs the video's bytes (registry
+    ``video_bytes``: it uploads them itself), which the client downloads first; None otherwise."""
+    provider, video = call.arguments.get("provider"), call.arguments.get("video")
+    entry = registry().providers.get(provider) if isinstance(provider, str) else None
+    if entry is None or not entry.video_bytes or not isinstance(video, str):
+        return None
+    return video if isinstance(video_reference(video), str) else None
 
 
 def _is_synchronous(provider: object) -> bool:
@@ -749,7 +760,19 @@ class Client(_BaseClient):
         are retried like lookups. Haiper honours no key: its submits are retried
         only when the request provably never left (connection refused).
         Raises :class:`CreationFailed` if the provider refuses the task at once.
+
+        ``video`` is a URL, a path or bytes. A provider that uploads the bytes itself (Topaz) is given a
+        URL's video downloaded first, with :meth:`download`'s checks and limits (default 4 GiB; a failure is
+        a :class:`DownloadError` and nothing is submitted), into a temporary folder removed afterwards.
         """
+        url = _video_url_to_fetch(call)
+        if url is None:
+            return self._create(call)
+        with tempfile.TemporaryDirectory(prefix="genvideo-input-") as folder:
+            call.arguments["video"] = self.download(VideoOutput(url), Path(folder) / "input")
+            return self._create(call)
+
+    def _create(self, call: inspect.BoundArguments) -> CreationRef:
         name, flow, step = self._create_request(call)
         result = self._run_submit(name, flow, step, Deadline())
         assert isinstance(result, CreationRef)  # a flow returns a Creation only for a synchronous provider

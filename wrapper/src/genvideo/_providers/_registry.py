@@ -71,6 +71,8 @@ class ProviderEntry:
     """How long its creations usually take, for the poll schedule (``_schedule``); None if unknown."""
     takes_video: bool = False
     """Whether ``create()`` may pass it a ``video`` (a video to transform, or a reference video)."""
+    video_bytes: bool = False
+    """Whether it needs a video's bytes (it uploads them itself): a video URL is downloaded first."""
     synchronous: bool = False
     """Whether its submit's reply is the video itself (LTX): no id, nothing to poll or look up later.
     Only ``generate()`` runs it (its flow returns the finished Creation); ``create()`` refuses it."""
@@ -171,6 +173,7 @@ def parse_registry(document: Mapping[str, Any]) -> Registry:
             states=MappingProxyType(states),
             typical_seconds=_seconds(row, "typical_seconds", f"providers.{name}"),
             takes_video=_flag(row, "takes_video", f"providers.{name}"),
+            video_bytes=_flag(row, "video_bytes", f"providers.{name}"),
             synchronous=_flag(row, "synchronous", f"providers.{name}"),
         )
     return Registry(MappingProxyType(specs), MappingProxyType(providers))

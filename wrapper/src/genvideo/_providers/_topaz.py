@@ -8,8 +8,8 @@ credentials; each part's ``ETag`` kept), and ``PATCH …/{id}/complete-upload`` 
 eTag}]`` (202) queues the processing. ``GET …/{id}/status`` polls: ``status`` (ten words), ``progress`` 0-100,
 the result at ``download.url`` (signed, expiring after ``download.expiresIn`` ms), a reason in ``message``.
 
-A video given as a URL is refused: Topaz needs the bytes uploaded and the file's format up front, and genvideo
-does not download arbitrary URLs on a caller's behalf (download it, then pass the file). A failure after the
+A video given as a URL is downloaded by the client first (registry ``video_bytes``: Topaz needs the bytes
+uploaded and the file's format up front), so the adapter only ever sees a file or bytes. A failure after the
 create (an upload or the completion) leaves the request created but never processed at Topaz (``requested`` or
 ``accepted``: nothing runs and, per Topaz's pricing on processing, nothing is billed; there is no delete
 endpoint); the error is an UploadError naming the part, or the API error of the step.
@@ -100,8 +100,8 @@ def _refuse_unsupported(common: CommonArgs, options: dict[str, Any]) -> LocalFil
         raise InvalidOption("video: Topaz transforms a video: pass video= (a file or bytes)", option="video")
     if isinstance(video, str):
         raise InvalidOption(
-            "video: Topaz needs the video's bytes uploaded (and its format read from the file): pass a local "
-            "file or bytes, not a URL (download it first)",
+            "video: Topaz needs the video's bytes uploaded (and its format read from the file): a file or "
+            "bytes, not a URL (the client downloads a URL first)",
             option="video",
         )
     return video

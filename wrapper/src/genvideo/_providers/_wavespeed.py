@@ -4,7 +4,8 @@ The submit is ``POST /proxy/wavespeed/api/v3/wavespeed-ai/flashvsr`` (``video``:
 input's length in seconds, required; ``target_resolution``); the reply names ``data.id``. The poll is
 ``GET /proxy/wavespeed/api/v3/predictions/{prediction_id}/result``; the state is ``data.status``, the video
 ``data.outputs[0]``, a failure ``data.error``. WaveSpeed reports no progress. A video given as a file or
-bytes is put in Comfy's storage first (WaveSpeed is sent a URL).
+bytes is put in Comfy's storage first (WaveSpeed is sent a URL); for an MP4 or QuickTime one, ``duration`` is
+read from its ``moov`` box (``genvideo._mp4``) when the caller gives none.
 
 As ComfyUI (nodes_wavespeed.py L79-92): a reply whose ``code`` is not 200 is a refused submit, and a
 completed prediction is only a success with ``code`` 200; a poll reply with null ``data`` is failed.
@@ -18,15 +19,17 @@ from typing import TYPE_CHECKING, Any
 from .._exceptions import InvalidOption
 from .._fields import optional_code, optional_list, optional_object, optional_str
 from .._models import Creation, VideoOutput
+from .._mp4 import read_video_facts
 from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
+from .._videos import LocalFile
 from ._adapter import Adapter, GetFlow
 from ._flows import inputs_as_urls
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
-from ._submit import ApiRequest, CommonArgs
+from ._submit import ApiRequest, CommonArgs, SubmitFlow
 from ._text import shown, valid_text
 
 PROVIDER: Provider = "wavespeed"
@@ -90,9 +93,10 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     """The POST for ``create("wavespeed", video=..., duration=...)``.
 
     ``video`` is required (``video``, a URL; files and bytes are uploaded first), and so is ``duration``:
-    the input video's length in seconds, which WaveSpeed bills by (genvideo does not read the video to
-    find it). ``resolution`` is ``target_resolution`` (720p, 1080p, 2k, 4k; WaveSpeed's default 1080p). A
-    prompt, a model and the other common arguments are refused: WaveSpeed has no field for them.
+    the input video's length in seconds, which WaveSpeed bills by (:func:`submit_flow` reads it from an
+    MP4 or QuickTime file or bytes; a URL needs ``duration=``). ``resolution`` is ``target_resolution``
+    (720p, 1080p, 2k, 4k; WaveSpeed's default 1080p). A prompt, a model and the other common arguments are
+    refused: WaveSpeed has no field for them.
     """
     from genvideo_comfy_client.api.api_nodes import wavespeed_flash_vsr_submit
     from genvideo_comfy_client.models import WavespeedFlashVSRRequest
@@ -104,7 +108,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     if duration is None and "duration" not in options:
         raise InvalidOption(
             "duration: WaveSpeed needs the input video's length in seconds (duration=, e.g. 5); "
-            "genvideo does not read the video to find it",
+            "genvideo reads it only from an MP4 or QuickTime file or bytes, not from a URL",
             option="duration",
         )
     if duration is not None and (isinstance(duration, bool) or not isinstance(duration, int) or duration <= 0):
@@ -209,7 +213,23 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
     )
 
 
-submit_flow = inputs_as_urls(submit_request, submitted)  # a video file or bytes goes through Comfy's storage
+_through_storage = inputs_as_urls(submit_request, submitted)  # a video file or bytes goes through Comfy's storage
+
+
+def submit_flow(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitFlow:
+    """The submit, ``duration`` read from the video's boxes first when it is a local MP4/QuickTime and the
+    caller gave none (the seconds as a number, as the spec types it; the file is read in ranges only)."""
+    if isinstance(common.video, LocalFile) and common.duration is None and "duration" not in options:
+        try:
+            facts = read_video_facts(common.video)
+        except InvalidOption as exc:
+            raise InvalidOption(
+                f"duration: WaveSpeed needs the input video's length in seconds and genvideo cannot read it "
+                f"({exc}); pass duration=",
+                option="duration",
+            ) from None
+        options = {**options, "duration": round(facts.duration, 3)}
+    return _through_storage(common, options, idempotency_key)
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

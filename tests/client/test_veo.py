@@ -282,6 +282,26 @@ def test_any_operation_name_round_trips_and_never_puts_a_slash_or_dots_in_the_pa
     assert request.path == f"/proxy/veo/{_veo.DEFAULT_MODEL}/poll"
 
 
+@pytest.mark.parametrize("name", [".", "..", "...", "a/..", "~2E"])
+def test_dot_operation_names_round_trip_found_by_hypothesis(name: str) -> None:
+    ref = _veo.ref_for(_veo.DEFAULT_MODEL, name)
+    assert ref.id.strip(".") != ""
+    assert _veo.decode_part(ref.id) == name
+    assert _veo.poll_request(genvideo.CreationRef.parse(str(ref))).json == {"operationName": name}
+
+
+def test_a_model_of_three_dots_is_one_path_segment() -> None:
+    ref = _veo.ref_for("...", "op1")
+    assert _veo.poll_request(genvideo.CreationRef.parse(str(ref))).path == "/proxy/veo/.../poll"
+
+
+@pytest.mark.parametrize("model", [".", ".."])
+def test_a_dot_model_in_a_ref_is_refused_not_pasted_into_the_path(model: str) -> None:
+    ref = genvideo.CreationRef("veo", "op1", (_veo.encode_part(model),))
+    with pytest.raises(genvideo.InvalidCreationRef, match="not a path segment"):
+        _veo.poll_request(ref)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(min_size=1))
 def test_any_model_id_round_trips_and_stays_one_path_segment(model: str) -> None:

@@ -65,7 +65,10 @@ _HEX = frozenset("0123456789ABCDEF")
 
 def encode_part(text: str) -> str:
     """``text`` as one ref part: unreserved characters as they are, every byte of anything else (``~``
-    too) as ``~XX`` (upper-case hex), so that :func:`decode_part` gives ``text`` back exactly."""
+    too) as ``~XX`` (upper-case hex), so that :func:`decode_part` gives ``text`` back exactly. A text of
+    dots only is all escaped: a ref part cannot be ``.`` or ``..``."""
+    if text and text.strip(".") == "":
+        return "~2E" * len(text)
     return "".join(c if c in _UNRESERVED else "".join(f"~{b:02X}" for b in c.encode()) for c in text)
 
 
@@ -92,14 +95,27 @@ def decode_part(part: str) -> str:
     return text
 
 
+def _check_model(model: str) -> str:
+    """``model``, which goes into the poll's path: ValueError for ``.`` or ``..`` (they would change it)."""
+    if model in (".", ".."):
+        raise ValueError(f"the model {shown(model, 20)} is not a path segment")
+    return model
+
+
 def ref_for(model: str, operation_name: str) -> CreationRef:
     """The ref of operation ``operation_name`` of ``model`` (both encoded); ValueError if unusable."""
+    from .._exceptions import InvalidCreationRef
+
+    try:
+        _check_model(model)
+    except ValueError as exc:
+        raise InvalidCreationRef(str(exc)) from None
     return CreationRef(PROVIDER, encode_part(operation_name), (encode_part(model),))
 
 
 def _parts(ref: CreationRef) -> tuple[str, str]:
     try:
-        return decode_part(ref.scope[0]), decode_part(ref.id)
+        return _check_model(decode_part(ref.scope[0])), decode_part(ref.id)
     except (ValueError, IndexError) as exc:
         from .._exceptions import InvalidCreationRef
 

@@ -8,6 +8,7 @@ upstream change under a patch stops preparation with the patch's name and reason
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,12 +57,15 @@ def load_patches(folder: Path) -> list[PatchFile]:
 
 
 def apply_patches(doc: dict[str, Any], patches: Iterable[PatchFile]) -> dict[str, Any]:
-    """Apply each operation in turn, naming the first one that fails."""
+    """Apply each operation in turn to a copy of ``doc`` (left as it is), naming the first one that fails."""
+    # One copy, then every operation in place: jsonpatch copies the whole document per call otherwise
+    # (1.6 s for the Comfy spec's patches instead of ~10 ms).
+    doc = copy.deepcopy(doc)
     for patch in patches:
         for index, op in enumerate(patch.operations):
             rfc_op = {k: v for k, v in op.items() if k != "reason"}
             try:
-                doc = jsonpatch.apply_patch(doc, [rfc_op])
+                doc = jsonpatch.apply_patch(doc, [rfc_op], in_place=True)
             except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException) as exc:
                 raise PatchFailed(patch.name, index, op, str(exc)) from None
     return doc

@@ -25,6 +25,7 @@ from tests.support.faultmatrix import (
     SECTION,
     MatrixRun,
     Row,
+    pairings,
     problems,
     readme_section,
     render_section,
@@ -53,19 +54,39 @@ def test_fault_matrix(fault_matrix: MatrixRun, provider: str, row: Row) -> None:
 
 def test_the_matrix_covers_every_provider_and_credential(fault_matrix: MatrixRun) -> None:
     """Every registered provider (the fakes are found from the registry), every row that applies to it,
-    with each client, and get and wait with each credential of its spec."""
+    with each client, and get and wait with each credential of its spec; across a provider's rows, each
+    client with each credential."""
     assert tuple(registry().names) == PROVIDERS
     assert set(fakes()) == set(PROVIDERS)
     assert set(MARKS) == {s.argument for s in registry().credential_sources}
     ran = {(o.provider, o.row.id, o.op, o.mode, o.credential) for o in fault_matrix.observations}
     assert len(ran) == len(fault_matrix.observations)
     for facts in subjects():
+        pairs: set[tuple[str, str]] = set()
         for row in rows_for(facts.provider):
             for op in (op for op in OPS if row.outcome(op) is not None and (op != "download" or facts.url_outputs)):
-                credentials = (facts.credential,) if op == "download" else facts.credentials
-                for mode in ("sync", "async"):
-                    for credential in credentials:
-                        assert (facts.provider, row.id, op, mode, credential) in ran
+                here = {(mode, cred) for p, r, o, mode, cred in ran if (p, r, o) == (facts.provider, row.id, op)}
+                assert {mode for mode, _ in here} == {"sync", "async"}, (facts.provider, row.id, op)
+                credentials = {facts.credential} if op == "download" else set(facts.credentials)
+                assert {cred for _, cred in here} == credentials, (facts.provider, row.id, op)
+                pairs |= here
+        assert pairs == {(mode, cred) for mode in ("sync", "async") for cred in facts.credentials}, facts.provider
+
+
+@pytest.mark.parametrize(
+    ("credentials", "turn", "expected"),
+    [
+        (("a",), 0, [("sync", "a"), ("async", "a")]),
+        (("a",), 1, [("async", "a"), ("sync", "a")]),
+        (("a", "b"), 0, [("sync", "a"), ("async", "b")]),
+        (("a", "b"), 1, [("async", "a"), ("sync", "b")]),
+        (("a", "b", "c"), 0, [("sync", "a"), ("async", "b"), ("sync", "c")]),
+    ],
+)
+def test_clients_and_credentials_are_paired_in_turn(
+    credentials: tuple[str, ...], turn: int, expected: list[tuple[str, str]]
+) -> None:
+    assert pairings(credentials, turn) == expected
 
 
 def test_each_providers_facts_come_from_its_fake_and_the_sandbox() -> None:

@@ -11,9 +11,9 @@ A synchronous provider (the registry's `synchronous`: its submit's reply is the 
 get, wait for or download from a URL) runs `GENERATE_ROWS` instead, with the operation `generate`
 (`generate(download=...)`): the fault hits its submit, whose reply body is the download. `rows_for()` picks.
 
-`plan()` lists the cases (row x operation x client x provider x credential), `run_matrix()` runs them
-concurrently against one sandbox whose keys are marker strings, with every log record captured at
-DEBUG, and `run_case()` runs one. `tests/reliability/conftest.py` runs the matrix once per session;
+`plan()` lists the cases (row x operation x provider, each with every client and credential, paired),
+`run_matrix()` runs them concurrently against one sandbox whose keys are marker strings, with every log
+record captured at DEBUG, and `run_case()` runs one. `tests/reliability/conftest.py` runs the matrix once per session;
 `tests/reliability/test_fault_matrix.py` checks each (provider, row)'s outcomes and
 `tests/reliability/test_secret_hygiene.py` searches the same run for leaked keys. The README's
 "## Fault matrix" section is generated from `ROWS`:
@@ -822,21 +822,35 @@ def plan(
     providers: Sequence[str] = PROVIDERS, rows: Sequence[Row] | None = None, *, every_credential: bool = True
 ) -> list[Case]:
     """Every case of `rows` (default: `rows_for` each provider) for `providers`, provider by provider (so
-    that a run's concurrent cases mix rows). Get, wait and generate run with each credential of the
-    provider's spec (`every_credential`; else only the preferred one); downloads send none (the CDN's
-    links are signed), so they run once, with the preferred one."""
+    that a run's concurrent cases mix rows). Each operation of a row runs with both clients. Get, wait and
+    generate also run with each credential of the provider's spec (`every_credential`; else only the
+    preferred one), paired with the clients rather than crossed with them (`pairings`): the credential is
+    a header chosen per spec, the client a code path, and the pairs alternate row by row, so each client
+    meets each credential across a provider's rows. Downloads send none (the CDN's links are signed), so
+    they run with the preferred one."""
     cases: list[Case] = []
     for provider in providers:
         facts = subject(provider)
-        for row in rows_for(provider) if rows is None else rows:
+        for number, row in enumerate(rows_for(provider) if rows is None else rows):
             for op in OPS:
                 if row.outcome(op) is None or (op == "download" and not facts.url_outputs):
                     continue
                 every = every_credential and op != "download"
-                for mode in MODES:
-                    for credential in facts.credentials if every else (facts.credential,):
-                        cases.append(Case(row, op, mode, provider, credential))
+                credentials = facts.credentials if every else (facts.credential,)
+                for mode, credential in pairings(credentials, number):
+                    cases.append(Case(row, op, mode, provider, credential))
     return cases
+
+
+def pairings(credentials: Sequence[Credential], turn: int) -> list[tuple[Mode, Credential]]:
+    """Each client with one credential and each credential with one client (the first credential fills in
+    for a client left over), rotated by `turn`: with two credentials, row 0 runs sync with the first and
+    async with the second, row 1 the other way round."""
+    count = max(len(MODES), len(credentials))
+    return [
+        (MODES[(i + turn) % len(MODES)], credentials[i] if i < len(credentials) else credentials[0])
+        for i in range(count)
+    ]
 
 
 @dataclass

@@ -84,6 +84,25 @@ def _output_urls(output: VideoOutput) -> tuple[str | None, ...]:
     return output.url, output.cover_url, output.watermarked_url
 
 
+def _absolute_outputs(base_url: str, outputs: tuple[VideoOutput, ...]) -> tuple[VideoOutput, ...]:
+    """``outputs`` with each URL that is a path made absolute against ``base_url`` (the very tuple if none is)."""
+    if not any(_is_path(url) for output in outputs for url in _output_urls(output)):
+        return outputs
+
+    def absolute(url: str | None) -> str | None:
+        return base_url + url if url is not None and _is_path(url) else url
+
+    return tuple(
+        dataclasses.replace(
+            output,
+            url=absolute(output.url) or output.url,
+            cover_url=absolute(output.cover_url),
+            watermarked_url=absolute(output.watermarked_url),
+        )
+        for output in outputs
+    )
+
+
 class _BaseClient:
     """Configuration and the parts of a request that involve no I/O.
 
@@ -194,24 +213,10 @@ class _BaseClient:
     def _resolved(self, creation: Creation) -> Creation:
         """``creation`` with every output URL the adapter gave as a path (``/proxy/...``: a file the
         provider's API serves itself, such as Sora's ``/content``) made absolute against the base URL of
-        the provider's spec; unchanged (and not copied) when there is none. Runs after every get flow."""
-        if not any(_is_path(url) for output in creation.outputs for url in _output_urls(output)):
-            return creation
+        the provider's spec; unchanged (and not copied) when there is none. Runs after every get flow
+        (on pending outputs, when they are built)."""
         base_url = self._base_urls[registry().providers[creation.ref.provider].spec.name]
-
-        def absolute(url: str | None) -> str | None:
-            return base_url + url if url is not None and _is_path(url) else url
-
-        outputs = tuple(
-            dataclasses.replace(
-                output,
-                url=absolute(output.url) or output.url,
-                cover_url=absolute(output.cover_url),
-                watermarked_url=absolute(output.watermarked_url),
-            )
-            for output in creation.outputs
-        )
-        return dataclasses.replace(creation, outputs=outputs)
+        return creation._map_outputs(functools.partial(_absolute_outputs, base_url))
 
     def _download_auth(self, output: VideoOutput, url: str) -> dict[str, str]:
         """The credential headers for one request of a download: the provider's, when ``url`` (this

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 from urllib.parse import urlsplit
 
 from ._exceptions import ResponseValidationError
@@ -20,6 +21,15 @@ OutputKind = Literal["url", "base64", "file"]
 the provider's reply (``base64``: Google Veo's ``bytesBase64Encoded``)."""
 
 _UNPARSED: Any = object()
+
+
+def _is_set(instance: object, name: str) -> bool:
+    """Whether a slot of ``instance`` holds a value (without falling back to ``__getattr__``)."""
+    try:
+        object.__getattribute__(instance, name)
+    except AttributeError:
+        return False
+    return True
 
 
 def redact_url(url: str) -> str:
@@ -97,6 +107,25 @@ class VideoOutput:
         return f"VideoOutput(url={redact_url(self.url)!r}, cover_url={cover!r}, ref={self.ref!r})"
 
 
+class LazyOutputs:
+    """Outputs an adapter has checked but not built yet (``lazy_outputs``): ``Creation.outputs`` builds
+    them on first access. A reply of 1,000 videos is validated in one pass at ``get``; the 1,000
+    :class:`VideoOutput` objects are made only if someone looks at them."""
+
+    __slots__ = ("build", "count")
+
+    def __init__(self, count: int, build: Callable[[], tuple[VideoOutput, ...]]) -> None:
+        self.count = count
+        self.build = build
+
+
+def lazy_outputs(count: int, build: Callable[[], tuple[VideoOutput, ...]]) -> tuple[VideoOutput, ...]:
+    """What an adapter passes as ``Creation(outputs=...)`` for outputs it has validated: ``count`` of them,
+    made by ``build`` (which must not fail, nor read anything the caller can still change) on first access.
+    Typed as the tuple it becomes: ``Creation`` swaps it for that tuple before anyone can see it."""
+    return cast("tuple[VideoOutput, ...]", LazyOutputs(count, build))
+
+
 @dataclass(frozen=True, slots=True)
 class Creation:
     """A snapshot of a creation, the same shape for every provider. Immutable.
@@ -122,6 +151,42 @@ class Creation:
     _raw: Any = field(default=_UNPARSED, init=False, repr=False, compare=False)
     error_message: str | None = field(default=None, kw_only=True)
     """The provider's human-readable failure message, when it sends one (None otherwise)."""
+    _pending: LazyOutputs | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        outputs: object = self.outputs
+        if isinstance(outputs, LazyOutputs):
+            # The ``outputs`` slot is left empty: reading it falls through to ``__getattr__``, which builds
+            # them once. Every other attribute read stays a plain slot read.
+            object.__setattr__(self, "_pending", outputs)
+            object.__delattr__(self, "outputs")
+
+    if not TYPE_CHECKING:  # (for type checkers, Creation has exactly its declared attributes)
+
+        def __getattr__(self, name: str) -> Any:
+            """Reached only for an attribute that is not set: ``outputs`` while still pending."""
+            if name == "outputs":
+                pending = self._pending
+                if pending is not None:
+                    built = pending.build()
+                    object.__setattr__(self, "outputs", built)
+                    return built
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _output_count(self) -> int:
+        """``len(self.outputs)``, without building pending outputs."""
+        pending = self._pending
+        return pending.count if pending is not None else len(self.outputs)
+
+    def _map_outputs(self, change: Callable[[tuple[VideoOutput, ...]], tuple[VideoOutput, ...]]) -> Creation:
+        """This creation with its outputs passed through ``change``: when they are built, if still pending
+        (``self`` when ``change`` gives the very tuple it was given)."""
+        pending = self._pending
+        if pending is not None and not _is_set(self, "outputs"):
+            build = pending.build
+            return dataclasses.replace(self, outputs=lazy_outputs(pending.count, lambda: change(build())))
+        changed = change(self.outputs)
+        return self if changed is self.outputs else dataclasses.replace(self, outputs=changed)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without the parsed ``raw`` (a cache, parsed again on first access): pickling the
@@ -132,6 +197,7 @@ class Creation:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_raw", _UNPARSED)
+        object.__setattr__(self, "_pending", None)
 
     @property
     def provider(self) -> Provider:

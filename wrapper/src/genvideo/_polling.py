@@ -59,7 +59,7 @@ _PLAUSIBLE_AGE = 86_400.0
 
 
 def _fingerprint(creation: Creation) -> tuple[object, ...]:
-    return (creation.state, creation.raw_state, creation.progress, len(creation.outputs))
+    return (creation.state, creation.raw_state, creation.progress, creation._output_count())
 
 
 class Poller:

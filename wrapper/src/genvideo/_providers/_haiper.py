@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
 from .._fields import fraction, optional_code, optional_list, optional_object, optional_str
-from .._models import Creation, VideoOutput
+from .._models import Creation, VideoOutput, lazy_outputs
 from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState
@@ -75,8 +75,10 @@ def _raw_state(status: Mapping[str, Any]) -> tuple[str | None, Mapping[str, Any]
 
 
 def _outputs(ref: CreationRef, value: Mapping[str, Any]) -> tuple[VideoOutput, ...]:
+    """The detail's videos (``video_url``, then ``outputs[].media_url``; the same URL twice is one output),
+    checked now in one pass and built on first access (a detail can list a thousand)."""
     where = "detail value."
-    urls: dict[str, str | None] = {}  # url -> cover, in order; the same URL twice is one output
+    urls: dict[str, str | None] = {}  # url -> cover, in order
     video = optional_str(PROVIDER, value, "video_url", where)
     if video:
         urls[video] = optional_str(PROVIDER, value, "thumbnail_url", where) or None
@@ -85,13 +87,19 @@ def _outputs(ref: CreationRef, value: Mapping[str, Any]) -> tuple[VideoOutput, .
             raise ResponseValidationError(
                 f"haiper: {where}outputs[{index}] should be an object, got {type(item).__name__}", provider=PROVIDER
             )
-        media = optional_str(PROVIDER, item, "media_url", "detail value.outputs[{}].", index)
-        thumb = optional_str(PROVIDER, item, "thumbnail_url", "detail value.outputs[{}].", index)
+        media, thumb = item.get("media_url"), item.get("thumbnail_url")
+        if not ((media is None or type(media) is str) and (thumb is None or type(thumb) is str)):
+            for key in ("media_url", "thumbnail_url"):  # raises, naming the field
+                optional_str(PROVIDER, item, key, "detail value.outputs[{}].", index)
         if media and media not in urls:
             urls[media] = thumb or None
-    return tuple(
-        VideoOutput(valid_text(url), valid_text(cover), None, ref, i) for i, (url, cover) in enumerate(urls.items())
-    )
+
+    def build() -> tuple[VideoOutput, ...]:
+        return tuple(
+            VideoOutput(valid_text(url), valid_text(cover), None, ref, i) for i, (url, cover) in enumerate(urls.items())
+        )
+
+    return lazy_outputs(len(urls), build)
 
 
 def to_creation(ref: CreationRef, status: Mapping[str, Any], detail: Mapping[str, Any] | None) -> Creation:

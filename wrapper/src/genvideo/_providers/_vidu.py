@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._exceptions import CreationFailed, InvalidOption, ResponseValidationError
 from .._fields import fraction, optional_code, optional_list, optional_str
-from .._models import Creation, VideoOutput
+from .._models import Creation, VideoOutput, lazy_outputs
 from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState
@@ -138,26 +138,32 @@ def submitted(body: Mapping[str, Any]) -> CreationRef:
 
 
 def _outputs(ref: CreationRef, body: Mapping[str, Any]) -> tuple[VideoOutput, ...]:
-    outputs: list[VideoOutput] = []
+    """The outputs of ``creations[]``, checked now in one pass and built on first access (a reply can list
+    a thousand). An entry without a video URL delivers nothing (it stays in payload/raw)."""
+    found: list[tuple[str, str | None, str | None]] = []
     for index, item in enumerate(optional_list(PROVIDER, body, "creations", "")):
         if not isinstance(item, dict):
             raise ResponseValidationError(
                 f"vidu: creations[{index}] should be an object, got {type(item).__name__}", provider=PROVIDER
             )
-        url = optional_str(PROVIDER, item, "url", "creations[{}].", index)
-        cover = optional_str(PROVIDER, item, "cover_url", "creations[{}].", index)
-        watermarked = optional_str(PROVIDER, item, "watermarked_url", "creations[{}].", index)
-        if url:  # an entry without a video URL delivers nothing (it stays in payload/raw)
-            outputs.append(
-                VideoOutput(
-                    valid_text(url),
-                    valid_text(cover) or None,
-                    valid_text(watermarked) or None,
-                    ref,
-                    len(outputs),
-                )
-            )
-    return tuple(outputs)
+        url, cover, watermarked = item.get("url"), item.get("cover_url"), item.get("watermarked_url")
+        if not (
+            (url is None or type(url) is str)
+            and (cover is None or type(cover) is str)
+            and (watermarked is None or type(watermarked) is str)
+        ):
+            for key in ("url", "cover_url", "watermarked_url"):  # raises, naming the field
+                optional_str(PROVIDER, item, key, "creations[{}].", index)
+        if url:
+            found.append((url, cover, watermarked))
+
+    def build() -> tuple[VideoOutput, ...]:
+        return tuple(
+            VideoOutput(valid_text(url), valid_text(cover) or None, valid_text(watermarked) or None, ref, index)
+            for index, (url, cover, watermarked) in enumerate(found)
+        )
+
+    return lazy_outputs(len(found), build)
 
 
 def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:

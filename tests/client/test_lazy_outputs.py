@@ -17,7 +17,7 @@ import pytest
 
 import genvideo
 from genvideo import CreationRef, VideoOutput
-from genvideo._models import _is_set
+from genvideo._models import EAGER_OUTPUTS, _is_set
 from genvideo._polling import _fingerprint
 from genvideo._providers import _haiper, _vidu
 from tests.support.clients import spec_base_urls
@@ -103,6 +103,15 @@ def test_a_malformed_entry_fails_at_get_not_on_access(item: object, says: str) -
     assert str(caught.value).startswith(f"vidu: {says}")
 
 
+@pytest.mark.parametrize("count", [0, 1, EAGER_OUTPUTS])
+def test_a_few_outputs_are_built_at_once(count: int) -> None:
+    body = _vidu_body(count)
+    creation = _vidu.to_creation(REF, body)
+    assert creation._pending is None
+    assert _is_set(creation, "outputs")
+    assert creation.outputs == _expected(body)
+
+
 def test_lone_surrogates_are_replaced_when_built() -> None:
     body = {"id": REF.id, "state": "success", "creations": [{"url": "https://a/\ud800.mp4", "cover_url": "\udfff"}]}
     (output,) = _vidu.to_creation(REF, body).outputs
@@ -120,16 +129,19 @@ def test_haiper_outputs_are_pending_checked_and_deduplicated() -> None:
             {"media_url": "https://cdn.example/b.mp4"},
             {"media_url": None},
             {"media_url": "https://cdn.example/b.mp4", "thumbnail_url": "https://cdn.example/b2.jpg"},
+            *({"media_url": f"https://cdn.example/m{i}.mp4"} for i in range(EAGER_OUTPUTS)),
         ],
     }
     status = {"value": {"generation_id": ref.id, "status": "succeed", "progress": 1}}
     creation = _haiper.to_creation(ref, status, {"value": value})
     assert not _is_set(creation, "outputs")
-    assert creation._output_count() == 2
-    assert creation.outputs == (
+    assert creation._output_count() == 2 + EAGER_OUTPUTS
+    assert creation.outputs[:3] == (
         VideoOutput("https://cdn.example/a.mp4", "https://cdn.example/a.jpg", None, ref, 0),
         VideoOutput("https://cdn.example/b.mp4", None, None, ref, 1),
+        VideoOutput("https://cdn.example/m0.mp4", None, None, ref, 2),
     )
+    assert len(creation.outputs) == 2 + EAGER_OUTPUTS
     value["outputs"] = [{"media_url": "https://cdn.example/c.mp4", "thumbnail_url": 3}]
     with pytest.raises(genvideo.ResponseValidationError, match=r"outputs\[0\]\.thumbnail_url should be a string"):
         _haiper.to_creation(ref, status, {"value": value})
@@ -138,11 +150,14 @@ def test_haiper_outputs_are_pending_checked_and_deduplicated() -> None:
 def test_get_makes_a_pending_path_output_absolute_when_built() -> None:
     """The client resolves outputs the API serves itself (a path) against the spec's base URL: for
     pending outputs, when they are built, so that a plain ``get`` builds nothing."""
-    body = {"id": REF.id, "state": "success", "creations": [{"url": "/proxy/vidu/files/v.mp4"}, {"url": "https://c/x"}]}
+    more = [{"url": f"https://c/{i}"} for i in range(EAGER_OUTPUTS)]
+    body = {"id": REF.id, "state": "success", "creations": [{"url": "/proxy/vidu/files/v.mp4"}, *more]}
     reply = Reply(200, json.dumps(body).encode(), (("Content-Type", "application/json"),))
     with ScriptedServer(lambda request: reply) as server:
         urls = spec_base_urls(server.base_url)
         with genvideo.Client(comfy_api_key="k", haiper_api_key="k", **urls) as client:
             creation = client.get(REF)
     assert not _is_set(creation, "outputs")
-    assert [o.url for o in creation.outputs] == [f"{urls['comfy_base_url']}/proxy/vidu/files/v.mp4", "https://c/x"]
+    assert [o.url for o in creation.outputs] == [f"{urls['comfy_base_url']}/proxy/vidu/files/v.mp4"] + [
+        item["url"] for item in more
+    ]

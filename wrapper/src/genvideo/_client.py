@@ -146,6 +146,8 @@ class _BaseClient:
         self._secrets_lease = redactor.lease(self, self._secrets)
         # provider -> (base URL, auth header), made on its first call: MissingCredentials until then.
         self._endpoints: dict[Provider, tuple[str, dict[str, str]]] = {}
+        # Per provider: its outputs' URLs given as paths made absolute against its spec's base URL.
+        self._resolvers: dict[Provider, Callable[[tuple[VideoOutput, ...]], tuple[VideoOutput, ...]]] = {}
         self._open()
 
     def _open(self) -> None:
@@ -215,8 +217,12 @@ class _BaseClient:
         provider's API serves itself, such as Sora's ``/content``) made absolute against the base URL of
         the provider's spec; unchanged (and not copied) when there is none. Runs after every get flow
         (on pending outputs, when they are built)."""
-        base_url = self._base_urls[registry().providers[creation.ref.provider].spec.name]
-        return creation._map_outputs(functools.partial(_absolute_outputs, base_url))
+        provider = creation.ref.provider
+        resolve = self._resolvers.get(provider)
+        if resolve is None:
+            base_url = self._base_urls[registry().providers[provider].spec.name]
+            resolve = self._resolvers[provider] = functools.partial(_absolute_outputs, base_url)
+        return creation._map_outputs(resolve)
 
     def _download_auth(self, output: VideoOutput, url: str) -> dict[str, str]:
         """The credential headers for one request of a download: the provider's, when ``url`` (this

@@ -119,10 +119,17 @@ class LazyOutputs:
         self.build = build
 
 
+#: Up to this many outputs are built at once: deferring a few costs more than building them.
+EAGER_OUTPUTS = 8
+
+
 def lazy_outputs(count: int, build: Callable[[], tuple[VideoOutput, ...]]) -> tuple[VideoOutput, ...]:
     """What an adapter passes as ``Creation(outputs=...)`` for outputs it has validated: ``count`` of them,
-    made by ``build`` (which must not fail, nor read anything the caller can still change) on first access.
-    Typed as the tuple it becomes: ``Creation`` swaps it for that tuple before anyone can see it."""
+    made by ``build`` (which must not fail, nor read anything the caller can still change) on first access;
+    built now when there are at most ``EAGER_OUTPUTS``. Typed as the tuple it becomes: ``Creation`` swaps
+    it for that tuple before anyone can see it."""
+    if count <= EAGER_OUTPUTS:
+        return build()
     return cast("tuple[VideoOutput, ...]", LazyOutputs(count, build))
 
 

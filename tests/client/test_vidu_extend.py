@@ -149,13 +149,6 @@ def test_an_extend_without_a_video_is_refused_naming_it(sandbox: Sandbox) -> Non
     assert sandbox.requests == []
 
 
-def test_the_fake_refuses_a_model_extend_does_not_take(sandbox: Sandbox) -> None:
-    with make_client(sandbox) as client, pytest.raises(genvideo.APIStatusError) as info:
-        client.create("vidu", prompt="on", video=VIDEO_URL, model="viduq1")
-    assert info.value.status_code == 400
-    assert "model" in str(info.value)
-
-
 def test_cli_generate_with_a_video_file(sandbox: Sandbox, tmp_path: Path) -> None:
     source = _source(tmp_path)
     target = tmp_path / "out.mp4"

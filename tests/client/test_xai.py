@@ -406,3 +406,27 @@ def test_a_lost_edit_answer_is_retried_with_the_same_key(sandbox: Sandbox) -> No
     assert first.endpoint == second.endpoint == EDIT
     assert first.idempotency_key == second.idempotency_key
     assert ref.id == first.creation_id == second.creation_id
+
+
+def _with_duration(seconds: int) -> bytes:
+    """The sample MP4 with its movie header's duration set to ``seconds`` (mvhd version 0, timescale 1000)."""
+    data = bytearray(sample_video())
+    mvhd = data.index(b"mvhd")
+    assert int.from_bytes(data[mvhd + 16 : mvhd + 20], "big") == 1000
+    data[mvhd + 20 : mvhd + 24] = (seconds * 1000).to_bytes(4, "big")
+    return bytes(data)
+
+
+def test_a_video_file_too_long_or_not_mp4_is_refused_before_any_upload(sandbox: Sandbox, tmp_path: Path) -> None:
+    webm = b"\x1a\x45\xdf\xa3" + b"\x00" * 28 + b"webm" + b"\x00" * 64
+    cases = [(_with_duration(9), "lasts 9 s"), (webm, "not video/webm")]
+    with make_client(sandbox) as client:
+        for data, says in cases:
+            with pytest.raises(genvideo.InvalidOption) as info:
+                client.create("xai", prompt="snow", video=data)
+            assert info.value.option == "video"
+            assert says in str(info.value)
+        assert sandbox.requests == []
+        client.create("xai", prompt="snow", video=_with_duration(8))  # within the limit: sent
+    (submission,) = sandbox.submissions
+    assert submission.endpoint == EDIT

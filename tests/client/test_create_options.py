@@ -79,7 +79,7 @@ def test_vidu_extend_and_multiframe() -> None:
         ("vidu", {}, {"seed": "7"}, "seed", "expected int"),
         ("vidu", {}, {"negative_prompt": "dogs"}, "negative_prompt", "no negative prompt"),
         ("vidu", {"mode": "tiktok"}, {}, "mode", "not a Vidu mode"),
-        ("vidu", {"mode": "extend"}, {}, "model", "ViduExtendRequest needs model"),
+        ("vidu", {"mode": "extend"}, {}, "video", "needs the video to extend"),  # model: viduq2-pro by default
         (
             "vidu",
             {"mode": "multiframe", "start_image": "s", "image_settings": [{"duration": 3}]},

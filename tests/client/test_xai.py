@@ -1,5 +1,6 @@
 """xAI Grok Imagine video (behind Comfy's proxy) end to end against the sandbox: create, wait, download,
-states (a 202 while pending), a blocked request, refusals, refs and the CLI."""
+states (a 202 while pending), a blocked request, refusals, refs and the CLI; with ``video=``, the edit
+(``/proxy/xai/v1/videos/edits``)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from genvideo import CreationRef, CreationState
 from genvideo._providers import _xai
 from genvideo._providers._registry import registry
 from genvideo.testing import Fault, Sandbox
+from genvideo.testing._media import sample_video
 from tests.support.cli import run_cli as _run_cli
 from tests.support.clients import COMFY_KEY, make_async_client, make_client
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 IMAGE_URL = "https://img.example/first-frame.png"
 SUBMIT = "generations"
+EDIT = "edits"
+VIDEO_URL = "https://v.example/clips/input.mp4"
 _P, _S, _F, _U = CreationState.PROCESSING, CreationState.SUCCEEDED, CreationState.FAILED, CreationState.UNKNOWN
 
 
@@ -120,7 +124,6 @@ def test_cli_generate_with_download(sandbox: Sandbox, tmp_path: Path) -> None:
         ({"aspect_ratio": "21:9"}, "aspect_ratio", "1:1, 16:9, 9:16, 4:3, 3:4, 3:2, 2:3"),
         ({"resolution": ""}, "resolution", "not a resolution"),
         ({"frobnicate": 1}, "frobnicate", "not an option of XAIVideoGenerationRequest"),
-        ({"video": "https://v.example/a.mp4"}, "video", "xai takes no video input"),
     ],
 )
 def test_what_xai_cannot_take_is_refused_naming_it(
@@ -285,3 +288,145 @@ def test_any_result_reply_gives_a_creation_or_a_genvideo_error(body: dict[str, A
     except genvideo.GenvideoError:
         return
     assert isinstance(creation.state, CreationState)
+
+
+# -- video=: the edit ------------------------------------------------------------------------------------------
+
+
+def test_a_video_is_edited_create_wait_download(sandbox: Sandbox, tmp_path: Path) -> None:
+    with make_client(sandbox) as client:
+        ref = client.create("xai", prompt="make it snow", video=VIDEO_URL)
+        assert (ref.provider, ref.scope) == ("xai", ())  # polled like a generation
+        creation = client.wait(ref, poll_interval=0.01)
+        path = client.download(creation, tmp_path / "snow.mp4")
+    (submission,) = sandbox.submissions
+    assert submission.endpoint == EDIT
+    assert submission.request.path == "/comfy/proxy/xai/v1/videos/edits"
+    assert submission.body == {"prompt": "make it snow", "model": "grok-imagine-video", "video": {"url": VIDEO_URL}}
+    assert submission.idempotency_key
+    polls = [r.path for r in sandbox.requests if r.method == "GET" and r.path.startswith("/comfy/")]
+    assert polls == [f"/comfy/proxy/xai/v1/videos/{ref.id}"] * 2
+    assert (creation.state, creation.raw_state) == (_S, "done")
+    assert path.read_bytes() == sandbox.video("xai", ref.id)
+
+
+def test_without_a_video_the_submit_is_a_generation(sandbox: Sandbox) -> None:
+    with make_client(sandbox) as client:
+        client.create("xai", prompt="a fox", image=IMAGE_URL)
+        client.create("xai", prompt="a fox")
+    assert [s.endpoint for s in sandbox.submissions] == [SUBMIT, SUBMIT]
+    assert not any("video" in (s.body or {}) for s in sandbox.submissions)
+
+
+def test_an_edit_takes_a_model_and_the_requests_other_fields(sandbox: Sandbox) -> None:
+    with make_client(sandbox) as client:
+        client.create("xai", prompt="snow", video=VIDEO_URL, model="grok-imagine-video-1.5", user="u-1")
+    (submission,) = sandbox.submissions
+    assert submission.body == {
+        "prompt": "snow",
+        "model": "grok-imagine-video-1.5",
+        "video": {"url": VIDEO_URL},
+        "user": "u-1",
+    }
+
+
+def test_a_video_file_is_stored_and_edited_async(sandbox: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "in.mp4"
+    source.write_bytes(sample_video())
+
+    async def main() -> genvideo.Creation:
+        async with make_async_client(sandbox) as client:
+            ref = await client.create("xai", prompt="snow", video=source)
+            return await client.wait(ref, poll_interval=0.01)
+
+    creation = asyncio.run(main())
+    (submission,) = sandbox.submissions
+    assert submission.endpoint == EDIT
+    (stored,) = sandbox.stored_files
+    assert stored.content == sample_video()
+    assert httpx.get(submission.body["video"]["url"]).content == sample_video()
+    assert creation.state is _S
+
+
+@pytest.mark.parametrize(
+    ("arguments", "option", "says"),
+    [
+        ({"image": IMAGE_URL}, "image", "takes no image"),
+        ({"duration": 5}, "duration", "keeps the input video's"),
+        ({"aspect_ratio": "16:9"}, "aspect_ratio", "takes no aspect ratio"),
+        ({"resolution": 720}, "resolution", "takes no resolution"),
+        ({"seed": 1}, "seed", "takes no seed"),
+        ({"negative_prompt": "rain"}, "negative_prompt", "takes no negative prompt"),
+        ({"size": "848x480"}, "size", "not an option of XAIVideoEditRequest"),
+        ({"prompt": None}, "prompt", "needs a prompt"),
+    ],
+)
+def test_what_an_edit_cannot_take_is_refused_before_any_request(
+    sandbox: Sandbox, tmp_path: Path, arguments: dict[str, Any], option: str, says: str
+) -> None:
+    source = tmp_path / "in.mp4"
+    source.write_bytes(sample_video())  # a file: nothing may be uploaded before the refusal either
+    with make_client(sandbox) as client, pytest.raises(genvideo.InvalidOption) as info:
+        client.create("xai", **{"prompt": "snow", "video": source, **arguments})
+    assert info.value.option == option
+    assert says in str(info.value)
+    assert sandbox.requests == []
+
+
+def test_the_fake_refuses_a_video_that_is_not_an_mp4_url(sandbox: Sandbox) -> None:
+    with make_client(sandbox) as client, pytest.raises(genvideo.APIStatusError) as info:
+        client.create("xai", prompt="snow", video="https://v.example/clip.mov")
+    assert info.value.status_code == 400
+    assert "video.url" in str(info.value)
+
+
+def test_cli_generate_with_a_video_file(sandbox: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "in.mp4"
+    source.write_bytes(sample_video())
+    target = tmp_path / "out.mp4"
+    result = _run_cli(
+        *("generate", "xai", "--prompt", "make it snow", "--video", str(source)),
+        *("--poll-interval", "0.05", "--download", str(target)),
+        env=sandbox.env(),
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["state"], data["raw_state"]) == ("succeeded", "done")
+    (submission,) = sandbox.submissions
+    assert submission.endpoint == EDIT
+    assert CreationRef.parse(data["ref"]).id == submission.creation_id
+    assert target.read_bytes() == sandbox.video("xai", submission.creation_id)
+
+
+def test_a_lost_edit_answer_is_retried_with_the_same_key(sandbox: Sandbox) -> None:
+    sandbox.add_fault(sandbox.submit_path("xai", EDIT), Fault.delay(2.0))
+    with make_client(sandbox, timeout=0.5) as client:
+        ref = client.create("xai", prompt="snow", video=VIDEO_URL)
+    first, second = sandbox.submissions
+    assert first.endpoint == second.endpoint == EDIT
+    assert first.idempotency_key == second.idempotency_key
+    assert ref.id == first.creation_id == second.creation_id
+
+
+def _with_duration(seconds: int) -> bytes:
+    """The sample MP4 with its movie header's duration set to ``seconds`` (mvhd version 0, timescale 1000)."""
+    data = bytearray(sample_video())
+    mvhd = data.index(b"mvhd")
+    assert int.from_bytes(data[mvhd + 16 : mvhd + 20], "big") == 1000
+    data[mvhd + 20 : mvhd + 24] = (seconds * 1000).to_bytes(4, "big")
+    return bytes(data)
+
+
+def test_a_video_file_too_long_or_not_mp4_is_refused_before_any_upload(sandbox: Sandbox, tmp_path: Path) -> None:
+    webm = b"\x1a\x45\xdf\xa3" + b"\x00" * 28 + b"webm" + b"\x00" * 64
+    cases = [(_with_duration(9), "lasts 9 s"), (webm, "not video/webm")]
+    with make_client(sandbox) as client:
+        for data, says in cases:
+            with pytest.raises(genvideo.InvalidOption) as info:
+                client.create("xai", prompt="snow", video=data)
+            assert info.value.option == "video"
+            assert says in str(info.value)
+        assert sandbox.requests == []
+        client.create("xai", prompt="snow", video=_with_duration(8))  # within the limit: sent
+    (submission,) = sandbox.submissions
+    assert submission.endpoint == EDIT

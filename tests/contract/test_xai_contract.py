@@ -24,8 +24,13 @@ from genvideo import CreationRef, CreationState
 from genvideo._providers import _xai
 from genvideo._responses import status_error
 from genvideo.testing import Sandbox
-from genvideo_comfy_client.api.api_nodes import xai_video_generate, xai_video_get_result
-from genvideo_comfy_client.models import ErrorResponse, XAIVideoGenerationRequest, XAIVideoResultResponse
+from genvideo_comfy_client.api.api_nodes import xai_video_edit, xai_video_generate, xai_video_get_result
+from genvideo_comfy_client.models import (
+    ErrorResponse,
+    XAIVideoEditRequest,
+    XAIVideoGenerationRequest,
+    XAIVideoResultResponse,
+)
 from tests.support.comfy_contract import comfy_client, comfy_configs
 from tests.support.comfy_contract import violations as _violations
 from tests.support.prism import SPECS, PrismServer, prism_fixture
@@ -40,6 +45,9 @@ IMAGE_URL = "https://img.example/first-frame.png"
 _BODY = {"prompt": "x", "model": "grok-imagine-video"}
 POLL_PATH = xai_video_get_result._get_kwargs(CREATION_ID)["url"]
 SUBMIT_PATH = xai_video_generate._get_kwargs(body=XAIVideoGenerationRequest.from_dict(_BODY))["url"]
+VIDEO_URL = "https://v.example/clips/input.mp4"
+_EDIT_BODY = {**_BODY, "video": {"url": VIDEO_URL}}
+EDIT_PATH = xai_video_edit._get_kwargs(body=XAIVideoEditRequest.from_dict(_EDIT_BODY))["url"]
 
 _P, _S, _F, _U = CreationState.PROCESSING, CreationState.SUCCEEDED, CreationState.FAILED, CreationState.UNKNOWN
 # The oracle, written independently of the registry: what each documented word means.
@@ -176,6 +184,22 @@ def test_submits_through_the_proxy_fit_the_spec_both_ways(
     assert proxy.received(mark, expect=3) == [f"POST {SUBMIT_PATH}"] + [f"GET /proxy/xai/v1/videos/{ref.id}"] * 2
 
 
+def test_an_edit_through_the_proxy_fits_the_spec_both_ways(sandbox: Sandbox, prism: dict[str, PrismServer]) -> None:
+    """video= submits xaiVideoEdit (body, Idempotency-Key, security checked by Prism), then polls as usual."""
+    proxy = prism["proxy"]
+    mark = proxy.mark()
+    before = len(sandbox.submissions)
+    with _client(proxy) as client:
+        ref = client.create("xai", prompt="make it snow", video=VIDEO_URL, user="contract")
+        creation = client.wait(ref, timeout=20, poll_interval=0.01)
+    submission = sandbox.submissions[before]
+    assert submission.endpoint == "edits"
+    assert submission.idempotency_key
+    assert creation.state is _S
+    assert proxy.violations(mark) == []
+    assert proxy.received(mark, expect=3) == [f"POST {EDIT_PATH}"] + [f"GET /proxy/xai/v1/videos/{ref.id}"] * 2
+
+
 # -- genvideo against Prism's mock: static and dynamic replies -----------------------------------------
 
 
@@ -185,6 +209,8 @@ def test_a_static_reply_and_submit(prism: dict[str, PrismServer]) -> None:
     with _client(server) as client:
         _check(client.get(f"xai:{CREATION_ID}"), CreationRef("xai", CREATION_ID))
         assert client.create("xai", prompt="a fox", image=IMAGE_URL, duration=8) == CreationRef("xai", CREATION_ID)
+        assert client.create("xai", prompt="snow", video=VIDEO_URL) == CreationRef("xai", CREATION_ID)
+    assert server.received(mark, expect=3)[1:] == [f"POST {SUBMIT_PATH}", f"POST {EDIT_PATH}"]
     assert server.violations(mark) == []
 
 
@@ -197,12 +223,15 @@ def test_any_schema_valid_reply_gives_a_creation(prism: dict[str, PrismServer]) 
     assert server.violations(mark) == []
 
 
-def test_any_schema_valid_submit_reply_gives_a_ref_or_a_genvideo_error(prism: dict[str, PrismServer]) -> None:
+@pytest.mark.parametrize("video", [None, VIDEO_URL], ids=["generation", "edit"])
+def test_any_schema_valid_submit_reply_gives_a_ref_or_a_genvideo_error(
+    prism: dict[str, PrismServer], video: str | None
+) -> None:
     outcomes: set[str] = set()
     with _client(prism["dynamic"]) as client:
         for _ in range(DYNAMIC_RUNS):
             try:
-                ref = client.create("xai", prompt="a fox")
+                ref = client.create("xai", prompt="a fox", video=video)
             except genvideo.ResponseValidationError as exc:
                 assert exc.body  # noqa: PT017 - the reply is kept for finding a billed request
                 outcomes.add("refused")
@@ -225,9 +254,11 @@ def test_declared_error_bodies_become_typed_errors(prism: dict[str, PrismServer]
 
 def test_the_xai_operations_declare_no_security_of_their_own() -> None:
     doc = json.loads(SPECS["comfy"].read_text())
-    for path, method in ((POLL_PATH.replace(CREATION_ID, "{request_id}"), "get"), (SUBMIT_PATH, "post")):
+    operations = ((POLL_PATH.replace(CREATION_ID, "{request_id}"), "get"), (SUBMIT_PATH, "post"), (EDIT_PATH, "post"))
+    for path, method in operations:
         assert "security" not in doc["paths"][path][method], path
-    assert doc["paths"][SUBMIT_PATH]["post"]["parameters"] == [{"$ref": "#/components/parameters/IdempotencyKey"}]
-    assert "/proxy/xai/v1/videos/edits" not in doc["paths"]  # video-to-video comes later
+    for path in (SUBMIT_PATH, EDIT_PATH):
+        assert doc["paths"][path]["post"]["parameters"] == [{"$ref": "#/components/parameters/IdempotencyKey"}]
+    assert doc["paths"][EDIT_PATH]["post"]["operationId"] == "xaiVideoEdit"
     assert doc["components"]["schemas"]["XAIVideoStatus"]["x-known-values"] == list(EXPECTED_STATES)
     assert _xai.map_state("done") is _S

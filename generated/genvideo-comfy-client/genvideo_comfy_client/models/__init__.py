@@ -251,8 +251,6 @@ if TYPE_CHECKING:
     from .vidu_multiframe_reply import ViduMultiframeReply
     from .vidu_multiframe_request import ViduMultiframeRequest
     from .vidu_task_reply import ViduTaskReply
-    from .vidu_task_reply_movement_amplitude import ViduTaskReplyMovementAmplitude
-    from .vidu_task_reply_style import ViduTaskReplyStyle
     from .vidu_task_request import ViduTaskRequest
     from .vidu_task_request_audio_type import ViduTaskRequestAudioType
     from .vidu_task_request_movement_amplitude import ViduTaskRequestMovementAmplitude
@@ -289,9 +287,12 @@ if TYPE_CHECKING:
     from .xai_image_object import XAIImageObject
     from .xai_image_object_type import XAIImageObjectType
     from .xai_video_async_response import XAIVideoAsyncResponse
+    from .xai_video_edit_request import XAIVideoEditRequest
+    from .xai_video_edit_request_output_type_0 import XAIVideoEditRequestOutputType0
     from .xai_video_generation_request import XAIVideoGenerationRequest
     from .xai_video_generation_request_aspect_ratio import XAIVideoGenerationRequestAspectRatio
     from .xai_video_generation_request_output_type_0 import XAIVideoGenerationRequestOutputType0
+    from .xai_video_object import XAIVideoObject
     from .xai_video_result_response import XAIVideoResultResponse
     from .xai_video_usage import XAIVideoUsage
 
@@ -515,8 +516,6 @@ _MODULES = {
     "ViduMultiframeReply": ".vidu_multiframe_reply",
     "ViduMultiframeRequest": ".vidu_multiframe_request",
     "ViduTaskReply": ".vidu_task_reply",
-    "ViduTaskReplyMovementAmplitude": ".vidu_task_reply_movement_amplitude",
-    "ViduTaskReplyStyle": ".vidu_task_reply_style",
     "ViduTaskRequest": ".vidu_task_request",
     "ViduTaskRequestAudioType": ".vidu_task_request_audio_type",
     "ViduTaskRequestMovementAmplitude": ".vidu_task_request_movement_amplitude",
@@ -549,9 +548,12 @@ _MODULES = {
     "XAIImageObject": ".xai_image_object",
     "XAIImageObjectType": ".xai_image_object_type",
     "XAIVideoAsyncResponse": ".xai_video_async_response",
+    "XAIVideoEditRequest": ".xai_video_edit_request",
+    "XAIVideoEditRequestOutputType0": ".xai_video_edit_request_output_type_0",
     "XAIVideoGenerationRequest": ".xai_video_generation_request",
     "XAIVideoGenerationRequestAspectRatio": ".xai_video_generation_request_aspect_ratio",
     "XAIVideoGenerationRequestOutputType0": ".xai_video_generation_request_output_type_0",
+    "XAIVideoObject": ".xai_video_object",
     "XAIVideoResultResponse": ".xai_video_result_response",
     "XAIVideoUsage": ".xai_video_usage",
 }
@@ -790,8 +792,6 @@ __all__ = (
     "ViduMultiframeReply",
     "ViduMultiframeRequest",
     "ViduTaskReply",
-    "ViduTaskReplyMovementAmplitude",
-    "ViduTaskReplyStyle",
     "ViduTaskRequest",
     "ViduTaskRequestAudioType",
     "ViduTaskRequestMovementAmplitude",
@@ -824,9 +824,12 @@ __all__ = (
     "XAIImageObject",
     "XAIImageObjectType",
     "XAIVideoAsyncResponse",
+    "XAIVideoEditRequest",
+    "XAIVideoEditRequestOutputType0",
     "XAIVideoGenerationRequest",
     "XAIVideoGenerationRequestAspectRatio",
     "XAIVideoGenerationRequestOutputType0",
+    "XAIVideoObject",
     "XAIVideoResultResponse",
     "XAIVideoUsage",
 )

@@ -7,8 +7,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.vidu_task_reply_movement_amplitude import ViduTaskReplyMovementAmplitude
-from ..models.vidu_task_reply_style import ViduTaskReplyStyle
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ViduTaskReply")
@@ -22,14 +20,14 @@ class ViduTaskReply:
         state (None | str):
         credits_ (int | None):
         model (None | str | Unset):
-        style (ViduTaskReplyStyle | Unset):
+        style (None | str | Unset):
         prompt (None | str | Unset):
         images (list[str] | None | Unset):
         duration (int | None | Unset):
         seed (int | None | Unset):
         aspect_ratio (None | str | Unset):
         resolution (None | str | Unset):
-        movement_amplitude (ViduTaskReplyMovementAmplitude | Unset):
+        movement_amplitude (None | str | Unset):
         bgm (bool | None | Unset): Whether background music was added
         payload (None | str | Unset): Transparent transmission parameters
         off_peak (bool | None | Unset): Off peak mode status
@@ -41,14 +39,14 @@ class ViduTaskReply:
     state: None | str
     credits_: int | None
     model: None | str | Unset = UNSET
-    style: ViduTaskReplyStyle | Unset = UNSET
+    style: None | str | Unset = UNSET
     prompt: None | str | Unset = UNSET
     images: list[str] | None | Unset = UNSET
     duration: int | None | Unset = UNSET
     seed: int | None | Unset = UNSET
     aspect_ratio: None | str | Unset = UNSET
     resolution: None | str | Unset = UNSET
-    movement_amplitude: ViduTaskReplyMovementAmplitude | Unset = UNSET
+    movement_amplitude: None | str | Unset = UNSET
     bgm: bool | None | Unset = UNSET
     payload: None | str | Unset = UNSET
     off_peak: bool | None | Unset = UNSET
@@ -72,9 +70,11 @@ class ViduTaskReply:
         else:
             model = self.model
 
-        style: str | Unset = UNSET
-        if not isinstance(self.style, Unset):
-            style = self.style.value
+        style: None | str | Unset
+        if isinstance(self.style, Unset):
+            style = UNSET
+        else:
+            style = self.style
 
         prompt: None | str | Unset
         if isinstance(self.prompt, Unset):
@@ -115,9 +115,11 @@ class ViduTaskReply:
         else:
             resolution = self.resolution
 
-        movement_amplitude: str | Unset = UNSET
-        if not isinstance(self.movement_amplitude, Unset):
-            movement_amplitude = self.movement_amplitude.value
+        movement_amplitude: None | str | Unset
+        if isinstance(self.movement_amplitude, Unset):
+            movement_amplitude = UNSET
+        else:
+            movement_amplitude = self.movement_amplitude
 
         bgm: bool | None | Unset
         if isinstance(self.bgm, Unset):
@@ -225,12 +227,14 @@ class ViduTaskReply:
 
         model = _parse_model(d.pop("model", UNSET))
 
-        _style = d.pop("style", UNSET)
-        style: ViduTaskReplyStyle | Unset
-        if isinstance(_style, Unset):
-            style = UNSET
-        else:
-            style = ViduTaskReplyStyle(_style)
+        def _parse_style(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        style = _parse_style(d.pop("style", UNSET))
 
         def _parse_prompt(data: object) -> None | str | Unset:
             if data is None:
@@ -294,12 +298,14 @@ class ViduTaskReply:
 
         resolution = _parse_resolution(d.pop("resolution", UNSET))
 
-        _movement_amplitude = d.pop("movement_amplitude", UNSET)
-        movement_amplitude: ViduTaskReplyMovementAmplitude | Unset
-        if isinstance(_movement_amplitude, Unset):
-            movement_amplitude = UNSET
-        else:
-            movement_amplitude = ViduTaskReplyMovementAmplitude(_movement_amplitude)
+        def _parse_movement_amplitude(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        movement_amplitude = _parse_movement_amplitude(d.pop("movement_amplitude", UNSET))
 
         def _parse_bgm(data: object) -> bool | None | Unset:
             if data is None:

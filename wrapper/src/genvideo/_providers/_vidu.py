@@ -1,4 +1,17 @@
-"""Vidu through Comfy.org's API proxy: ``GET /proxy/vidu/tasks/{id}/creations``."""
+"""Vidu through Comfy.org's API proxy: ``GET /proxy/vidu/tasks/{id}/creations``.
+
+The submit is ``POST /proxy/vidu/<mode>``: ``text2video``, ``img2video`` (one image) or ``reference2video``
+(several) by default, any mode by the option ``mode=``. All answer ``ViduTaskReply`` (``task_id``).
+
+``video=`` extends a video: ``POST /proxy/vidu/extend`` (``ViduExtendRequest``), the video sent as
+``video_url`` ("any video URL"; a file or bytes is put in Comfy's storage first, as ComfyUI's
+ViduExtendVideoNode uploads it). A video Vidu made itself may be named instead by its creation id (the
+``id`` of an entry of a finished task's ``creations``, in ``Creation.payload``), as the option
+``video_creation_id=`` (which also picks the extend), with or without ``video=``. ``model`` defaults to
+``viduq2-pro`` there (the spec names viduq2-pro and viduq2-turbo); ``image`` is at most one end frame,
+``duration`` 1 to 7 seconds of extension; ``aspect_ratio`` and ``seed`` are refused (the request has no such
+field). The extension is polled like any task.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +26,20 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
-from ._flows import one_request
+from ._flows import inputs_as_urls, one_request
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
-from ._submit import ApiRequest, CommonArgs, set_if_given
+from ._submit import ApiRequest, CommonArgs, SubmitFlow, set_if_given
 from ._text import shown, valid_text
 
 PROVIDER: Provider = "vidu"
 DEFAULT_MODEL = "viduq1"  # used when create("vidu", ...) names no model
+# Used when an extend names no model: ComfyUI's ViduExtendVideoNode offers viduq2-pro first, then viduq2-turbo
+# (ViduExtendRequest.model: "viduq2-pro or viduq2-turbo").
+EXTEND_MODEL = "viduq2-pro"
+EXTEND_SECONDS_MIN, EXTEND_SECONDS_MAX = 1, 7  # ViduExtendRequest.duration: "1-7, default 5"
+# What the checks before an upload put where the storage URL goes (the request is built again with it).
+_PENDING_UPLOAD = "https://storage.invalid/genvideo-input.mp4"
 
 # mode -> (generated endpoint module, request model); the first four share ViduTaskRequest.
 _MODES: dict[str, tuple[str, str]] = {
@@ -64,18 +83,60 @@ def _default_mode(images: list[str]) -> str:
     return "text2video" if not images else "img2video" if len(images) == 1 else "reference2video"
 
 
+def _extend_fields(common: CommonArgs, options: dict[str, Any]) -> dict[str, Any]:
+    """``video_url`` (from ``video=``) and ``model`` of an extend; InvalidOption for what it cannot take."""
+    for name, value in (("aspect_ratio", common.aspect_ratio), ("seed", common.seed)):
+        if value is not None:
+            raise InvalidOption(
+                f"{name}: Vidu's extend takes no {name.replace('_', ' ')} (ViduExtendRequest has no such field)",
+                option=name,
+            )
+    if len(common.images) > 1:
+        raise InvalidOption(f"image: Vidu's extend takes one end-frame image, got {len(common.images)}", option="image")
+    duration = common.duration
+    if duration is not None and (
+        isinstance(duration, bool)
+        or not isinstance(duration, int)
+        or not EXTEND_SECONDS_MIN <= duration <= EXTEND_SECONDS_MAX
+    ):
+        raise InvalidOption(
+            f"duration: Vidu extends by {EXTEND_SECONDS_MIN} to {EXTEND_SECONDS_MAX} seconds, not {duration!r:.20}",
+            option="duration",
+        )
+    fields: dict[str, Any] = {}
+    if common.video is not None:
+        if "video_url" in options:
+            raise InvalidOption("video: given twice (as video= and as the option video_url)", option="video")
+        fields["video_url"] = common.video if isinstance(common.video, str) else _PENDING_UPLOAD
+    elif not options.get("video_url") and not options.get("video_creation_id"):
+        raise InvalidOption(
+            "video: Vidu's extend needs the video to extend: pass video= (a URL, a path or bytes) or the option "
+            "video_creation_id= (a Vidu creation's id)",
+            option="video",
+        )
+    if common.model is None and "model" not in options:
+        fields["model"] = EXTEND_MODEL
+    return fields
+
+
 def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
-    """The POST for ``create("vidu", ...)``; ``options["mode"]`` picks the endpoint."""
+    """The POST for ``create("vidu", ...)``; ``options["mode"]`` picks the endpoint, ``video=`` the extend."""
     import importlib
 
     from genvideo_comfy_client import models
 
-    mode = options.pop("mode", None) or _default_mode(common.images)
+    extending = common.video is not None or options.get("video_creation_id") is not None
+    mode = options.pop("mode", None) or ("extend" if extending else _default_mode(common.images))
     if mode not in _MODES:
         raise InvalidOption(f"mode: {mode!r} is not a Vidu mode (valid: {', '.join(_MODES)})", option="mode")
+    if common.video is not None and mode != "extend":
+        raise InvalidOption(
+            f"video: Vidu takes a video to extend only (mode extend), not in mode {mode}", option="video"
+        )
     module_name, model_name = _MODES[mode]
     if common.negative_prompt is not None:
         raise InvalidOption("negative_prompt: Vidu takes no negative prompt", option="negative_prompt")
+    extend = _extend_fields(common, options) if mode == "extend" else {}
     resolution = f"{common.resolution}p" if isinstance(common.resolution, int) else common.resolution
     body = set_if_given(
         {},
@@ -88,6 +149,7 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     )
     if common.model is not None or model_name == "ViduTaskRequest":
         body["model"] = common.model if common.model is not None else DEFAULT_MODEL
+    body.update(extend)
     for name, value in options.items():
         if name in body:
             raise InvalidOption(f"{name}: given twice (as an argument and as an option)", option=name)
@@ -188,7 +250,20 @@ def to_creation(ref: CreationRef, body: Mapping[str, Any]) -> Creation:
     )
 
 
-submit_flow = one_request(submit_request, submitted)
+_submit_plain = one_request(submit_request, submitted)  # images as given (URLs or data: URIs), as before
+_submit_extend = inputs_as_urls(submit_request, submitted)  # the video and end frame as URLs
+
+
+def submit_flow(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitFlow:
+    """One POST; an extend (``video=`` or ``mode="extend"``) puts a video or image given as a file or bytes
+    in Comfy's storage first (Vidu's ``video_url`` is a URL; ComfyUI uploads the end frame too)."""
+    extend = (
+        common.video is not None
+        or options.get("mode") == "extend"
+        or (options.get("video_creation_id") is not None and options.get("mode") is None)
+    )
+    flow = _submit_extend if extend else _submit_plain
+    return (yield from flow(common, options, idempotency_key))
 
 
 if TYPE_CHECKING:  # mypy checks this module against the adapter interface

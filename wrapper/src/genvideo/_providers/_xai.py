@@ -1,11 +1,15 @@
 """xAI Grok Imagine video through Comfy.org's API proxy.
 
 The submit is ``POST /proxy/xai/v1/videos/generations`` (text-to-video, or image-to-video with an image
-URL); it answers ``{"request_id": …}``. The poll is ``GET /proxy/xai/v1/videos/{request_id}``, which
-answers 200, or **202 while still pending** (a 2xx like any other: the body is read the same way). The
-state is ``status`` (``pending`` / ``done``); there is no failure word: a request blocked by input
-moderation carries ``block_reason``, read here as FAILED (error_code ``blocked``, error_message the
-reason). The video is ``video.url``. xAI reports no progress and no times.
+URL), or with ``video=`` ``POST /proxy/xai/v1/videos/edits`` (video-to-video: a prompt and the video as
+``video.url``, an mp4 of at most 8 s; a file or bytes goes through Comfy's storage first); either answers
+``{"request_id": …}`` and both are polled alike. A file given for an edit must be an MP4 of at most 8.7 s
+(as far as its boxes tell; ComfyUI's bound), checked before it is uploaded. The poll is
+``GET /proxy/xai/v1/videos/{request_id}``, which answers 200, or **202 while still pending** (a 2xx like
+any other: the body is read the same way). The state is ``status`` (``pending`` / ``done``); there is no
+failure word: a request blocked by input moderation carries ``block_reason``, read here as FAILED
+(error_code ``blocked``, error_message the reason). The video is ``video.url``. xAI reports no progress
+and no times.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from typing import TYPE_CHECKING, Any
 from .._exceptions import InvalidOption
 from .._fields import optional_object, optional_str
 from .._models import Creation, VideoOutput
+from .._mp4 import read_video_facts
 from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState
+from .._videos import LocalFile
 from ._adapter import Adapter, GetFlow
 from ._flows import inputs_as_urls
 from ._registry import registry
@@ -36,6 +42,27 @@ DEFAULT_MODEL = "grok-imagine-video"
 BLOCKED = "blocked"
 
 DURATION_MIN, DURATION_MAX = 1, 15  # XAIVideoGenerationRequest.duration
+# What the checks before an upload put where the storage URL goes (the request is built again with it).
+_PENDING_UPLOAD = "https://storage.invalid/genvideo-input.mp4"
+# The longest video an edit takes, in seconds: the spec says "Input video limit is 8 seconds"; ComfyUI's
+# GrokVideoEditNode (nodes_grok.py, validate_video_duration) allows up to 8.7 for files a little over 8 s.
+EDIT_SECONDS_MAX = 8.7
+
+
+def _check_local_video(video: LocalFile) -> None:
+    """Refuse, before it is uploaded, a file xAI's edit cannot take: not an MP4 (xAI asks for an .mp4; the
+    storage URL's name follows the detected type), or one whose MP4 boxes say it is longer than
+    ``EDIT_SECONDS_MAX``. A file whose boxes cannot be read is sent as it is: xAI judges it."""
+    if video.content_type != "video/mp4":
+        raise InvalidOption(f"video: xAI's video edit takes an MP4 file, not {video.content_type}", option="video")
+    try:
+        seconds = read_video_facts(video).duration
+    except InvalidOption:
+        return
+    if seconds > EDIT_SECONDS_MAX:
+        raise InvalidOption(
+            f"video: xAI's video edit takes at most 8 seconds of video, this one lasts {seconds:g} s", option="video"
+        )
 
 
 @cache
@@ -94,8 +121,44 @@ def _put(body: dict[str, Any], name: str, value: Any, argument: str) -> None:
     body[name] = value
 
 
+def _edit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
+    """The POST for ``create("xai", video=...)``: ``/proxy/xai/v1/videos/edits`` (XAIVideoEditRequest).
+
+    The edit takes a prompt, the video (``video.url``) and a model; its length, shape and resolution
+    are the input's, so ``image``, ``duration``, ``aspect_ratio`` and ``resolution`` are refused, as are
+    ``seed`` and ``negative_prompt``. ``options`` are further request fields (``user``, ``output``).
+    """
+    from genvideo_comfy_client.api.api_nodes import xai_video_edit
+    from genvideo_comfy_client.models import XAIVideoEditRequest
+
+    unused = {
+        "seed": common.seed,
+        "negative_prompt": common.negative_prompt,
+        "image": common.images or None,
+        "duration": common.duration,
+        "aspect_ratio": common.aspect_ratio,
+        "resolution": common.resolution,
+    }
+    for name, value in unused.items():
+        if value is not None:
+            why = " (the edit keeps the input video's)" if name in ("duration", "aspect_ratio", "resolution") else ""
+            raise InvalidOption(f"{name}: xAI's video edit takes no {name.replace('_', ' ')}{why}", option=name)
+    body: dict[str, Any] = dict(options)
+    _put(body, "prompt", common.prompt or None, "prompt")
+    if not body.get("prompt"):
+        raise InvalidOption("prompt: xAI's video edit needs a prompt", option="prompt")
+    _put(body, "model", common.model if common.model is not None else DEFAULT_MODEL, "model")
+    if isinstance(common.video, LocalFile):
+        _check_local_video(common.video)
+    video = common.video if isinstance(common.video, str) else _PENDING_UPLOAD
+    _put(body, "video", {"url": video}, "video")
+    check_fields(body, XAIVideoEditRequest)
+    kwargs = xai_video_edit._get_kwargs(body=XAIVideoEditRequest.from_dict(body), idempotency_key=idempotency_key)
+    return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
+
+
 def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
-    """The POST for ``create("xai", ...)``.
+    """The POST for ``create("xai", ...)``; with ``video=`` the edit (see ``_edit_request``).
 
     ``model`` defaults to ``grok-imagine-video``. ``prompt``, ``image`` (one URL, sent as
     ``{url, type: image_url}``), ``duration`` (1 to 15 s), ``aspect_ratio`` (the spec's list) and
@@ -106,6 +169,8 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     from genvideo_comfy_client.api.api_nodes import xai_video_generate
     from genvideo_comfy_client.models import XAIVideoGenerationRequest
 
+    if common.video is not None:
+        return _edit_request(common, options, idempotency_key)
     if common.seed is not None:
         raise InvalidOption("seed: xAI's video generation takes no seed", option="seed")
     if common.negative_prompt is not None:

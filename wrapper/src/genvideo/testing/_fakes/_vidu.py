@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from .._creations import COVER_FILE, VIDEO_FILE, WATERMARKED_FILE, FakeCreation, View
 from .._replies import JsonObject, Reply, iso_utc, json_reply
@@ -48,7 +49,9 @@ def _number(value: float) -> float | int:
 class ViduFake(ComfyProxyFake):
     """Submits answer ViduTaskReply (the creation's first state, echoing request fields), honour
     `Idempotency-Key`; the poll `GET /proxy/vidu/tasks/{id}/creations` answers ViduGetCreationsReply
-    plus the proxy's `progress` (0-100). Errors: the proxy's flat envelope."""
+    plus the proxy's `progress` (0-100). Errors: the proxy's flat envelope. Bodies are checked against the
+    spec's request schemas only (tests/sandbox holds the sandbox to accepting exactly what they allow), the
+    extend's `ViduExtendRequest` included."""
 
     endpoints = (
         *(Endpoint(name, f"/proxy/vidu/{name}", "submit") for name in ECHO),
@@ -60,6 +63,8 @@ class ViduFake(ComfyProxyFake):
     running_states = frozenset({"processing"})
     progress_scale = 100.0
     output_folder = "creation"
+    # An extend of a video URL (the sandbox never fetches it).
+    video_arguments = MappingProxyType({"prompt": "the fox keeps running", "video": "https://sandbox.invalid/a.mp4"})
 
     def new_id(self, counter: int) -> str:
         """18 digits."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from types import MappingProxyType
+from urllib.parse import urlsplit
 
 from ..._states import CreationState
 from .._creations import VIDEO_FILE, FakeCreation, View
+from .._recording import RecordedRequest
 from .._replies import JsonObject, Reply, flat_error, json_reply
 from . import Endpoint, UrlFor
 from ._proxy import ComfyProxyFake
@@ -15,8 +18,10 @@ TICKS_PER_VIDEO = 5_000_000_000  # usage.cost_in_usd_ticks: 0.50 USD (10,000,000
 
 
 class XaiFake(ComfyProxyFake):
-    """The submit `POST /proxy/xai/v1/videos/generations` answers XAIVideoAsyncResponse (`request_id`) and
-    honours `Idempotency-Key` (the proxy does); the poll `GET /proxy/xai/v1/videos/{request_id}` answers
+    """The submits `POST /proxy/xai/v1/videos/generations` and `POST /proxy/xai/v1/videos/edits` (a video
+    to edit as `video.url`: an http(s) URL whose path ends in `.mp4`, or a `data:video/...` URI, as xAI
+    asks; anything else is a 400 naming `video.url`) answer XAIVideoAsyncResponse (`request_id`) and
+    honour `Idempotency-Key` (the proxy does); the poll `GET /proxy/xai/v1/videos/{request_id}` answers
     XAIVideoResultResponse, **HTTP 202 while pending** and 200 otherwise: `video.url` once done. xAI has no
     failure word: a creation scripted with a `failure_code` ends `done` with that text as `block_reason`
     and no video (a request blocked by input moderation). No progress, no times. Errors: the proxy's flat
@@ -24,6 +29,8 @@ class XaiFake(ComfyProxyFake):
 
     endpoints = (
         Endpoint("generations", "/proxy/xai/v1/videos/generations", "submit"),
+        # Before the poll: a POST to .../edits must not be read as a request id.
+        Endpoint("edits", "/proxy/xai/v1/videos/edits", "submit", input_type="video"),
         Endpoint("status", "/proxy/xai/v1/videos/{request_id}", "poll"),
     )
     area = ("proxy", "xai")
@@ -32,6 +39,22 @@ class XaiFake(ComfyProxyFake):
     running_states = frozenset({"pending"})
     progress_scale = 1.0  # xAI reports no progress: the sandbox's numbers are never sent
     output_folder = "video"
+    # An edit: a prompt and a video URL (the sandbox never fetches it).
+    video_arguments = MappingProxyType({"prompt": "make it snow", "video": "https://sandbox.invalid/clip.mp4"})
+
+    def read_submit(self, endpoint: Endpoint, request: RecordedRequest) -> tuple[object, tuple[str, str] | None]:
+        """The JSON body checked against the spec's request schema, and an edit's `video.url` as xAI takes
+        it: a URL of an `.mp4` file or a base64 `data:` URI."""
+        body, problem = super().read_submit(endpoint, request)
+        if problem is not None or endpoint.name != "edits" or not isinstance(body, dict):
+            return body, problem
+        url = body["video"]["url"]
+        if url.startswith("data:video/"):
+            return body, None
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or not parts.path.lower().endswith(".mp4"):
+            return body, ("video.url", "video.url must be a public URL of an .mp4 file or a base64 data URL")
+        return body, None
 
     def new_id(self, counter: int) -> str:
         """A UUID, like xAI's request ids."""

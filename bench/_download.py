@@ -7,6 +7,9 @@ drift hits them alike. ``raw+fsync`` is raw httpx plus the ``fsync`` that ``down
 atomic rename: it tells the price of durability apart from the rest. ``socket`` is the floor a Python
 client can reach: one GET over a plain socket, ``recv_into`` a reused 1 MiB buffer, each piece written
 to the file, then ``fsync``. ``curl`` is ``curl -s -o FILE URL`` (no fsync; skipped when not installed).
+``genvideo-async`` is ``AsyncClient.download``. Every mode runs twice over: writing to disk, then (where
+there is one) to tmpfs, where neither the writes nor the fsync wait for a disk: the client's own cost,
+which the disk's speed (and, on a shared machine, other work's writeback) hides in the first set.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from ._child import current_rss_bytes, emit, peak_rss_bytes, run_child
 from ._report import Row, Section, Target, fmt_mib, median
 from ._servers import ServerProcess
 
-MODES = ("genvideo", "raw", "raw+fsync", "socket", "curl")
+MODES = ("genvideo", "genvideo-async", "raw", "raw+fsync", "socket", "curl")
 THROUGHPUT_TARGET = Target("≥", 0.95)
 SOCKET_TARGET = Target("≥", 0.9)  # issue 16: at least 0.9x the plain socket loop
 RSS_TARGET = Target("<", 64, "MiB")
@@ -92,6 +95,19 @@ def child(mode: str, url: str, dest: str) -> None:
             }
         )
         return
+    elif mode == "genvideo-async":
+        import asyncio
+
+        import genvideo
+
+        async def fetch() -> tuple[int, float, float]:
+            async with genvideo.AsyncClient() as client:
+                rss = current_rss_bytes()
+                start, cpu_start = time.perf_counter(), time.process_time()
+                await client.download(genvideo.VideoOutput(url=url), dest)
+                return rss, time.perf_counter() - start, time.process_time() - cpu_start
+
+        rss_before, seconds, cpu = asyncio.run(fetch())
     elif mode == "genvideo":
         import genvideo
 
@@ -133,68 +149,62 @@ def _make_file(path: Path, size: int) -> None:
         f.write(block[: size % _BLOCK])
 
 
+def _measure(
+    url: str, folder: Path, modes: tuple[str, ...], rounds: int, size: int
+) -> dict[str, list[dict[str, float]]]:
+    results: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
+    for r in range(rounds):
+        order = modes[r % len(modes) :] + modes[: r % len(modes)]
+        for mode in order if r % 2 == 0 else order[::-1]:
+            dest = folder / f"out-{mode}.mp4"
+            result = run_child("bench._download", "child", mode, url, str(dest))
+            dest.unlink()
+            if result["bytes"] != size:
+                raise RuntimeError(f"{mode} downloaded {result['bytes']} of {size} bytes")
+            results[mode].append(result)
+    return results
+
+
+def _tmpfs() -> Path | None:
+    """A RAM-backed folder (no disk under the writes and the fsync), if this machine has one."""
+    shm = Path("/dev/shm")  # noqa: S108 - only a private TemporaryDirectory is made inside it
+    return shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 def run(quick: bool) -> Section:
     size = (100 if quick else 500) * 10**6
     rounds = 2 if quick else 5
+    mb = size // 10**6
     section = Section("3 download")
     modes = MODES if shutil.which("curl") else tuple(m for m in MODES if m != "curl")
-    results: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
+    if "curl" not in modes:
+        section.notes.append("curl is not installed: no curl baseline.")
+        print("  note: curl not found on PATH; the curl baseline is skipped", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="genvideo-bench-") as tmp:
         source = Path(tmp) / "source.mp4"
         _make_file(source, size)
         with ServerProcess("file", str(source)) as server:
             url = f"{server.base_url}/video.mp4"
-            for r in range(rounds):
-                order = modes[r % len(modes) :] + modes[: r % len(modes)]
-                for mode in order if r % 2 == 0 else order[::-1]:
-                    dest = Path(tmp) / f"out-{mode}.mp4"
-                    result = run_child("bench._download", "child", mode, url, str(dest))
-                    dest.unlink()
-                    if result["bytes"] != size:
-                        raise RuntimeError(f"{mode} downloaded {result['bytes']} of {size} bytes")
-                    results[mode].append(result)
-
-    def throughput(mode: str) -> float:
-        return median([size / r["seconds"] for r in results[mode]])
-
-    gv = throughput("genvideo")
-    mb = size // 10**6
-    baselines: list[tuple[str, str, Target | None]] = [
-        ("socket", f"{mb} MB: throughput vs a plain socket loop + fsync (n={rounds})", SOCKET_TARGET),
-        ("curl", f"{mb} MB: throughput vs curl (no fsync)", None),
-        ("raw", f"{mb} MB: throughput vs raw httpx", THROUGHPUT_TARGET),
-        ("raw+fsync", f"{mb} MB: throughput vs raw httpx + fsync", None),
-    ]
-    for mode, case, target in baselines:
-        if mode not in results:
-            section.notes.append(f"curl is not installed: no curl baseline ({case!r} skipped).")
-            print("  note: curl not found on PATH; the curl baseline is skipped", file=sys.stderr)
-            continue
-        other = throughput(mode)
-        section.add(Row("3 download", case, f"{gv / 1e6:.0f} MB/s", f"{other / 1e6:.0f} MB/s", gv / other, target))
-
-    def cpu_per_gb(mode: str) -> float:
-        return median([r["cpu"] for r in results[mode]]) / (size / 1e9)
-
-    gv_cpu = cpu_per_gb("genvideo")
-    for mode in ("socket", "raw"):
-        section.add(
-            Row(
-                "3 download",
-                f"{mb} MB: CPU seconds per GB (user + system, all threads) vs {mode}",
-                f"{gv_cpu:.2f} s",
-                f"{cpu_per_gb(mode):.2f} s",
-                gv_cpu / cpu_per_gb(mode),
-            )
-        )
-    peak = max(r["peak_rss"] for r in results["genvideo"])
+            places: list[tuple[str, dict[str, list[dict[str, float]]]]] = [
+                ("to disk", _measure(url, Path(tmp), modes, rounds, size))
+            ]
+            shm = _tmpfs()
+            if shm is not None:
+                with tempfile.TemporaryDirectory(prefix="genvideo-bench-", dir=shm) as ram:
+                    places.append(("to tmpfs", _measure(url, Path(ram), modes, rounds, size)))
+    for where, results in places:
+        _rows(section, where, results, size, rounds)
+    peak = max(r["peak_rss"] for _, results in places for r in results["genvideo"])
+    peak_async = max(r["peak_rss"] for _, results in places for r in results["genvideo-async"])
     others = ", ".join(
-        f"{fmt_mib(max(r['peak_rss'] for r in results[m]))} {m}" for m in ("raw", "socket", "curl") if m in results
+        f"{fmt_mib(max(r['peak_rss'] for _, results in places for r in results[m]))} {m}"
+        for m in ("raw", "socket", "curl")
+        if m in modes
     )
     section.add(
         Row(
             "3 download",
-            f"{mb} MB: peak RSS of the downloading process",
+            f"{mb} MB: peak RSS of the downloading process (async: {fmt_mib(peak_async)})",
             fmt_mib(peak),
             others,
             peak / 2**20,
@@ -202,13 +212,64 @@ def run(quick: bool) -> Section:
             value_text=fmt_mib(peak),
         )
     )
-    before = median([r["rss_before"] for r in results["genvideo"]])
+    before = median([r["rss_before"] for r in places[0][1]["genvideo"]])
     section.notes.append(
         f"each download in a fresh process; RSS before the download (interpreter, imports, client) "
         f"{fmt_mib(before)}; `download` writes to a temp file, fsyncs it and renames it into place; "
-        "the socket loop fsyncs too, curl does not (its RSS is curl's own)."
+        "the socket loop fsyncs too, curl does not (its RSS is curl's own). *To tmpfs*: the same runs "
+        "writing to /dev/shm, where writes and fsync touch no disk: the client's own cost."
     )
     return section
+
+
+def _rows(section: Section, where: str, results: dict[str, list[dict[str, float]]], size: int, rounds: int) -> None:
+    def throughput(mode: str) -> float:
+        return median([size / r["seconds"] for r in results[mode]])
+
+    def cpu_per_gb(mode: str) -> float:
+        return median([r["cpu"] for r in results[mode]]) / (size / 1e9)
+
+    gv = throughput("genvideo")
+    mb = size // 10**6
+    disk = where == "to disk"
+    baselines: list[tuple[str, str, Target | None]] = [
+        ("socket", f"throughput vs a plain socket loop + fsync (n={rounds})", SOCKET_TARGET if disk else None),
+        ("curl", "throughput vs curl (no fsync)", None),
+        ("raw", "throughput vs raw httpx", THROUGHPUT_TARGET if disk else None),
+        ("raw+fsync", "throughput vs raw httpx + fsync", None),
+    ]
+    for mode, case, target in baselines:
+        if mode in results:
+            other = throughput(mode)
+            row = Row(
+                "3 download",
+                f"{mb} MB {where}: {case}",
+                f"{gv / 1e6:.0f} MB/s",
+                f"{other / 1e6:.0f} MB/s",
+                gv / other,
+                target,
+            )
+            section.add(row)
+    gv_async = throughput("genvideo-async")
+    section.add(
+        Row(
+            "3 download",
+            f"{mb} MB {where}: AsyncClient.download vs a plain socket loop + fsync",
+            f"{gv_async / 1e6:.0f} MB/s",
+            f"{throughput('socket') / 1e6:.0f} MB/s",
+            gv_async / throughput("socket"),
+        )
+    )
+    gv_cpu = cpu_per_gb("genvideo")
+    section.add(
+        Row(
+            "3 download",
+            f"{mb} MB {where}: CPU s per GB (user + system, all threads) vs the socket loop",
+            f"{gv_cpu:.2f} s",
+            f"{cpu_per_gb('socket'):.2f} s",
+            gv_cpu / cpu_per_gb("socket"),
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -14,13 +14,17 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import random
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 import genvideo
@@ -49,8 +53,9 @@ class RawServer:
     ``scripts(n, request_head)``: each piece in its own ``sendall`` (TCP_NODELAY). The connection
     stays open for the next request unless the answer or the request says ``Connection: close``."""
 
-    def __init__(self, scripts: Callable[[int, bytes], Script]) -> None:
+    def __init__(self, scripts: Callable[[int, bytes], Script], tls: ssl.SSLContext | None = None) -> None:
         self._scripts = scripts
+        self._tls = tls
         self._sock = socket.create_server(("127.0.0.1", 0))
         self._sock.settimeout(0.05)  # accept() wakes up to see the stop flag (close() does not wake it)
         self._stop = threading.Event()
@@ -61,7 +66,8 @@ class RawServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._sock.getsockname()[1]}/v.mp4"
+        scheme = "http" if self._tls is None else "https"
+        return f"{scheme}://127.0.0.1:{self._sock.getsockname()[1]}/v.mp4"
 
     def __enter__(self) -> RawServer:
         self._thread.start()
@@ -87,6 +93,12 @@ class RawServer:
     def _answer(self, conn: socket.socket) -> None:
         conn.settimeout(None)
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if self._tls is not None:
+            try:
+                conn = self._tls.wrap_socket(conn, server_side=True)
+            except OSError:
+                conn.close()
+                return
         with conn:
             pending = b""
             while True:
@@ -334,3 +346,53 @@ def test_the_client_stays_usable_and_never_reuses_the_connection(
     assert [p.read_bytes() == data for p in paths] == [True, True, True]
     assert connections == 3
     assert fast_reads
+
+
+# -- TLS: the socket read is an ssl.SSLSocket's (decrypted, one record at a time) --------------------------
+
+
+@pytest.fixture(scope="module")
+def tls_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """A server context with a fresh self-signed certificate for 127.0.0.1, and a client context trusting it."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(cert, key)
+    client = ssl.create_default_context(cafile=str(cert))
+    return server, client
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_exact_bytes_over_tls(
+    tmp_path: Path, fast_reads: list[int], tls_pair: tuple[ssl.SSLContext, ssl.SSLContext], mode: str
+) -> None:
+    server_tls, client_tls = tls_pair
+    data = pattern(2 * READ_BUFFER + 12_345)
+
+    def script(n: int, request: bytes) -> Script:
+        return [(head(len(data)) + data[:999], 0.02), *pieces(data[999:], 300 * KIB)]
+
+    with RawServer(script, tls=server_tls) as server:
+        output = genvideo.VideoOutput(server.url)
+        if mode == "sync":
+            with genvideo.Client(transport=httpx.HTTPTransport(verify=client_tls)) as client:
+                path = client.download(output, tmp_path / "v.mp4")
+        else:
+
+            async def main() -> Path:
+                async with genvideo.AsyncClient(transport=httpx.AsyncHTTPTransport(verify=client_tls)) as client:
+                    return await client.download(output, tmp_path / "v.mp4")
+
+            path = asyncio.run(main())
+    assert path.read_bytes() == data
+    assert fast_reads
+    assert sum(fast_reads) <= len(data) - 999

@@ -25,7 +25,18 @@ from ._client import (
     _wait_deadline,
     check_deadline,
 )
-from ._download import DownloadJob, Next, ProgressCallback, Step, VideoReply, Wait, discard_file, output_of, place_file
+from ._download import (
+    READ_BUFFER,
+    DownloadJob,
+    Next,
+    ProgressCallback,
+    Step,
+    VideoReply,
+    Wait,
+    discard_file,
+    output_of,
+    place_file,
+)
 from ._exceptions import APIError
 from ._images import ImageInput
 from ._logging import redactor
@@ -399,11 +410,58 @@ class AsyncClient(_BaseClient):
             async with self._client().stream("GET", url, headers=headers, timeout=timeout) as response:
                 step = job.start(response)
                 if step is Step.BODY:
-                    async for chunk in response.aiter_raw():
-                        step = await asyncio.to_thread(job.write, chunk)
-                        if step is not Step.BODY:
-                            return step
-                        job.report()
+                    step = await _store_body(job, response, timeout.read)
             return job.complete() if step is Step.BODY else step
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return job.failed(exc)
+
+
+async def _store_body(job: DownloadJob, response: httpx.Response, read_timeout: float | None) -> Next:
+    """The asyncio twin of ``_client._store_body``: past what h11 holds, a body of known length and no
+    encoding is read straight from the connection's stream (asyncio's own reads, up to 256 KiB, rather
+    than httpcore's 64 KiB through h11), each piece written in a worker thread."""
+    from ._backends import async_body_stream  # loaded with the client's transport
+
+    left = job.body_left()
+    stream = async_body_stream(response) if left else None
+    reads = stream.reads if stream is not None else 0
+    chunks = response.aiter_raw()  # kept until the end: a dropped httpx iterator closes the connection
+    async for chunk in chunks:
+        step = await asyncio.to_thread(job.write, chunk)
+        if step is not Step.BODY:
+            return step
+        job.report()
+        if stream is not None and stream.reads != reads:
+            break  # this chunk came with a read of the connection: h11 buffers no more of the body
+    else:
+        return Step.BODY  # the whole body came through httpx
+    assert stream is not None
+    left = job.body_left() or 0
+    # Each piece is written in a worker thread while the next one is read (at most one write in flight).
+    writing: asyncio.Future[Next] | None = None
+    try:
+        while left > 0:
+            data = await stream.read_body(min(left, READ_BUFFER), job.read_timeout(read_timeout))
+            if not data:
+                raise httpx.RemoteProtocolError(
+                    f"peer closed connection without sending complete message body: {left} bytes missing",
+                    request=response.request,
+                )
+            if writing is not None:
+                step, writing = await writing, None
+                if step is not Step.BODY:
+                    return step
+                job.report()
+            writing = asyncio.ensure_future(asyncio.to_thread(job.write, data))
+            left -= len(data)
+        if writing is not None:
+            step, writing = await writing, None
+            if step is not Step.BODY:
+                return step
+            job.report()
+        return Step.BODY
+    finally:
+        if writing is not None:  # a read failed: let the write end before the job moves on
+            await asyncio.wait([writing])
+            if not writing.cancelled():
+                writing.exception()  # retrieved: the read's error is the one that counts

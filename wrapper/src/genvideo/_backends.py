@@ -5,6 +5,7 @@ built: httpcore costs ~10 ms to import, and ``import genvideo`` does not need it
 
 from __future__ import annotations
 
+import socket
 import ssl
 import time
 import urllib.request
@@ -18,7 +19,21 @@ from . import _constants as C
 from ._credentials import is_loopback
 from ._transport import WRITE_PIECE, Routes, _deadline, _left, _Tracker, deadline_scope, total_timeout
 
-__all__ = ["AsyncDeadlineBackend", "DeadlineBackend", "bound", "environment_proxies", "install_backend", "routes"]
+__all__ = [
+    "AsyncDeadlineBackend",
+    "DeadlineBackend",
+    "async_body_stream",
+    "body_stream",
+    "bound",
+    "environment_proxies",
+    "install_backend",
+    "routes",
+]
+
+try:  # httpcore's plain socket stream (TCP, or TLS over TCP): its socket can be read straight into a buffer
+    from httpcore._backends.sync import SyncStream as _SocketStream
+except ImportError:  # pragma: no cover - another httpcore layout: read_into goes through read()
+    _SocketStream = None  # type: ignore[assignment,misc]
 
 
 # -- the network backends --------------------------------------------------------------------------
@@ -29,9 +44,36 @@ class _Stream(httpcore.NetworkStream):
         self._inner = inner
         self._tracker = tracker
         tracker._track(self)
+        self.reads = 0
+        """How many times httpcore read from this stream: a download tells by it whether h11 still
+        buffers body bytes (see ``body_stream``)."""
+        sock = inner.get_extra_info("socket") if _SocketStream is not None and type(inner) is _SocketStream else None
+        # Only a socket whose bytes are the HTTP stream's own (plain or ssl.SSLSocket); never the outer
+        # socket of TLS in TLS, whose bytes are still encrypted.
+        self._socket: socket.socket | None = sock if isinstance(sock, socket.socket) else None
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        self.reads += 1
         return self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def read_into(self, buffer: memoryview, timeout: float | None) -> int:
+        """Read up to ``len(buffer)`` bytes of a download's body into ``buffer``: how many (0: the
+        peer closed). Straight off the socket (``recv_into``: no bytes object, no h11 copies) when the
+        stream is a plain socket's, else through the stream's own ``read``. Bounded like ``read``
+        (``timeout``, clamped to the time left); raises httpx's ReadTimeout / ReadError, as a body
+        read through httpx does."""
+        try:
+            left = _left(timeout, httpcore.ReadTimeout)
+            if self._socket is None:
+                data = self._inner.read(len(buffer), left)
+                buffer[: len(data)] = data
+                return len(data)
+            self._socket.settimeout(left)
+            return self._socket.recv_into(buffer)
+        except (TimeoutError, httpcore.ReadTimeout) as exc:
+            raise httpx.ReadTimeout(str(exc) or "timed out") from exc
+        except (OSError, httpcore.ReadError) as exc:
+            raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         if len(buffer) <= WRITE_PIECE:
@@ -96,9 +138,22 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         self._inner = inner
         self._tracker = tracker
         tracker._track(self)
+        self.reads = 0
+        """How many times httpcore read from this stream (see ``_Stream.reads``)."""
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        self.reads += 1
         return await self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    async def read_body(self, max_bytes: int, timeout: float | None) -> bytes:
+        """Up to ``max_bytes`` of a download's body, straight from the stream (b"": the peer closed);
+        bounded like ``read``; raises httpx's ReadTimeout / ReadError."""
+        try:
+            return await self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+        except httpcore.ReadTimeout as exc:
+            raise httpx.ReadTimeout(str(exc) or "timed out") from exc
+        except httpcore.ReadError as exc:
+            raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
         # anyio bounds a whole write by its timeout: no need to split it.
@@ -151,6 +206,26 @@ class AsyncDeadlineBackend(httpcore.AsyncNetworkBackend, _Tracker):
 
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)
+
+
+def body_stream(response: httpx.Response) -> _Stream | None:
+    """The stream an HTTP/1.1 response of genvideo's deadline backend arrived on, so that a download
+    can read its body straight from it; None for any other (HTTP/2, a transport of the caller's
+    without the backend, a mock).
+
+    httpcore names the connection's stream in the ``network_stream`` response extension. Once the
+    body is read past h11 the connection's state is not DONE, so httpcore closes it (never reuses it)
+    when the response closes. The caller must first drain what h11 already buffered: read the body
+    through httpx until a chunk arrives that came with a read of this stream (``reads`` changed).
+    """
+    stream = response.extensions.get("network_stream")
+    return stream if response.http_version == "HTTP/1.1" and isinstance(stream, _Stream) else None
+
+
+def async_body_stream(response: httpx.Response) -> _AsyncStream | None:
+    """The asyncio twin of :func:`body_stream`."""
+    stream = response.extensions.get("network_stream")
+    return stream if response.http_version == "HTTP/1.1" and isinstance(stream, _AsyncStream) else None
 
 
 def install_backend(transport: object) -> _Tracker | None:

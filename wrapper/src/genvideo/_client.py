@@ -23,6 +23,7 @@ from ._arguments import takes_arguments_of
 from ._body import BodyReader, BodyTooLarge, Undecodable
 from ._credentials import Credentials, resolve_base_urls
 from ._download import (
+    READ_BUFFER,
     DownloadJob,
     Next,
     ProgressCallback,
@@ -918,11 +919,52 @@ class Client(_BaseClient):
             with self._http.stream("GET", url, headers=headers, timeout=timeout) as response:
                 step = job.start(response)
                 if step is Step.BODY:
-                    for chunk in response.iter_raw():
-                        step = job.write(chunk)
-                        if step is not Step.BODY:
-                            return step
-                        job.report()
+                    step = _store_body(job, response, timeout.read)
             return job.complete() if step is Step.BODY else step
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return job.failed(exc)
+
+
+def _store_body(job: DownloadJob, response: httpx.Response, read_timeout: float | None) -> Next:
+    """Store a download's body: Step.BODY once it ended (then ``job.complete()``), else the job's step.
+
+    A body of known length and no encoding over genvideo's HTTP/1.1 backend is read straight off the
+    socket into one reused buffer (``recv_into``; each piece written from a memoryview), skipping
+    httpcore's 64 KiB reads and h11's copies: about twice the throughput. What h11 already holds
+    (read with the response head) comes first, through httpx. Each read is bounded by the attempt's
+    read timeout like httpcore's, and each piece goes through ``job.write`` (deadline, stall, length
+    and ``max_bytes`` checks) exactly as a chunk from httpx does.
+    """
+    from ._backends import body_stream  # loaded with the client's transport
+
+    left = job.body_left()
+    stream = body_stream(response) if left else None
+    reads = stream.reads if stream is not None else 0
+    chunks = response.iter_raw()  # kept until the end: a dropped httpx iterator closes the connection
+    for chunk in chunks:
+        step = job.write(chunk)
+        if step is not Step.BODY:
+            return step
+        job.report()
+        if stream is not None and stream.reads != reads:
+            # This chunk came with a read of the socket: h11 buffers no more of the body. (h11 0.16
+            # hands over its whole buffer in one event; the count guards any version that would not.)
+            break
+    else:
+        return Step.BODY  # the whole body came through httpx
+    assert stream is not None
+    left = job.body_left() or 0
+    buffer = memoryview(bytearray(min(left, READ_BUFFER)))
+    while left > 0:
+        n = stream.read_into(buffer[: min(left, len(buffer))], job.read_timeout(read_timeout))
+        if not n:
+            raise httpx.RemoteProtocolError(
+                f"peer closed connection without sending complete message body: {left} bytes missing",
+                request=response.request,
+            )
+        step = job.write(buffer[:n])
+        if step is not Step.BODY:
+            return step
+        job.report()
+        left -= n
+    return Step.BODY  # dropping ``chunks`` now closes the connection: h11 never saw the body end

@@ -103,6 +103,8 @@ _DECODED_PIECE = 256 * 1024  # at most this much decoded data is held in memory 
 # A base64 output is decoded this many characters at a time (a multiple of 4: whole quanta), so its
 # decode holds about 4 + 4 + 3 MiB (the slice, its ASCII bytes, the decoded piece), never the video.
 BASE64_PIECE = 4 * 1024 * 1024
+# A body read straight off the socket (see ``body_left``) goes through one reused buffer of this size.
+READ_BUFFER = 1024 * 1024
 
 # Cloud metadata services answer on these: a download URL (or a redirect) naming one is refused
 # unless download(..., allow_link_local=True). DNS names that merely resolve there are not checked.
@@ -379,7 +381,7 @@ class VideoReply:
         except zlib.error as exc:
             raise self._invalid(f"the {self._decoder.encoding} video is corrupt ({exc})") from exc
 
-    def _store(self, data: bytes) -> None:
+    def _store(self, data: bytes | memoryview) -> None:
         assert self._file is not None
         size = self.size + len(data)
         if self._max_bytes is not None and size > self._max_bytes:
@@ -688,8 +690,26 @@ class DownloadJob:
 
     # -- the body ---------------------------------------------------------------------------------------
 
-    def write(self, chunk: bytes) -> Next:
-        """Store one chunk as it came off the wire (decoded here if the body is encoded).
+    def body_left(self) -> int | None:
+        """How many bytes of the current answer's body are still to come, when the body is stored as it
+        arrives (no Content-Encoding) and its length is on the wire (Content-Length, not chunked): the
+        clients then read exactly that many straight off the socket. None otherwise."""
+        if self._decoder is not None or self._wire_length is None:
+            return None
+        return self._wire_length - self._wire
+
+    def read_timeout(self, timeout: float | None) -> float | None:
+        """The bound of one body read: the attempt's read ``timeout``, clamped to the time left before
+        the download's deadline (a read started late cannot outlive it)."""
+        remaining = self.deadline.remaining()
+        if remaining is None:
+            return timeout
+        remaining = max(remaining, 0.001)  # past it: the read times out at once, and the retry says why
+        return remaining if timeout is None or timeout > remaining else timeout
+
+    def write(self, chunk: bytes | memoryview) -> Next:
+        """Store one chunk as it came off the wire (decoded here if the body is encoded). A memoryview
+        (of a reused read buffer) is written before this returns and never kept.
 
         Step.BODY: read on. A Wait: this attempt failed (a corrupt body, a stall); stop reading it.
         """
@@ -700,14 +720,14 @@ class DownloadJob:
                 self._store(chunk)
             else:
                 try:
-                    for piece in self._decoder.feed(chunk):
+                    for piece in self._decoder.feed(chunk if isinstance(chunk, bytes) else bytes(chunk)):
                         self._store(piece)
                 except zlib.error as exc:
                     return self._retry(f"the {self._decoder.encoding} body is corrupt ({exc})", cause=exc)
             stall = self._stall()
             return Step.BODY if stall is None else self._retry(stall)
 
-    def _store(self, data: bytes) -> None:
+    def _store(self, data: bytes | memoryview) -> None:
         assert self._file is not None
         size = self.done + len(data)
         if self._max_bytes is not None and size > self._max_bytes:

@@ -1,0 +1,398 @@
+"""The download fast path: a body of known length read straight off the socket into a reused buffer.
+
+Past the bytes h11 read with the response head, `download` reads the body itself (`recv_into` one
+1 MiB buffer; asyncio's own reads for `AsyncClient`) instead of through httpcore and h11. These tests
+pin what that must not change: exact bytes whatever the sizes and however the body is split on the
+wire (around 64 KiB and 1 MiB, with none, some or all of the body arriving with the head), resume
+after a cut in the middle of a buffer, the end of a body that stops short, the download's deadline
+against a server that trickles a byte at a time or goes silent, and a usable client afterwards. A
+spy on the fast path's read counts its calls, so a test fails if the fast path was not taken.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import random
+import shutil
+import socket
+import ssl
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+import genvideo
+from genvideo import _backends
+from genvideo._download import READ_BUFFER
+from tests.support.faultservers import RangedObject, ScriptedServer, Version
+
+MODES = ["sync", "async"]
+KIB = 1024
+BLOCK = random.Random(16).randbytes(4099)  # a prime-ish period: a shifted or repeated piece shows
+
+
+def pattern(size: int) -> bytes:
+    return (BLOCK * (size // len(BLOCK) + 1))[:size]
+
+
+# -- a raw server: every byte and pause on the wire scripted ------------------------------------------
+
+#: One answer: (bytes to send, seconds to wait after sending them) per write; None ends the script by
+#: waiting until the client hangs up (a server gone silent), an empty list closes at once.
+Script = Sequence[tuple[bytes, float] | None]
+
+
+class RawServer:
+    """A one-thread-per-connection TCP server on 127.0.0.1: the n-th request (any connection) gets
+    ``scripts(n, request_head)``: each piece in its own ``sendall`` (TCP_NODELAY). The connection
+    stays open for the next request unless the answer or the request says ``Connection: close``."""
+
+    def __init__(self, scripts: Callable[[int, bytes], Script], tls: ssl.SSLContext | None = None) -> None:
+        self._scripts = scripts
+        self._tls = tls
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self._sock.settimeout(0.05)  # accept() wakes up to see the stop flag (close() does not wake it)
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self.heads: list[bytes] = []
+        self.connections = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @property
+    def url(self) -> str:
+        scheme = "http" if self._tls is None else "https"
+        return f"{scheme}://127.0.0.1:{self._sock.getsockname()[1]}/v.mp4"
+
+    def __enter__(self) -> RawServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._sock.close()
+        self._thread.join(5)
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with self._lock:
+                self.connections += 1
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        conn.settimeout(None)
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if self._tls is not None:
+            try:
+                conn = self._tls.wrap_socket(conn, server_side=True)
+            except OSError:
+                conn.close()
+                return
+        with conn:
+            pending = b""
+            while True:
+                while b"\r\n\r\n" not in pending:
+                    try:
+                        data = conn.recv(65536)
+                    except OSError:
+                        return
+                    if not data:
+                        return
+                    pending += data
+                head, pending = pending.split(b"\r\n\r\n", 1)
+                with self._lock:
+                    n = len(self.heads)
+                    self.heads.append(head)
+                closing = False
+                try:
+                    for step in self._scripts(n, head):
+                        if step is None:
+                            conn.settimeout(0.05)
+                            while not self._stop.is_set():
+                                try:
+                                    if conn.recv(1) == b"":
+                                        return
+                                except TimeoutError:
+                                    continue
+                            return
+                        data, pause = step
+                        closing = closing or b"\r\nConnection: close\r\n" in data
+                        conn.sendall(data)
+                        if pause:
+                            time.sleep(pause)
+                except OSError:
+                    return
+                if closing or b"connection: close" in head.lower():
+                    return
+
+
+def head(length: int, status: str = "200 OK", extra: str = "") -> bytes:
+    return f'HTTP/1.1 {status}\r\nContent-Length: {length}\r\nETag: "v1"\r\n{extra}\r\n'.encode()
+
+
+def pieces(data: bytes, size: int) -> Iterator[tuple[bytes, float]]:
+    for start in range(0, len(data), size):
+        yield data[start : start + size], 0.0
+
+
+# -- running a download, and seeing the fast path run ---------------------------------------------------
+
+
+def download(mode: str, url: str, dest: Path, **options: Any) -> Path:
+    output = genvideo.VideoOutput(url)
+    if mode == "sync":
+        with genvideo.Client(max_retries=options.pop("max_retries", 2)) as client:
+            return client.download(output, dest, **options)
+
+    async def main() -> Path:
+        async with genvideo.AsyncClient(max_retries=options.pop("max_retries", 2)) as client:
+            return await client.download(output, dest, **options)
+
+    return asyncio.run(main())
+
+
+@pytest.fixture
+def fast_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the fast path's reads (sync and async), in order: the real methods, counted."""
+    sizes: list[int] = []
+    read_into, read_body = _backends._Stream.read_into, _backends._AsyncStream.read_body
+
+    def counted_into(self: _backends._Stream, buffer: memoryview, timeout: float | None) -> int:
+        n = read_into(self, buffer, timeout)
+        sizes.append(n)
+        return n
+
+    async def counted_body(self: _backends._AsyncStream, max_bytes: int, timeout: float | None) -> bytes:
+        data = await read_body(self, max_bytes, timeout)
+        sizes.append(len(data))
+        return data
+
+    monkeypatch.setattr(_backends._Stream, "read_into", counted_into)
+    monkeypatch.setattr(_backends._AsyncStream, "read_body", counted_body)
+    return sizes
+
+
+@pytest.fixture
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("genvideo._download.backoff", lambda attempt: 0.01)
+
+
+# -- exact bytes --------------------------------------------------------------------------------------
+
+SIZES = [
+    64 * KIB - 1,
+    64 * KIB,
+    64 * KIB + 1,
+    READ_BUFFER - 1,
+    READ_BUFFER,
+    READ_BUFFER + 1,
+    2 * READ_BUFFER + 64 * KIB + 3,
+]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("with_head", [0, 1, 777, 64 * KIB - 200])
+def test_exact_bytes_however_the_body_is_split(
+    tmp_path: Path, fast_reads: list[int], mode: str, size: int, with_head: int
+) -> None:
+    """``with_head`` body bytes travel in the head's write (h11 holds them); the rest in 8 KiB + 13
+    pieces, then all at once for the last half (reads of every size, up to a full buffer)."""
+    data = pattern(size)
+    first = min(with_head, size)
+    half = first + (size - first) // 2
+
+    def script(n: int, request: bytes) -> Script:
+        return [(head(size) + data[:first], 0.02), *pieces(data[first:half], 8 * KIB + 13), (data[half:], 0.0)]
+
+    with RawServer(script) as server:
+        path = download(mode, server.url, tmp_path / "v.mp4")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert len(server.heads) == 1
+    if size >= READ_BUFFER - 1:  # more than h11's one 64 KiB read after the head can take
+        assert fast_reads, "the body was not read by the fast path"
+    assert max(fast_reads, default=0) <= READ_BUFFER
+    assert sum(fast_reads) <= size - first  # never a byte h11 already held
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_body_that_came_whole_with_the_head_needs_no_read(tmp_path: Path, fast_reads: list[int], mode: str) -> None:
+    data = pattern(1000)
+    with RawServer(lambda n, r: [(head(len(data)) + data, 0.0)]) as server:
+        assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
+    assert fast_reads == []
+
+
+# -- cut bodies and resume ------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("quick_retries")
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("cut", [READ_BUFFER // 2 + 12_345, READ_BUFFER + 1, 2 * READ_BUFFER - 7])
+def test_a_cut_mid_buffer_resumes_where_the_file_stops(
+    tmp_path: Path, fast_reads: list[int], mode: str, cut: int
+) -> None:
+    data = pattern(2 * READ_BUFFER + 4099)
+    with ScriptedServer(RangedObject([Version(data)], cut={0: cut})) as server:
+        path = download(mode, server.base_url + "/v.mp4", tmp_path / "v.mp4")
+        ranges = [request.header("Range") for request in server.requests]
+        if_range = server.requests[1].header("If-Range")
+    assert path.read_bytes() == data
+    assert ranges == [None, f"bytes={cut}-"]
+    assert if_range == '"v1"'
+    assert fast_reads
+
+
+@pytest.mark.usefixtures("quick_retries")
+@pytest.mark.parametrize("mode", MODES)
+def test_a_body_that_stops_short_is_never_taken_for_complete(tmp_path: Path, fast_reads: list[int], mode: str) -> None:
+    """Every answer announces 3 MiB and closes after 1.5: out of retries, nothing reaches dest."""
+    size = 3 * READ_BUFFER
+    data = pattern(size)
+
+    def script(n: int, request: bytes) -> Script:
+        return [(head(size, extra="Connection: close\r\n"), 0.01), *pieces(data[: size // 2], 256 * KIB)]
+
+    with RawServer(script) as server, pytest.raises(genvideo.DownloadError) as caught:
+        download(mode, server.url, tmp_path / "v.mp4", max_retries=1)
+    assert "peer closed connection without sending complete message body" in str(caught.value)
+    assert fast_reads
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- deadlines --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_server_trickling_one_byte_at_a_time_still_honours_the_deadline(
+    tmp_path: Path, fast_reads: list[int], mode: str
+) -> None:
+    """1 byte per 5 ms would take ~50 s for 10,000 bytes; timeout=0.6 ends it (each 1-byte read is
+    a piece the job checks against the deadline)."""
+    size = 10_000
+    data = pattern(size)
+
+    def script(n: int, request: bytes) -> Script:
+        return [(head(size), 0.01), *((data[i : i + 1], 0.005) for i in range(size))]
+
+    started = time.monotonic()
+    with RawServer(script) as server, pytest.raises(genvideo.DownloadError) as caught:
+        download(mode, server.url, tmp_path / "v.mp4", timeout=0.6)
+    elapsed = time.monotonic() - started
+    assert "timed out after 0.6 s" in str(caught.value)
+    assert 0.6 <= elapsed < 1.5
+    assert len(fast_reads) > 10
+    assert set(fast_reads) == {1}
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_read_started_late_ends_at_the_deadline(tmp_path: Path, fast_reads: list[int], mode: str) -> None:
+    """Bytes flow for ~0.7 s, then the server goes silent. The attempt's read timeout was set to the
+    1.2 s left when it started; the read that starts at ~0.7 s must end at the deadline (1.2 s), not
+    1.2 s later."""
+    size = 100_000
+
+    def script(n: int, request: bytes) -> Script:
+        return [(head(size), 0.0), *((b"x" * 100, 0.01) for _ in range(70)), None]
+
+    started = time.monotonic()
+    with RawServer(script) as server, pytest.raises(genvideo.DownloadError) as caught:
+        download(mode, server.url, tmp_path / "v.mp4", timeout=1.2, max_retries=0)
+    elapsed = time.monotonic() - started
+    assert "timed out" in str(caught.value)
+    assert 1.2 <= elapsed < 1.7
+    assert fast_reads
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- the client afterwards ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_client_stays_usable_and_never_reuses_the_connection(
+    tmp_path: Path, fast_reads: list[int], mode: str
+) -> None:
+    """The connection a body was read from past h11 is closed, not handed to the next request."""
+    data = pattern(READ_BUFFER + 5)
+
+    def script(n: int, request: bytes) -> Script:
+        return [(head(len(data)), 0.01), *pieces(data, 100 * KIB)]
+
+    with RawServer(script) as server:
+        output = genvideo.VideoOutput(server.url)
+        if mode == "sync":
+            with genvideo.Client() as client:
+                paths = [client.download(output, tmp_path / f"v{i}.mp4") for i in range(3)]
+        else:
+
+            async def main() -> list[Path]:
+                async with genvideo.AsyncClient() as client:
+                    return [await client.download(output, tmp_path / f"v{i}.mp4") for i in range(3)]
+
+            paths = asyncio.run(main())
+        connections = server.connections
+    assert [p.read_bytes() == data for p in paths] == [True, True, True]
+    assert connections == 3
+    assert fast_reads
+
+
+# -- TLS: the socket read is an ssl.SSLSocket's (decrypted, one record at a time) --------------------------
+
+
+@pytest.fixture(scope="module")
+def tls_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """A server context with a fresh self-signed certificate for 127.0.0.1, and a client context trusting it."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(cert, key)
+    client = ssl.create_default_context(cafile=str(cert))
+    return server, client
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_exact_bytes_over_tls(
+    tmp_path: Path, fast_reads: list[int], tls_pair: tuple[ssl.SSLContext, ssl.SSLContext], mode: str
+) -> None:
+    server_tls, client_tls = tls_pair
+    data = pattern(2 * READ_BUFFER + 12_345)
+
+    def script(n: int, request: bytes) -> Script:
+        return [(head(len(data)) + data[:999], 0.02), *pieces(data[999:], 300 * KIB)]
+
+    with RawServer(script, tls=server_tls) as server:
+        output = genvideo.VideoOutput(server.url)
+        if mode == "sync":
+            with genvideo.Client(transport=httpx.HTTPTransport(verify=client_tls)) as client:
+                path = client.download(output, tmp_path / "v.mp4")
+        else:
+
+            async def main() -> Path:
+                async with genvideo.AsyncClient(transport=httpx.AsyncHTTPTransport(verify=client_tls)) as client:
+                    return await client.download(output, tmp_path / "v.mp4")
+
+            path = asyncio.run(main())
+    assert path.read_bytes() == data
+    assert fast_reads
+    assert sum(fast_reads) <= len(data) - 999

@@ -1,8 +1,8 @@
 """Kling's contract with the prepared Comfy spec, checked by Prism.
 
 - ``prism proxy … --errors`` between genvideo and the sandbox: every submit and lookup the Kling fake
-  answers (both task kinds, each state, a failure, the declared errors, the proxy's 401) must fit the
-  spec, and so must genvideo's requests (path, security, Idempotency-Key, body).
+  answers (each task kind, motion control included, each state, a failure, the declared errors, the proxy's
+  401) must fit the spec, and so must genvideo's requests (path, security, Idempotency-Key, body).
 - ``prism mock`` (static and ``--dynamic``): whatever schema-valid reply the spec allows, genvideo
   gives a ``Creation`` (or a ref) whose fields agree with the JSON, or a ``GenvideoError``; nothing else.
 - Security: the Kling operations declare none, so the document's (either Comfy credential) applies.
@@ -18,6 +18,7 @@ import itertools
 import json
 from collections.abc import Iterator, Mapping
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -28,10 +29,12 @@ from genvideo import CreationRef, CreationState
 from genvideo._providers import _kling
 from genvideo._responses import status_error
 from genvideo.testing import Fault, Sandbox
+from genvideo.testing._media import sample_video
 from genvideo_comfy_client.models import (
     ErrorResponse,
     KlingErrorResponse,
     KlingImage2VideoResponse,
+    KlingMotionControlResponse,
     KlingText2VideoResponse,
 )
 from tests.support.comfy_contract import comfy_client, comfy_configs
@@ -46,16 +49,31 @@ COMFY_TOKEN = "kling-contract-comfy-token"
 CREATION_ID = "string"  # Prism's static id
 DYNAMIC_RUNS = 25
 VIDEOS = "/proxy/kling/v1/videos"
-KINDS = ("text2video", "image2video")
+KINDS = ("text2video", "image2video", "motion-control")
 IMAGE_URL = "https://img.example/first-frame.png"
+VIDEO_URL = "https://clips.example/reference.mp4"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-REPLY_MODELS: dict[str, type[KlingText2VideoResponse] | type[KlingImage2VideoResponse]] = {
+REPLY_MODELS: dict[str, type[KlingText2VideoResponse | KlingImage2VideoResponse | KlingMotionControlResponse]] = {
     "text2video": KlingText2VideoResponse,
     "image2video": KlingImage2VideoResponse,
+    "motion-control": KlingMotionControlResponse,
 }
 ARGUMENTS: dict[str, dict[str, Any]] = {
     "text2video": {"duration": 10, "aspect_ratio": "9:16", "mode": "pro", "sound": "on"},
     "image2video": {"image": [PNG, IMAGE_URL], "model": "kling-v2-1", "cfg_scale": 0.5, "negative_prompt": "blur"},
+    "motion-control": {
+        "video": VIDEO_URL,
+        "image": IMAGE_URL,
+        "character_orientation": "video",
+        "keep_original_sound": "no",
+        "model": "kling-v3",
+    },
+}
+# A request body each submit's schema takes (motion control's has required fields).
+MINIMAL_BODIES: dict[str, dict[str, Any]] = {
+    "text2video": {"prompt": "x"},
+    "image2video": {"prompt": "x"},
+    "motion-control": {"image_url": IMAGE_URL, "video_url": VIDEO_URL, "character_orientation": "video", "mode": "std"},
 }
 
 _Q, _P, _S, _F, _U = (
@@ -212,6 +230,34 @@ def test_submits_through_the_proxy_fit_the_spec_both_ways(
     assert proxy.received(mark, expect=4) == [f"POST {VIDEOS}/{kind}"] + [f"GET {VIDEOS}/{kind}/{ref.id}"] * 3
 
 
+def test_a_motion_control_video_file_goes_through_storage_and_fits_the_spec(
+    sandbox: Sandbox, prism: dict[str, PrismServer], tmp_path: Path
+) -> None:
+    """A video and an image as file and bytes: storage slots asked for through the proxy (checked), the bytes
+    PUT to the signed URLs (not the API), then the submit with their download URLs."""
+    video = tmp_path / "reference.mp4"
+    video.write_bytes(sample_video())
+    proxy = prism["proxy"]
+    mark = proxy.mark()
+    before = len(sandbox.submissions)
+    # The auth token: the spec declares /customers/storage for BearerAuth only.
+    with _client(proxy, comfy_auth_token=COMFY_TOKEN) as client:
+        ref = client.create("kling", prompt="a fox", video=video, image=PNG, character_orientation="image")
+        creation = client.wait(ref, timeout=20, poll_interval=0.01)
+    submission = sandbox.submissions[before]
+    assert submission.endpoint == "motion-control"
+    for key in ("video_url", "image_url"):
+        assert submission.body[key].startswith(f"{sandbox.base_url}/storage/")
+    _check(creation, ref)
+    assert proxy.violations(mark) == []
+    assert (
+        proxy.received(mark, expect=6)
+        == ["POST /customers/storage"] * 2
+        + [f"POST {VIDEOS}/motion-control"]
+        + [f"GET {VIDEOS}/motion-control/{ref.id}"] * 3
+    )
+
+
 def test_a_refused_submit_fits_the_spec(sandbox: Sandbox, prism: dict[str, PrismServer]) -> None:
     proxy = prism["proxy"]
     reject = Fault.error(400, error_code="1201", message="Invalid parameters")
@@ -227,7 +273,7 @@ def test_a_refused_submit_fits_the_spec(sandbox: Sandbox, prism: dict[str, Prism
 def test_no_sandbox_reply_carries_a_violation(sandbox: Sandbox, prism: dict[str, PrismServer], kind: str) -> None:
     cid = f"kl-raw-{next(_ids)}"
     sandbox.add_creation("kling", cid, scope=[kind], states=["submitted", "processing", "succeed"])
-    other = "image2video" if kind == "text2video" else "text2video"
+    other = next(k for k in KINDS if k != kind)
     with httpx.Client(base_url=prism["proxy"].url, headers={"X-API-Key": COMFY_KEY}) as http:
         for word in ("submitted", "processing", "succeed"):
             response = http.get(f"{VIDEOS}/{kind}/{cid}")
@@ -242,7 +288,7 @@ def test_no_sandbox_reply_carries_a_violation(sandbox: Sandbox, prism: dict[str,
             assert response.status_code == 404
             assert response.json()["code"] == 1203
             KlingErrorResponse.from_dict(response.json())
-        wrong_key = http.post(f"{VIDEOS}/{kind}", json={"prompt": "x"}, headers={"X-API-Key": "not-the-key"})
+        wrong_key = http.post(f"{VIDEOS}/{kind}", json=MINIMAL_BODIES[kind], headers={"X-API-Key": "not-the-key"})
         assert wrong_key.status_code == 401
         ErrorResponse.from_dict(wrong_key.json())  # the proxy's own envelope (patch 163 declares it)
         for response in (missing, elsewhere, wrong_key):
@@ -286,7 +332,9 @@ def test_a_static_reply_gives_a_creation(prism: dict[str, PrismServer], kind: st
     with _client(server) as client:
         creation = _check(client.get(f"kling:{kind}:{CREATION_ID}"), _ref(kind))
     assert (creation.state, creation.raw_state) == (_U, "string")
-    assert [(o.url, o.watermarked_url) for o in creation.outputs] == [("http://example.com", "http://example.com")]
+    # Motion control's video result declares no format: uri (KlingMotionControlVideoResult), so Prism sends "string".
+    url = "string" if kind == "motion-control" else "http://example.com"
+    assert [(o.url, o.watermarked_url) for o in creation.outputs] == [(url, url)]
     assert creation.error_message == "string"
     assert server.received(mark, expect=1) == [f"GET {VIDEOS}/{kind}/{CREATION_ID}"]
     assert server.violations(mark) == []
@@ -378,7 +426,7 @@ def test_declared_error_bodies_become_typed_errors(
     prism: dict[str, PrismServer], kind: str, method: str, code: int
 ) -> None:
     path = f"{VIDEOS}/{kind}" + (f"/{CREATION_ID}" if method == "GET" else "")
-    body = {"prompt": "x"} if method == "POST" else None
+    body = MINIMAL_BODIES[kind] if method == "POST" else None
     headers = {"X-API-Key": COMFY_KEY, "Prefer": f"code={code}"}
     response = httpx.request(method, prism["static"].url + path, json=body, headers=headers)
     assert response.status_code == code
@@ -413,7 +461,7 @@ def test_each_comfy_credential_is_accepted_for_kling(
     assert info.value.status_code == 401
 
 
-def test_only_the_two_submits_and_their_lookups_are_kept() -> None:
+def test_only_the_three_submits_and_their_lookups_are_kept() -> None:
     doc = json.loads(SPECS["comfy"].read_text())
     kept = {path: sorted(item) for path, item in doc["paths"].items() if path.startswith("/proxy/kling/")}
     assert kept == {
@@ -421,6 +469,8 @@ def test_only_the_two_submits_and_their_lookups_are_kept() -> None:
         f"{VIDEOS}/text2video/{{id}}": ["get"],
         f"{VIDEOS}/image2video": ["post"],
         f"{VIDEOS}/image2video/{{id}}": ["get"],
+        f"{VIDEOS}/motion-control": ["post"],  # patch 320: Idempotency-Key, the proxy's 401, nullable replies
+        f"{VIDEOS}/motion-control/{{id}}": ["get"],
     }
     for path, methods in kept.items():
         operation = doc["paths"][path][methods[0]]
@@ -435,6 +485,9 @@ def test_only_the_two_submits_and_their_lookups_are_kept() -> None:
         }
     request = doc["components"]["schemas"]["KlingText2VideoRequest"]["properties"]
     assert request["sound"]["enum"] == ["on", "off"]  # strings: the pipeline reads YAML 1.2
+    motion = doc["components"]["schemas"]["KlingMotionControlRequest"]
+    assert motion["properties"]["keep_original_sound"]["enum"] == ["yes", "no"]  # so here (YAML 1.1: booleans)
+    assert motion["required"] == ["image_url", "video_url", "character_orientation", "mode"]
 
 
 def test_known_states_are_all_mapped_through_the_adapter() -> None:

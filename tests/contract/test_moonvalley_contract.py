@@ -21,6 +21,7 @@ import genvideo
 from genvideo import CreationRef, CreationState
 from genvideo._providers import _moonvalley
 from genvideo.testing import Sandbox
+from genvideo.testing._media import sample_video
 from genvideo_comfy_client.api.api_nodes import moonvalley_get_prompt
 from genvideo_comfy_client.models import MoonvalleyPromptResponse
 from tests.support.comfy_contract import comfy_client, comfy_configs
@@ -37,6 +38,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
 POLL_PATH = moonvalley_get_prompt._get_kwargs(CREATION_ID)["url"]
 TEXT_PATH = "/proxy/moonvalley/prompts/text-to-video"
 IMAGE_PATH = "/proxy/moonvalley/prompts/image-to-video"
+VIDEO_PATH = "/proxy/moonvalley/prompts/video-to-video"
+VIDEO_URL = "https://clips.example/reference.mp4"
+STORAGE_PATH = "/customers/storage"
 UPLOAD_PATH = "/proxy/moonvalley/uploads"
 
 _Q, _S, _F, _U = CreationState.QUEUED, CreationState.SUCCEEDED, CreationState.FAILED, CreationState.UNKNOWN
@@ -130,8 +134,17 @@ def test_a_failure_through_the_proxy_fits_the_spec(sandbox: Sandbox, prism: dict
         ({"aspect_ratio": "1:1", "seed": 3, "negative_prompt": "blur"}, [TEXT_PATH]),
         ({"image": IMAGE_URL}, [IMAGE_PATH]),
         ({"image": PNG}, [UPLOAD_PATH, IMAGE_PATH]),
+        ({"video": VIDEO_URL, "seed": 3, "control_type": "pose_control"}, [VIDEO_PATH]),
+        (
+            {"video": sample_video(), "image": PNG, "inference_params": {"control_params": {"motion_intensity": 50}}},
+            [
+                UPLOAD_PATH,
+                STORAGE_PATH,
+                VIDEO_PATH,
+            ],
+        ),
     ],
-    ids=["t2v", "i2v-url", "i2v-upload"],
+    ids=["t2v", "i2v-url", "i2v-upload", "v2v-url", "v2v-uploads"],
 )
 def test_submits_through_the_proxy_fit_the_spec_both_ways(
     sandbox: Sandbox, prism: dict[str, PrismServer], arguments: dict[str, Any], paths: list[str]
@@ -140,12 +153,16 @@ def test_submits_through_the_proxy_fit_the_spec_both_ways(
     proxy = prism["proxy"]
     mark = proxy.mark()
     before = len(sandbox.submissions)
-    with _client(proxy) as client:
+    # The auth token: the spec declares /customers/storage (a video file's way in) for BearerAuth only.
+    with _client(proxy, comfy_auth_token=COMFY_TOKEN) as client:
         ref = client.create("moonvalley", prompt="a fox in the snow", **arguments)
         creation = client.wait(ref, timeout=20, poll_interval=0.01)
     submission = sandbox.submissions[before]
     assert submission.idempotency_key
     assert submission.creation_id == ref.id
+    assert submission.request.path == f"/comfy{paths[-1]}"
+    if "video" in arguments:
+        assert submission.body["control_type"] == arguments.get("control_type", "motion_control")
     assert creation.state is _S
     assert proxy.violations(mark) == []
     polls = [f"GET /proxy/moonvalley/prompts/{ref.id}"] * 3
@@ -161,6 +178,8 @@ def test_a_static_reply_and_submit(prism: dict[str, PrismServer]) -> None:
     with _client(server) as client:
         _check(client.get(f"moonvalley:{CREATION_ID}"), CreationRef("moonvalley", CREATION_ID))
         assert client.create("moonvalley", prompt="a fox") == CreationRef("moonvalley", CREATION_ID)
+        assert client.create("moonvalley", prompt="a fox", video=VIDEO_URL) == CreationRef("moonvalley", CREATION_ID)
+    assert server.received(mark, expect=3)[1:] == [f"POST {TEXT_PATH}", f"POST {VIDEO_PATH}"]
     assert server.violations(mark) == []
 
 
@@ -200,9 +219,13 @@ def test_any_schema_valid_submit_reply_gives_a_ref_or_a_genvideo_error(prism: di
 
 def test_the_moonvalley_selection_and_patches() -> None:
     doc = json.loads(SPECS["comfy"].read_text())
-    for path in (TEXT_PATH, IMAGE_PATH):
+    for path in (TEXT_PATH, IMAGE_PATH, VIDEO_PATH):
         assert doc["paths"][path]["post"]["parameters"] == [{"$ref": "#/components/parameters/IdempotencyKey"}]
-    assert "/proxy/moonvalley/prompts/video-to-video" not in doc["paths"]  # comes with video=
+    assert f"{VIDEO_PATH}/resize" not in doc["paths"]  # patch 321: not offered
+    assert "MoonvalleyResizeVideoRequest" not in doc["components"]["schemas"]
+    request = doc["components"]["schemas"]["MoonvalleyVideoToVideoRequest"]
+    assert request["required"] == ["prompt_text", "video_url", "control_type"]
+    assert request["properties"]["control_type"]["enum"] == ["motion_control", "pose_control"]
     assert "/proxy/moonvalley/prompts/text-to-image" not in doc["paths"]  # makes images
     status = doc["components"]["schemas"]["MoonvalleyPromptStatus"]
     assert status["x-known-values"] == ["completed", "failed", "error"]

@@ -26,6 +26,8 @@ def test_the_fake_serves_the_prepared_spec_paths(sandbox: Sandbox) -> None:
         ("image2video", "/proxy/kling/v1/videos/image2video", "submit"),
         ("status", "/proxy/kling/v1/videos/text2video/{id}", "poll"),
         ("image2video-status", "/proxy/kling/v1/videos/image2video/{id}", "poll"),
+        ("motion-control", "/proxy/kling/v1/videos/motion-control", "submit"),
+        ("motion-control-status", "/proxy/kling/v1/videos/motion-control/{id}", "poll"),
     ]
     assert sandbox.submit_path("kling", "image2video") == f"{VIDEOS}/image2video"
     assert sandbox.fault_path("kling", "abc") == f"{VIDEOS}/text2video/abc"
@@ -114,3 +116,30 @@ def test_errors_come_in_klings_shape_and_the_proxys_401_in_its_own(sandbox: Sand
     assert anonymous.json() == {"error": "unauthorized", "message": "Please login first", "details": []}
     for response in (limited, invalid, credits, bad_body, wrong_method, no_route):
         assert set(response.json()) >= {"code", "message", "request_id"}
+
+
+MOTION_BODY = {
+    "image_url": "https://img.example/a.png",
+    "video_url": "https://clips.example/a.mp4",
+    "character_orientation": "video",
+    "mode": "std",
+}
+
+
+def test_motion_control_checks_its_body_and_is_served_at_its_own_lookup(sandbox: Sandbox, http: httpx.Client) -> None:
+    with http:
+        missing = http.post(f"{VIDEOS}/motion-control", json={"prompt": "x", "image_url": "https://img.example/a.png"})
+        task = http.post(f"{VIDEOS}/motion-control", json=MOTION_BODY).json()["data"]["task_id"]
+        bodies = [http.get(f"{VIDEOS}/motion-control/{task}").json() for _ in range(3)]
+        elsewhere = [http.get(f"{VIDEOS}/{kind}/{task}") for kind in ("text2video", "image2video")]
+        sandbox.add_creation("kling", "added-m", scope=["motion-control"], states=["processing"])
+        added = http.get(f"{VIDEOS}/motion-control/added-m")
+        crossed = http.get(f"{VIDEOS}/text2video/added-m")
+    assert (missing.status_code, missing.json()["code"]) == (400, 1200)
+    assert set(missing.json()["details"]) >= {"video_url"}
+    assert [b["data"]["task_status"] for b in bodies] == ["submitted", "processing", "succeed"]
+    assert bodies[-1]["data"]["task_result"]["videos"][0]["url"]
+    assert [r.status_code for r in elsewhere] == [404, 404]
+    assert added.json()["data"]["task_status"] == "processing"
+    assert crossed.status_code == 404
+    assert [s.endpoint for s in sandbox.submissions if s.created] == ["motion-control"]

@@ -48,7 +48,7 @@ SPECS: tuple[SpecSnapshot, ...] = (
     SpecSnapshot(
         spec="comfy",
         distribution="genvideo-comfy-client",
-        version="1.0.18",
+        version="1.0.19",
         title="Comfy API",
         info_version="1.0",
         upstream=(

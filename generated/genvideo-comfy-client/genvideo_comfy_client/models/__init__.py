@@ -70,6 +70,25 @@ if TYPE_CHECKING:
     from .kling_image_2_video_response_data_type_0_watermark_info_type_0 import (
         KlingImage2VideoResponseDataType0WatermarkInfoType0,
     )
+    from .kling_motion_control_request import KlingMotionControlRequest
+    from .kling_motion_control_request_character_orientation import KlingMotionControlRequestCharacterOrientation
+    from .kling_motion_control_request_element_list_item import KlingMotionControlRequestElementListItem
+    from .kling_motion_control_request_keep_original_sound import KlingMotionControlRequestKeepOriginalSound
+    from .kling_motion_control_request_mode import KlingMotionControlRequestMode
+    from .kling_motion_control_request_model_name import KlingMotionControlRequestModelName
+    from .kling_motion_control_request_watermark_info import KlingMotionControlRequestWatermarkInfo
+    from .kling_motion_control_response import KlingMotionControlResponse
+    from .kling_motion_control_response_data_type_0 import KlingMotionControlResponseDataType0
+    from .kling_motion_control_response_data_type_0_task_info_type_0 import (
+        KlingMotionControlResponseDataType0TaskInfoType0,
+    )
+    from .kling_motion_control_response_data_type_0_task_result_type_0 import (
+        KlingMotionControlResponseDataType0TaskResultType0,
+    )
+    from .kling_motion_control_response_data_type_0_watermark_info_type_0 import (
+        KlingMotionControlResponseDataType0WatermarkInfoType0,
+    )
+    from .kling_motion_control_video_result import KlingMotionControlVideoResult
     from .kling_text_2_video_request import KlingText2VideoRequest
     from .kling_text_2_video_request_multi_prompt_item import KlingText2VideoRequestMultiPromptItem
     from .kling_text_2_video_request_shot_type import KlingText2VideoRequestShotType
@@ -153,6 +172,12 @@ if TYPE_CHECKING:
     from .moonvalley_text_to_video_request import MoonvalleyTextToVideoRequest
     from .moonvalley_upload_file_request import MoonvalleyUploadFileRequest
     from .moonvalley_upload_file_response import MoonvalleyUploadFileResponse
+    from .moonvalley_video_to_video_inference_params import MoonvalleyVideoToVideoInferenceParams
+    from .moonvalley_video_to_video_inference_params_control_params import (
+        MoonvalleyVideoToVideoInferenceParamsControlParams,
+    )
+    from .moonvalley_video_to_video_request import MoonvalleyVideoToVideoRequest
+    from .moonvalley_video_to_video_request_control_type import MoonvalleyVideoToVideoRequestControlType
     from .open_ai_video_create_request import OpenAIVideoCreateRequest
     from .open_ai_video_create_request_model import OpenAIVideoCreateRequestModel
     from .open_ai_video_create_request_seconds import OpenAIVideoCreateRequestSeconds
@@ -347,6 +372,19 @@ _MODULES = {
     "KlingImage2VideoResponseDataType0TaskInfoType0": ".kling_image_2_video_response_data_type_0_task_info_type_0",
     "KlingImage2VideoResponseDataType0TaskResultType0": ".kling_image_2_video_response_data_type_0_task_result_type_0",
     "KlingImage2VideoResponseDataType0WatermarkInfoType0": ".kling_image_2_video_response_data_type_0_watermark_info_type_0",
+    "KlingMotionControlRequest": ".kling_motion_control_request",
+    "KlingMotionControlRequestCharacterOrientation": ".kling_motion_control_request_character_orientation",
+    "KlingMotionControlRequestElementListItem": ".kling_motion_control_request_element_list_item",
+    "KlingMotionControlRequestKeepOriginalSound": ".kling_motion_control_request_keep_original_sound",
+    "KlingMotionControlRequestMode": ".kling_motion_control_request_mode",
+    "KlingMotionControlRequestModelName": ".kling_motion_control_request_model_name",
+    "KlingMotionControlRequestWatermarkInfo": ".kling_motion_control_request_watermark_info",
+    "KlingMotionControlResponse": ".kling_motion_control_response",
+    "KlingMotionControlResponseDataType0": ".kling_motion_control_response_data_type_0",
+    "KlingMotionControlResponseDataType0TaskInfoType0": ".kling_motion_control_response_data_type_0_task_info_type_0",
+    "KlingMotionControlResponseDataType0TaskResultType0": ".kling_motion_control_response_data_type_0_task_result_type_0",
+    "KlingMotionControlResponseDataType0WatermarkInfoType0": ".kling_motion_control_response_data_type_0_watermark_info_type_0",
+    "KlingMotionControlVideoResult": ".kling_motion_control_video_result",
     "KlingText2VideoRequest": ".kling_text_2_video_request",
     "KlingText2VideoRequestMultiPromptItem": ".kling_text_2_video_request_multi_prompt_item",
     "KlingText2VideoRequestShotType": ".kling_text_2_video_request_shot_type",
@@ -422,6 +460,10 @@ _MODULES = {
     "MoonvalleyTextToVideoRequest": ".moonvalley_text_to_video_request",
     "MoonvalleyUploadFileRequest": ".moonvalley_upload_file_request",
     "MoonvalleyUploadFileResponse": ".moonvalley_upload_file_response",
+    "MoonvalleyVideoToVideoInferenceParams": ".moonvalley_video_to_video_inference_params",
+    "MoonvalleyVideoToVideoInferenceParamsControlParams": ".moonvalley_video_to_video_inference_params_control_params",
+    "MoonvalleyVideoToVideoRequest": ".moonvalley_video_to_video_request",
+    "MoonvalleyVideoToVideoRequestControlType": ".moonvalley_video_to_video_request_control_type",
     "OpenAIVideoCreateRequest": ".open_ai_video_create_request",
     "OpenAIVideoCreateRequestModel": ".open_ai_video_create_request_model",
     "OpenAIVideoCreateRequestSeconds": ".open_ai_video_create_request_seconds",
@@ -623,6 +665,19 @@ __all__ = (
     "KlingImage2VideoResponseDataType0TaskInfoType0",
     "KlingImage2VideoResponseDataType0TaskResultType0",
     "KlingImage2VideoResponseDataType0WatermarkInfoType0",
+    "KlingMotionControlRequest",
+    "KlingMotionControlRequestCharacterOrientation",
+    "KlingMotionControlRequestElementListItem",
+    "KlingMotionControlRequestKeepOriginalSound",
+    "KlingMotionControlRequestMode",
+    "KlingMotionControlRequestModelName",
+    "KlingMotionControlRequestWatermarkInfo",
+    "KlingMotionControlResponse",
+    "KlingMotionControlResponseDataType0",
+    "KlingMotionControlResponseDataType0TaskInfoType0",
+    "KlingMotionControlResponseDataType0TaskResultType0",
+    "KlingMotionControlResponseDataType0WatermarkInfoType0",
+    "KlingMotionControlVideoResult",
     "KlingText2VideoRequest",
     "KlingText2VideoRequestMultiPromptItem",
     "KlingText2VideoRequestShotType",
@@ -698,6 +753,10 @@ __all__ = (
     "MoonvalleyTextToVideoRequest",
     "MoonvalleyUploadFileRequest",
     "MoonvalleyUploadFileResponse",
+    "MoonvalleyVideoToVideoInferenceParams",
+    "MoonvalleyVideoToVideoInferenceParamsControlParams",
+    "MoonvalleyVideoToVideoRequest",
+    "MoonvalleyVideoToVideoRequestControlType",
     "OpenAIVideoCreateRequest",
     "OpenAIVideoCreateRequestModel",
     "OpenAIVideoCreateRequestSeconds",

@@ -1,13 +1,19 @@
 """Kling through Comfy.org's API proxy.
 
-Two submits: ``POST /proxy/kling/v1/videos/text2video`` (a prompt) and
-``POST /proxy/kling/v1/videos/image2video`` (a first frame, optionally a last one as ``image_tail``).
-Each task is looked up at its own submit path plus the id (``GET …/text2video/{id}``), so a ref
-carries the task kind: ``kling:text2video:<id>`` or ``kling:image2video:<id>``. Both answer
+Three submits: ``POST /proxy/kling/v1/videos/text2video`` (a prompt),
+``POST /proxy/kling/v1/videos/image2video`` (a first frame, optionally a last one as ``image_tail``) and,
+when ``create()`` is given ``video=``, ``POST /proxy/kling/v1/videos/motion-control`` (a reference video,
+``video_url``, whose character actions the new video follows, and an image, ``image_url``, of the
+characters and scene). Motion control takes its inputs as URLs: a video or image given as a file or bytes
+is put in Comfy's storage first (streamed) and its download URL sent. Each task is looked up at its own
+submit path plus the id (``GET …/text2video/{id}``), so a ref carries the task kind:
+``kling:text2video:<id>``, ``kling:image2video:<id>`` or ``kling:motion-control:<id>``. All answer
 ``{code, message, request_id, data}``: the id at ``data.task_id``, the state at ``data.task_status``,
 the failure reason at ``data.task_status_msg``, the videos at ``data.task_result.videos[].url`` (and
 ``watermark_url``), the times in UNIX milliseconds. Kling reports no progress. A non-zero top-level
 ``code`` means Kling refused the request.
+
+Kling's ``video-extend`` is not offered: it takes the ``video_id`` of an earlier Kling creation, not a video.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from .._refs import CreationRef, Provider
 from .._states import CreationState
 from .._timestamps import parse_timestamp
 from ._adapter import Adapter, GetFlow
+from ._flows import inputs_as_urls
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, id_text, refused_submit
 from ._submit import ApiRequest, CommonArgs, SubmitFlow
@@ -38,6 +45,15 @@ PROVIDER: Provider = "kling"
 # kinds. (ComfyUI's text-to-video node defaults to "pro mode / 5s / kling-v2-5-turbo"; that model takes
 # no std mode, and pro costs more: genvideo does not pick it silently.)
 DEFAULT_MODEL = "kling-v2-master"
+# Motion control's model when create() names none: the spec's default (KlingMotionControlRequest.model_name,
+# "kling-v2-6"), which kling-v2-master is not one of.
+MOTION_CONTROL_MODEL = "kling-v2-6"
+# Motion control's mode when no option names one: std, Kling's default mode for its other video requests
+# (KlingVideoGenMode default "std", the cost-effective one); motion control's spec requires the field but
+# gives no default, and genvideo does not pick pro (it costs more) silently.
+MOTION_CONTROL_MODE = "std"
+# What the checks before an upload put where a storage URL goes (the request is built again with it).
+_PENDING_UPLOAD = "https://storage.invalid/genvideo-input"
 
 
 class Kind(NamedTuple):
@@ -63,6 +79,12 @@ KINDS: dict[str, Kind] = {
         "KlingImage2VideoRequest",
         "KlingImage2VideoResponse",
     ),
+    "motion-control": Kind(
+        "kling_create_motion_control",
+        "kling_motion_control_query_single_task",
+        "KlingMotionControlRequest",
+        "KlingMotionControlResponse",
+    ),
 }
 _API = "genvideo_comfy_client.api.api_nodes"
 #: Each kind's lookup path for an id, as the generated client builds it.
@@ -77,7 +99,7 @@ def _kind(ref: CreationRef) -> str:
     if kind not in KINDS:
         raise InvalidCreationRef(
             f"{shown(kind, 40)} is not a Kling task kind genvideo looks up: expected "
-            f"{' or '.join(repr(name) for name in KINDS)} (kling:<task kind>:<id>)"
+            f"{', '.join(repr(name) for name in KINDS)} (kling:<task kind>:<id>)"
         )
     return kind
 
@@ -106,7 +128,18 @@ def parse_image2video_raw(payload: Mapping[str, Any]) -> Any:
     return KlingImage2VideoResponse.from_dict(payload)
 
 
-_RAW_PARSERS = {"text2video": parse_text2video_raw, "image2video": parse_image2video_raw}
+def parse_motion_control_raw(payload: Mapping[str, Any]) -> Any:
+    """The generated model: ``genvideo_comfy_client.models.KlingMotionControlResponse``."""
+    from genvideo_comfy_client.models import KlingMotionControlResponse
+
+    return KlingMotionControlResponse.from_dict(payload)
+
+
+_RAW_PARSERS = {
+    "text2video": parse_text2video_raw,
+    "image2video": parse_image2video_raw,
+    "motion-control": parse_motion_control_raw,
+}
 
 
 # -- submit --------------------------------------------------------------------------------------------
@@ -214,6 +247,76 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
 
 
+def motion_control_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
+    """The POST for ``create("kling", video=..., image=...)``: motion control.
+
+    ``video`` becomes ``video_url`` and the one ``image`` ``image_url`` (files and bytes are put in Comfy's
+    storage first, by ``inputs_as_urls``; here they stand for URLs while the request is checked);
+    ``prompt`` keeps its name, ``model`` becomes ``model_name`` (default ``kling-v2-6``, the spec's). Options
+    are the request's own fields: ``character_orientation`` (``image`` or ``video``; required, as the spec
+    has it, with no default: it decides how long a reference video may be), ``mode`` (default ``std``),
+    ``keep_original_sound`` (``yes``/``no``), ``element_list``, ``watermark_info``, ``callback_url``,
+    ``external_task_id``. Motion control has no negative prompt, duration, aspect ratio, seed or
+    resolution (InvalidOption).
+    """
+    from genvideo_comfy_client.api.api_nodes import kling_create_motion_control
+    from genvideo_comfy_client.models import KlingMotionControlRequest
+
+    video = common.video
+    if video is None:  # submit_flow sends only a create with a video here
+        raise AssertionError("motion control needs a video")
+    for name, value in (
+        ("negative_prompt", common.negative_prompt),
+        ("duration", common.duration),
+        ("aspect_ratio", common.aspect_ratio),
+        ("seed", common.seed),
+        ("resolution", common.resolution),
+    ):
+        if value is not None:
+            raise InvalidOption(f"{name}: Kling's motion control (video=) takes no {name}", option=name)
+    for name in ("image_url", "video_url", "model_name"):
+        if name in options:
+            argument = {"image_url": "image", "video_url": "video", "model_name": "model"}[name]
+            raise InvalidOption(f"{name}: pass it as the {argument} argument", option=name)
+    if len(common.images) != 1:
+        raise InvalidOption(
+            "image: Kling's motion control (video=) takes one image, the characters and scene to animate, "
+            f"not {len(common.images)}",
+            option="image",
+        )
+    if "character_orientation" not in options:
+        raise InvalidOption(
+            "character_orientation: Kling's motion control needs it: 'image' (the characters face as in the "
+            "image; a reference video of at most 10 s) or 'video' (as in the video; at most 30 s)",
+            option="character_orientation",
+        )
+    image = common.images[0]
+    body: dict[str, Any] = {
+        "model_name": common.model if common.model is not None else MOTION_CONTROL_MODEL,
+        "image_url": _PENDING_UPLOAD if image.startswith("data:") else image,
+        "video_url": video if isinstance(video, str) else _PENDING_UPLOAD,
+        "mode": options.get("mode", MOTION_CONTROL_MODE),
+    }
+    if common.prompt:
+        body["prompt"] = common.prompt
+    body.update({name: value for name, value in options.items() if name != "mode"})
+    check_fields(body, KlingMotionControlRequest)
+    try:
+        model = KlingMotionControlRequest.from_dict(body)
+    except (ValueError, TypeError, KeyError) as error:
+        raise InvalidOption(f"Kling refuses this request: {shown(str(error), 200)}", option="model") from None
+    kwargs = kling_create_motion_control._get_kwargs(body=model, idempotency_key=idempotency_key)
+    return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
+
+
+def _motion_control_submitted(body: Mapping[str, Any]) -> CreationRef:
+    return submitted_as("motion-control", body)
+
+
+# A motion control video or image given as a file or bytes goes through Comfy's storage.
+_motion_control_flow = inputs_as_urls(motion_control_request, _motion_control_submitted)
+
+
 def _refusal(body: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """Kling's top-level ``code`` when it is not 0 (as text), and its ``message``."""
     code = valid_text(optional_code(body, "code"))
@@ -224,8 +327,11 @@ def _refusal(body: Mapping[str, Any]) -> tuple[str | None, str | None]:
 
 
 def submit_flow(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitFlow:
-    """One POST (see ``submit_request``); the ref names the kind of endpoint it went to, which Kling's
-    reply does not say."""
+    """One POST (see ``submit_request``; with ``video=``, ``motion_control_request``, after putting files
+    and bytes in Comfy's storage); the ref names the kind of endpoint it went to, which Kling's reply does
+    not say."""
+    if common.video is not None:
+        return (yield from _motion_control_flow(common, options, idempotency_key))
     request = submit_request(common, options, idempotency_key)
     reply = yield request
     return submitted_as(_submitted_kind(request.path), reply or {})

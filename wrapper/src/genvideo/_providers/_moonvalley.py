@@ -1,15 +1,21 @@
 """Moonvalley (Marey) through Comfy.org's API proxy.
 
-Two submits, both JSON answered by 201 ``MoonvalleyPromptResponse``: ``POST
-/proxy/moonvalley/prompts/text-to-video`` (a prompt) and ``POST /proxy/moonvalley/prompts/image-to-video``
-(a prompt and one image, as ``image_url``). Moonvalley takes images as URLs: an image given as a file or
-bytes is first sent as a multipart form to its own ``POST /proxy/moonvalley/uploads``, whose reply names
-it at ``access_url``. The poll is ``GET /proxy/moonvalley/prompts/{id}``: its ``status`` is a free string
-(the registry maps ``completed``, ``failed`` and ``error``; any other word is UNKNOWN and keeps
-``wait()`` polling), the video is at ``output_url``, a failure's detail in ``error`` (a free-form
-object). Moonvalley reports no progress.
+Three submits, all JSON answered by 201 ``MoonvalleyPromptResponse``: ``POST
+/proxy/moonvalley/prompts/text-to-video`` (a prompt), ``POST /proxy/moonvalley/prompts/image-to-video`` (a
+prompt and one image, as ``image_url``) and, when ``create()`` is given ``video=``, ``POST
+/proxy/moonvalley/prompts/video-to-video`` (a prompt and a reference video, as ``video_url``, whose motion or
+pose the new video follows: ``control_type``; optionally an image). Moonvalley takes images as URLs: an image
+given as a file or bytes is first sent as a multipart form to its own ``POST /proxy/moonvalley/uploads``,
+whose reply names it at ``access_url``. A video given as a file or bytes goes to Comfy's storage instead
+(streamed from disk; ComfyUI's video-to-video node uploads its video there too, ``upload_video_to_comfyapi``,
+never to Moonvalley's upload, which is a one-part multipart form held whole in memory) and its download URL
+is sent. The poll is ``GET /proxy/moonvalley/prompts/{id}``: its ``status`` is a free string (the registry
+maps ``completed``, ``failed`` and ``error``; any other word is UNKNOWN and keeps ``wait()`` polling), the
+video is at ``output_url``, a failure's detail in ``error`` (a free-form object). Moonvalley reports no
+progress.
 
-Moonvalley's video-to-video submits are not selected yet (they need a video input).
+``POST /proxy/moonvalley/prompts/video-to-video/resize`` is not offered: ComfyUI never calls it and no
+source says what its ``frame_position``, ``frame_resolution`` and ``scale`` do.
 """
 
 from __future__ import annotations
@@ -24,9 +30,11 @@ from .._models import Creation, VideoOutput
 from .._options import check_fields
 from .._refs import CreationRef, Provider
 from .._states import CreationState
+from .._videos import LocalFile
 from ._adapter import Adapter, GetFlow
 from ._generated import id_path, state_mapper
 from ._replies import check_reply_id, compact_json, id_text, refused_submit
+from ._storage import comfy_storage_url
 from ._submit import ApiRequest, CommonArgs, FormFile, SubmitFlow
 from ._text import shown, valid_text
 
@@ -41,8 +49,12 @@ SIZES = {
     "3:4": (1152, 1536),
     "21:9": (2560, 1080),
 }
-# Stands in for the uploaded image's URL while the request is checked, before anything is sent.
+# Stand in for the uploaded image's and video's URLs while the request is checked, before anything is sent.
 _STAND_IN_URL = "https://uploads.invalid/image"
+_STAND_IN_VIDEO_URL = "https://storage.invalid/genvideo-input"
+#: control_type when video-to-video names none: ComfyUI's default ("Motion Transfer", nodes_moonvalley.py
+#: MoonvalleyVideo2VideoNode, parse_control_parameter maps it to motion_control).
+DEFAULT_CONTROL_TYPE = "motion_control"
 _EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif", "image/bmp": "bmp"}
 _ERROR_KEYS = ("code", "type", "error_code")
 _MESSAGE_KEYS = ("message", "detail", "details", "error_message")
@@ -83,6 +95,15 @@ def _refuse_unsupported(common: CommonArgs, options: dict[str, Any]) -> None:
     for name in ("image_url", "keyframes"):
         if name in options:
             raise InvalidOption(f"{name}: pass the image as the image argument", option=name)
+    if "video_url" in options:
+        raise InvalidOption("video_url: pass the video as the video argument", option="video_url")
+    if common.video is None and "control_type" in options:
+        raise InvalidOption("control_type: only video-to-video takes it: pass video= too", option="control_type")
+    if common.video is not None and common.aspect_ratio is not None:
+        raise InvalidOption(
+            "aspect_ratio: Moonvalley's video-to-video takes no size (the output follows the reference video)",
+            option="aspect_ratio",
+        )
     if "prompt_text" in options:
         raise InvalidOption("prompt_text: pass it as the prompt argument", option="prompt_text")
 
@@ -114,12 +135,15 @@ def _inference_params(common: CommonArgs, options: dict[str, Any]) -> dict[str, 
     return params or None
 
 
-def _checked(common: CommonArgs, options: dict[str, Any], image_url: str | None) -> Any:
-    """The generated request model; InvalidOption naming what Moonvalley refuses."""
+def _checked(common: CommonArgs, options: dict[str, Any], image_url: str | None, video_url: str | None = None) -> Any:
+    """The generated request model (video-to-video when there is a ``video_url``); InvalidOption naming what
+    Moonvalley refuses."""
     from genvideo_comfy_client.models import (
         MoonvalleyImageToVideoRequest,
         MoonvalleyTextToVideoInferenceParams,
         MoonvalleyTextToVideoRequest,
+        MoonvalleyVideoToVideoInferenceParams,
+        MoonvalleyVideoToVideoRequest,
     )
 
     if not common.prompt:
@@ -127,23 +151,45 @@ def _checked(common: CommonArgs, options: dict[str, Any], image_url: str | None)
     rest = dict(options)
     params = _inference_params(common, rest)
     body: dict[str, Any] = {"prompt_text": common.prompt}
+    if video_url is not None:
+        body["video_url"] = video_url
+        body["control_type"] = rest.pop("control_type", DEFAULT_CONTROL_TYPE)
     if image_url is not None:
         body["image_url"] = image_url
     if params is not None:
-        check_fields(params, MoonvalleyTextToVideoInferenceParams, prefix="inference_params.")
+        params_class = (
+            MoonvalleyVideoToVideoInferenceParams if video_url is not None else MoonvalleyTextToVideoInferenceParams
+        )
+        check_fields(params, params_class, prefix="inference_params.")
         body["inference_params"] = params
     for name, value in rest.items():
         body[name] = value
-    model_class = MoonvalleyImageToVideoRequest if image_url is not None else MoonvalleyTextToVideoRequest
+    if video_url is not None:
+        model_class: Any = MoonvalleyVideoToVideoRequest
+    else:
+        model_class = MoonvalleyImageToVideoRequest if image_url is not None else MoonvalleyTextToVideoRequest
     check_fields({k: v for k, v in body.items() if k != "inference_params"}, model_class)
-    return model_class.from_dict(body)
+    try:
+        return model_class.from_dict(body)
+    except (ValueError, TypeError, KeyError) as error:  # an enum value the spec does not list (control_type)
+        raise InvalidOption(
+            f"Moonvalley refuses this request: {shown(str(error), 200)}", option="control_type"
+        ) from None
 
 
-def _submit_request(model: Any, image: bool, idempotency_key: str) -> ApiRequest:
-    from genvideo_comfy_client.api.api_nodes import moonvalley_image_to_video, moonvalley_text_to_video
+def _submit_request(model: Any, kind: str, idempotency_key: str) -> ApiRequest:
+    from genvideo_comfy_client.api.api_nodes import (
+        moonvalley_image_to_video,
+        moonvalley_text_to_video,
+        moonvalley_video_to_video,
+    )
 
-    endpoint = moonvalley_image_to_video if image else moonvalley_text_to_video
-    kwargs = endpoint._get_kwargs(body=model, idempotency_key=idempotency_key)
+    endpoint = {
+        "text": moonvalley_text_to_video,
+        "image": moonvalley_image_to_video,
+        "video": moonvalley_video_to_video,
+    }
+    kwargs = endpoint[kind]._get_kwargs(body=model, idempotency_key=idempotency_key)
     return ApiRequest("POST", kwargs["url"], kwargs["json"], kwargs["headers"], idempotent=True)
 
 
@@ -172,14 +218,19 @@ def _access_url(reply: Mapping[str, Any]) -> str:
 
 
 def submit_flow(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> SubmitFlow:
-    """``create("moonvalley", ...)``: text-to-video without an image; with one, image-to-video.
+    """``create("moonvalley", ...)``: text-to-video without an image; with one, image-to-video; with
+    ``video=``, video-to-video (a reference video, and optionally an image).
 
     ``prompt`` becomes ``prompt_text``; ``negative_prompt`` and ``seed`` go into ``inference_params``,
     ``aspect_ratio`` (16:9, 9:16, 1:1, 4:3, 3:4, 21:9) becomes its ``width`` and ``height`` (ComfyUI's
-    sizes). An image URL is sent as ``image_url``; a file or bytes is uploaded to
-    ``/proxy/moonvalley/uploads`` first and its ``access_url`` sent. Options are the request's own
-    fields (``inference_params`` such as ``steps`` or ``guidance_scale``, ``webhook_url``), checked
-    against the generated request model before anything is sent. Moonvalley takes no duration, model or
+    sizes; video-to-video takes none: its output follows the video). An image URL is sent as
+    ``image_url``; a file or bytes is uploaded to ``/proxy/moonvalley/uploads`` first and its
+    ``access_url`` sent. A video URL is sent as ``video_url``; a file or bytes is put in Comfy's storage
+    first (streamed) and its download URL sent. Video-to-video's ``control_type`` is an option,
+    ``motion_control`` (the default, ComfyUI's) or ``pose_control``; its ``inference_params`` take
+    ``control_params`` (``motion_intensity``) but no size. Options are the request's own fields
+    (``inference_params`` such as ``steps`` or ``guidance_scale``, ``webhook_url``), checked against the
+    generated request model before anything is sent or uploaded. Moonvalley takes no duration, model or
     resolution (InvalidOption).
     """
     _refuse_unsupported(common, options)
@@ -189,12 +240,18 @@ def submit_flow(common: CommonArgs, options: dict[str, Any], idempotency_key: st
     image = images[0] if images else None
     content = data_uri_content(image) if image is not None and image.startswith("data:") else None
     url = _STAND_IN_URL if content is not None else image
-    model = _checked(common, options, url)
+    video = common.video
+    video_url = _STAND_IN_VIDEO_URL if isinstance(video, LocalFile) else video
+    model = _checked(common, options, url, video_url)
     if content is not None:
         reply = yield _upload_request(*content)
         url = _access_url(reply or {})
-        model = _checked(common, options, url)
-    reply = yield _submit_request(model, image is not None, idempotency_key)
+    if isinstance(video, LocalFile):
+        video_url = yield from comfy_storage_url(video, "video")
+    if content is not None or isinstance(video, LocalFile):
+        model = _checked(common, options, url, video_url)
+    kind = "video" if video is not None else "image" if image is not None else "text"
+    reply = yield _submit_request(model, kind, idempotency_key)
     return submitted(reply or {})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from types import MappingProxyType
 
 from ..._states import CreationState
 from .._creations import VIDEO_FILE, WATERMARKED_FILE, FakeCreation, View
@@ -13,7 +14,7 @@ from ._proxy import ComfyProxyFake
 
 VIDEOS = "/proxy/kling/v1/videos"
 # The task kinds (the submit path's last segment, a ref's scope) and what a submit there records as input.
-KIND_OF_INPUT = {"text": "text2video", "image": "image2video"}
+KIND_OF_INPUT = {"text": "text2video", "image": "image2video", "video": "motion-control"}
 DEFAULT_FAILURE_MESSAGE = "The task failed in the sandbox"
 # KlingErrorResponse.code for an HTTP status (the spec's list: 1000 authentication failed, 1102 resource pack
 # depleted, 1103 unauthorized resource, 1200 invalid request, 1202 invalid method, 1203 no such resource,
@@ -41,10 +42,13 @@ def _milliseconds(epoch: float) -> int:
 
 
 class KlingFake(ComfyProxyFake):
-    """The submits `POST /proxy/kling/v1/videos/{text2video,image2video}` answer KlingText2VideoResponse /
-    KlingImage2VideoResponse (`code: 0`, `data.task_id`, the first state) and honour `Idempotency-Key` (the
-    proxy does). Each task is looked up at its own kind's path, `GET …/text2video/{id}` (`status`) or
-    `GET …/image2video/{id}` (`image2video-status`): the other kind's path answers 404, as an unknown task.
+    """The submits `POST /proxy/kling/v1/videos/{text2video,image2video,motion-control}` answer
+    KlingText2VideoResponse / KlingImage2VideoResponse / KlingMotionControlResponse (`code: 0`,
+    `data.task_id`, the first state) and honour `Idempotency-Key` (the proxy does); each body is checked
+    against its own request schema (motion control's requires `image_url`, `video_url`,
+    `character_orientation` and `mode`). Each task is looked up at its own kind's path,
+    `GET …/text2video/{id}` (`status`), `GET …/image2video/{id}` (`image2video-status`) or
+    `GET …/motion-control/{id}` (`motion-control-status`): another kind's path answers 404, as an unknown task.
     A creation's kind is the endpoint that started it, or `add_creation(..., scope=[kind])` (default
     text2video). The lookup answers `data.task_status` as scripted, `task_result.videos` (`url` and
     `watermark_url`) once succeed, `task_status_msg` (the lifecycle's `failure_code`, else a sentence) once
@@ -60,6 +64,8 @@ class KlingFake(ComfyProxyFake):
         Endpoint("image2video", f"{VIDEOS}/image2video", "submit", input_type="image"),
         Endpoint("status", f"{VIDEOS}/text2video/{{id}}", "poll"),
         Endpoint("image2video-status", f"{VIDEOS}/image2video/{{id}}", "poll"),
+        Endpoint("motion-control", f"{VIDEOS}/motion-control", "submit", input_type="video"),
+        Endpoint("motion-control-status", f"{VIDEOS}/motion-control/{{id}}", "poll"),
     )
     area = ("proxy", "kling")
     default_states = ("submitted", "processing", "succeed")
@@ -67,6 +73,13 @@ class KlingFake(ComfyProxyFake):
     running_states = frozenset({"processing"})
     progress_scale = 1.0  # Kling reports no progress: the sandbox's numbers are never sent
     output_folder = "video"
+    video_arguments = MappingProxyType(
+        {
+            "video": "https://sandbox.invalid/reference.mp4",
+            "image": "https://sandbox.invalid/character.png",
+            "character_orientation": "video",
+        }
+    )
 
     def new_id(self, counter: int) -> str:
         """18 digits, like Kling's task ids."""
@@ -139,8 +152,9 @@ class KlingFake(ComfyProxyFake):
         return self._reply(creation, data, f"{view.state}/{view.updated_wall}")
 
     def submit_reply(self, endpoint: Endpoint, creation: FakeCreation, state: str, body: JsonObject) -> Reply:
-        """KlingText2VideoResponse / KlingImage2VideoResponse: the new task in its first state (Kling sends its
-        failure reason on lookups only), with the request's `external_task_id` when it had one."""
+        """KlingText2VideoResponse / KlingImage2VideoResponse / KlingMotionControlResponse: the new task in its
+        first state (Kling sends its failure reason on lookups only), with the request's `external_task_id`
+        when it had one."""
         data = self._data(creation, state, creation.created_wall)
         if isinstance(body.get("external_task_id"), str):
             data["task_info"] = {"external_task_id": body["external_task_id"]}

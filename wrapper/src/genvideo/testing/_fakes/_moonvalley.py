@@ -6,6 +6,7 @@ import email.parser
 import email.policy
 import hashlib
 import uuid
+from types import MappingProxyType
 
 from ..._states import CreationState
 from .._creations import VIDEO_FILE, FakeCreation, View
@@ -25,8 +26,10 @@ def _uuid(digest: bytes) -> str:
 
 
 class MoonvalleyFake(ComfyProxyFake):
-    """The submits `POST /proxy/moonvalley/prompts/{text,image}-to-video` answer 201 MoonvalleyPromptResponse
-    (`id`, a UUID, and its first `status`) and honour `Idempotency-Key` (the proxy does).
+    """The submits `POST /proxy/moonvalley/prompts/{text,image,video}-to-video` answer 201
+    MoonvalleyPromptResponse (`id`, a UUID, and its first `status`) and honour `Idempotency-Key` (the proxy
+    does); each body is checked against its own request schema (video-to-video's requires `video_url` and
+    `control_type`).
     `POST /proxy/moonvalley/uploads` (an `upload` endpoint: it starts nothing) takes a multipart `file` and
     answers `access_url`, the same URL for the same bytes. `GET /proxy/moonvalley/prompts/{id}` (`status`)
     answers MoonvalleyPromptResponse: `status` as scripted, `output_url` once completed, `error`
@@ -41,6 +44,7 @@ class MoonvalleyFake(ComfyProxyFake):
     endpoints = (
         Endpoint("text", f"{MOONVALLEY}/prompts/text-to-video", "submit", input_type="text"),
         Endpoint("image", f"{MOONVALLEY}/prompts/image-to-video", "submit", input_type="image"),
+        Endpoint("video", f"{MOONVALLEY}/prompts/video-to-video", "submit", input_type="video"),
         Endpoint("upload", f"{MOONVALLEY}/uploads", "upload"),
         Endpoint("status", f"{MOONVALLEY}/prompts/{{prompt_id}}", "poll"),
     )
@@ -50,6 +54,7 @@ class MoonvalleyFake(ComfyProxyFake):
     running_states = frozenset({"running"})
     progress_scale = 1.0  # Moonvalley reports no progress: the sandbox's numbers are never sent
     output_folder = "video"
+    video_arguments = MappingProxyType({"prompt": "a fox running", "video": "https://sandbox.invalid/reference.mp4"})
 
     def new_id(self, counter: int) -> str:
         """A UUID (version 4 layout)."""

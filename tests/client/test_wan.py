@@ -19,6 +19,7 @@ from genvideo import CreationRef, CreationState
 from genvideo._providers import _wan
 from genvideo._providers._registry import registry
 from genvideo.testing import Fault, Sandbox
+from genvideo.testing._media import fake_video
 from tests.support.cli import run_cli as _run_cli
 from tests.support.clients import COMFY_KEY, make_async_client, make_client
 
@@ -119,6 +120,27 @@ def test_provider_options_merge_with_the_common_arguments(sandbox: Sandbox) -> N
     assert bare == {"model": "wan2.6-t2v", "input": {"prompt": "nothing else"}}  # the provider's defaults
 
 
+def test_a_reference_video_picks_reference_to_video(sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "reference.mp4"
+    path.write_bytes(fake_video("wan-r2v", 100_000))
+    with make_client(sandbox) as client:
+        by_url = client.create("wan", prompt="character1 dances", video="https://v.example/a.mp4", aspect_ratio="9:16")
+        by_file = client.create("wan", prompt="character1 dances", video=path)
+        creation = client.wait(by_file, poll_interval=0.01)
+    first, second = (s.body for s in sandbox.submissions)
+    assert first == {
+        "model": "wan2.6-r2v",
+        "input": {"prompt": "character1 dances", "reference_video_urls": ["https://v.example/a.mp4"]},
+        "parameters": {"size": "720*1280"},  # a reference-to-video model takes a size, as text-to-video
+    }
+    (stored,) = sandbox.stored_files
+    (url,) = second["input"]["reference_video_urls"]
+    assert url.startswith(f"{sandbox.base_url}/storage/")
+    assert httpx.get(url).content == stored.content == path.read_bytes()
+    assert by_url.provider == "wan"
+    assert creation.state is _S
+
+
 def test_async_create_wait_download(sandbox: Sandbox, tmp_path: Path) -> None:
     async def main() -> tuple[genvideo.Creation, Path]:
         async with make_async_client(sandbox) as client:
@@ -177,6 +199,14 @@ def test_cli_generate_with_download(sandbox: Sandbox, tmp_path: Path) -> None:
         ({"aspect_ratio": "21:9"}, "aspect_ratio", "1:1, 16:9, 9:16, 4:3, 3:4"),
         ({"aspect_ratio": "4:3", "resolution": 480}, "aspect_ratio", "480p sizes come in 1:1, 16:9, 9:16"),
         ({"model": "wan2.7-t2v"}, "model", "one of"),
+        ({"video": "https://v.example/a.mp4", "model": "wan2.6-t2v"}, "video", "takes no reference video"),
+        ({"model": "wan2.6-r2v"}, "video", "needs a reference video"),
+        ({"video": "https://v.example/a.mp4", "image": IMAGE_URL}, "video", "'wan2.6-i2v' takes no reference video"),
+        (
+            {"video": "https://v.example/a.mp4", "input": {"reference_video_urls": ["https://v.example/b.mp4"]}},
+            "video",
+            "given twice",
+        ),
         ({"frobnicate": 1}, "frobnicate", "not an option of WanVideoGenerationRequest"),
         ({"input": {"prompt": "again"}}, "prompt", "given twice"),
         ({"parameters": {"seed": 1}, "seed": 2}, "seed", "given twice"),

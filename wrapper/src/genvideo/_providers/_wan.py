@@ -1,7 +1,9 @@
 """Wan (Alibaba DashScope) through Comfy.org's API proxy.
 
 One submit, ``POST /proxy/wan/api/v1/services/aigc/video-generation/video-synthesis``, serves
-text-to-video, image-to-video and reference-to-video: the ``model`` decides. The poll is
+text-to-video, image-to-video and reference-to-video: the ``model`` decides (``video=`` is the reference
+video of a reference-to-video model, sent in ``input.reference_video_urls``; a file or bytes goes through
+Comfy's storage first). The poll is
 ``GET /proxy/wan/api/v1/tasks/{task_id}``; the state is ``output.task_status``, the video
 ``output.video_url`` (valid 24 hours), a failure ``output.code`` / ``output.message``. Wan reports
 no progress.
@@ -31,6 +33,9 @@ PROVIDER: Provider = "wan"
 # the spec lists. The model decides the mode, so the default depends on whether an image is given.
 DEFAULT_MODEL = "wan2.6-t2v"
 DEFAULT_IMAGE_MODEL = "wan2.6-i2v"
+DEFAULT_VIDEO_MODEL = "wan2.6-r2v"
+# What the checks before an upload put where the storage URL goes (the request is built again with it).
+_PENDING_UPLOAD = "https://storage.invalid/genvideo-input"
 
 SEED_MAX = 2147483647  # parameters.seed: 0..2^31-1
 
@@ -174,7 +179,8 @@ def _parameters(common: CommonArgs, parameters: dict[str, Any], image_to_video: 
 def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key: str) -> ApiRequest:
     """The POST for ``create("wan", ...)``.
 
-    ``model`` (a common argument) defaults to ``wan2.6-t2v``, or ``wan2.6-i2v`` with an image. ``options``
+    ``model`` (a common argument) defaults to ``wan2.6-t2v``, ``wan2.6-i2v`` with an image, or
+    ``wan2.6-r2v`` with a reference video (``video``, sent as ``input.reference_video_urls``). ``options``
     are the request's own fields: ``input`` and ``parameters`` objects merged with what the common arguments
     fill in (prompt, negative_prompt and the image into ``input``; duration, seed and the size or
     resolution into ``parameters``). An image-to-video model takes ``resolution`` (480P/720P/1080P)
@@ -185,11 +191,19 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
 
     image = _image_url(common.images)
     model = common.model
+    video = common.video if isinstance(common.video, str) or common.video is None else _PENDING_UPLOAD
     if model is None:
-        model = DEFAULT_IMAGE_MODEL if image is not None else DEFAULT_MODEL
+        model = DEFAULT_IMAGE_MODEL if image is not None else DEFAULT_VIDEO_MODEL if video else DEFAULT_MODEL
     inputs = _object_option(options, "input")
     parameters = _object_option(options, "parameters")
     image_to_video = isinstance(model, str) and "-i2v" in model
+    reference_to_video = isinstance(model, str) and "-r2v" in model
+    if video is not None and isinstance(model, str) and not reference_to_video:
+        raise InvalidOption(
+            f"video: the model {shown(model, 40)} takes no reference video; a reference-to-video model "
+            "(wan2.6-r2v) does",
+            option="video",
+        )
     if image is not None and isinstance(model, str) and not image_to_video:
         raise InvalidOption(
             f"image: the model {shown(model, 40)} takes no first-frame image; an image-to-video model "
@@ -199,6 +213,9 @@ def submit_request(common: CommonArgs, options: dict[str, Any], idempotency_key:
     _put(inputs, "input", "prompt", common.prompt or None, "prompt")
     _put(inputs, "input", "negative_prompt", common.negative_prompt, "negative_prompt")
     _put(inputs, "input", "img_url", image, "image")
+    _put(inputs, "input", "reference_video_urls", [video] if video is not None else None, "video")
+    if reference_to_video and not inputs.get("reference_video_urls"):
+        raise InvalidOption(f"video: the model {shown(model, 40)} needs a reference video (video=)", option="video")
     if image_to_video and inputs.get("img_url") is None:
         raise InvalidOption(f"image: the model {shown(model, 40)} needs a first-frame image", option="image")
     parameters = _parameters(common, parameters, image_to_video)

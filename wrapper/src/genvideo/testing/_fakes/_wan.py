@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from types import MappingProxyType
 
 from ..._states import CreationState
 from .._creations import VIDEO_FILE, FakeCreation, View
@@ -36,6 +37,8 @@ class WanFake(ComfyProxyFake):
     running_states = frozenset({"RUNNING"})
     progress_scale = 1.0  # Wan reports no progress: the sandbox's numbers are never sent
     output_folder = "video"
+    # Reference-to-video (wan2.6-r2v): a reference video URL, which the sandbox never fetches.
+    video_arguments = MappingProxyType({"video": "https://sandbox.invalid/demo-reference.mp4"})
 
     def new_id(self, counter: int) -> str:
         """A UUID, like DashScope's task ids."""

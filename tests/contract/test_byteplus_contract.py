@@ -33,10 +33,15 @@ from genvideo_comfy_client.models import (
     BytePlusVideoGenerationRequest,
     ErrorResponse,
 )
-from tests.support.comfy_contract import comfy_client, comfy_configs
-from tests.support.comfy_contract import narrowed_spec as _narrowed_spec
+from tests.support.comfy_contract import (
+    comfy_client,
+    comfy_configs,
+    credential_configs,
+    credential_params,
+    refusal_params,
+)
 from tests.support.comfy_contract import violations as _violations
-from tests.support.prism import SPECS, PrismConfig, PrismServer, prism_fixture
+from tests.support.prism import SPECS, PrismServer, prism_fixture
 
 pytestmark = pytest.mark.prism  # needs Prism (tests/support/prism.py): sessions without it deselect -m prism
 
@@ -73,8 +78,7 @@ def prism(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     folder = tmp_path_factory.mktemp("prism-byteplus")
     configs = [
         *comfy_configs(sandbox),
-        PrismConfig("api-key-only", _narrowed_spec(folder, "ComfyApiKey")),
-        PrismConfig("bearer-only", _narrowed_spec(folder, "BearerAuth")),
+        *credential_configs(folder),
     ]
     with prism_fixture(configs, folder) as servers:
         yield servers
@@ -119,14 +123,7 @@ def _check(creation: object, ref: CreationRef) -> genvideo.Creation:
 # -- the sandbox through Prism's validating proxy ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("credentials", "header", "value"),
-    [
-        ({"comfy_api_key": COMFY_KEY}, "X-API-Key", COMFY_KEY),
-        ({"comfy_auth_token": COMFY_TOKEN}, "Authorization", f"Bearer {COMFY_TOKEN}"),
-    ],
-    ids=["api-key", "auth-token"],
-)
+@pytest.mark.parametrize(("credentials", "header", "value"), credential_params(COMFY_KEY, COMFY_TOKEN))
 def test_the_fake_lifecycle_fits_the_spec(
     sandbox: Sandbox, prism: dict[str, PrismServer], credentials: dict[str, str], header: str, value: str
 ) -> None:
@@ -356,14 +353,7 @@ def test_declared_error_bodies_become_typed_errors(
 # -- security: either Comfy credential -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("credentials", "accepted_by", "refused_by"),
-    [
-        ({"comfy_api_key": COMFY_KEY}, "api-key-only", "bearer-only"),
-        ({"comfy_auth_token": COMFY_TOKEN}, "bearer-only", "api-key-only"),
-    ],
-    ids=["api-key-as-X-API-Key", "auth-token-as-bearer"],
-)
+@pytest.mark.parametrize(("credentials", "accepted_by", "refused_by"), refusal_params(COMFY_KEY, COMFY_TOKEN))
 def test_each_comfy_credential_is_accepted_for_byteplus(
     prism: dict[str, PrismServer], credentials: Mapping[str, str], accepted_by: str, refused_by: str
 ) -> None:

@@ -25,10 +25,17 @@ from genvideo import CreationRef, CreationState
 from genvideo._providers import _wavespeed
 from genvideo.testing import Fault, Sandbox
 from genvideo_comfy_client.models import WavespeedTaskResultResponse
-from tests.support.comfy_contract import comfy_client, comfy_configs
-from tests.support.comfy_contract import narrowed_spec as _narrowed_spec
+from tests.support.comfy_contract import (
+    comfy_client,
+    comfy_configs,
+    credential_configs,
+    credential_params,
+    dynamic_status_outcomes,
+    dynamic_submit_outcomes,
+    refusal_params,
+)
 from tests.support.comfy_contract import violations as _violations
-from tests.support.prism import SPECS, PrismConfig, PrismServer, prism_fixture
+from tests.support.prism import SPECS, PrismServer, prism_fixture
 
 pytestmark = pytest.mark.prism  # needs Prism (tests/support/prism.py): sessions without it deselect -m prism
 
@@ -62,8 +69,7 @@ def prism(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     folder = tmp_path_factory.mktemp("prism-wavespeed")
     configs = [
         *comfy_configs(sandbox),
-        PrismConfig("api-key-only", _narrowed_spec(folder, "ComfyApiKey")),
-        PrismConfig("bearer-only", _narrowed_spec(folder, "BearerAuth")),
+        *credential_configs(folder),
     ]
     with prism_fixture(configs, folder) as servers:
         yield servers
@@ -111,14 +117,7 @@ def _check(creation: object, ref: CreationRef) -> genvideo.Creation:
 # -- the sandbox through Prism's validating proxy ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("credentials", "header", "value"),
-    [
-        ({"comfy_api_key": COMFY_KEY}, "X-API-Key", COMFY_KEY),
-        ({"comfy_auth_token": COMFY_TOKEN}, "Authorization", f"Bearer {COMFY_TOKEN}"),
-    ],
-    ids=["api-key", "auth-token"],
-)
+@pytest.mark.parametrize(("credentials", "header", "value"), credential_params(COMFY_KEY, COMFY_TOKEN))
 def test_the_fake_lifecycle_fits_the_spec(
     sandbox: Sandbox, prism: dict[str, PrismServer], credentials: dict[str, str], header: str, value: str
 ) -> None:
@@ -220,45 +219,18 @@ def test_a_static_submit_with_code_0_is_refused_as_comfyui_refuses_it(prism: dic
 def test_any_schema_valid_status_reply_gives_a_creation_or_a_genvideo_error(prism: dict[str, PrismServer]) -> None:
     server = prism["dynamic"]
     mark = server.mark()
-    outcomes: list[str] = []
     with _client(server) as client:
-        for _ in range(DYNAMIC_RUNS):
-            try:
-                creation = client.get(f"wavespeed:{STATIC_JOB}")
-            except genvideo.ResponseValidationError as exc:
-                assert "but the reply is for" in str(exc)  # noqa: PT017 - Prism made up another prediction's id
-                outcomes.append("another prediction's")
-                continue
-            _check(creation, CreationRef("wavespeed", STATIC_JOB))
-            outcomes.append("creation")
+        outcomes = dynamic_status_outcomes(client, CreationRef("wavespeed", STATIC_JOB), _check, DYNAMIC_RUNS)
     assert len(outcomes) == DYNAMIC_RUNS  # Prism's random data.id rarely matches: mostly refusals
     assert server.violations(mark) == []
 
 
 def test_any_schema_valid_submit_reply_gives_a_ref_or_a_genvideo_error(prism: dict[str, PrismServer]) -> None:
-    server = prism["dynamic"]
-    outcomes: set[str] = set()
-    with _client(server) as client:
-        for _ in range(DYNAMIC_RUNS):
-            try:
-                ref = _create(client)
-            except genvideo.ResponseValidationError as exc:
-                assert exc.body  # noqa: PT017 - the reply is kept for finding a billed prediction
-                outcomes.add("refused")
-                continue
-            assert ref.provider == "wavespeed"
-            outcomes.add("ref")
-    assert outcomes
+    with _client(prism["dynamic"]) as client:
+        assert dynamic_submit_outcomes(lambda: _create(client), "wavespeed", DYNAMIC_RUNS)
 
 
-@pytest.mark.parametrize(
-    ("credentials", "accepted_by", "refused_by"),
-    [
-        ({"comfy_api_key": COMFY_KEY}, "api-key-only", "bearer-only"),
-        ({"comfy_auth_token": COMFY_TOKEN}, "bearer-only", "api-key-only"),
-    ],
-    ids=["api-key-as-X-API-Key", "auth-token-as-bearer"],
-)
+@pytest.mark.parametrize(("credentials", "accepted_by", "refused_by"), refusal_params(COMFY_KEY, COMFY_TOKEN))
 def test_each_comfy_credential_is_accepted_for_wavespeed(
     prism: dict[str, PrismServer], credentials: dict[str, str], accepted_by: str, refused_by: str
 ) -> None:

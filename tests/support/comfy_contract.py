@@ -6,6 +6,7 @@ response."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import httpx
 import pytest
 
 import genvideo
+from genvideo import CreationRef
 from genvideo.testing import Sandbox
 from tests.support.prism import SPECS, PrismConfig, PrismServer
 
@@ -87,3 +89,38 @@ def spec_document() -> dict[str, Any]:
     """The prepared comfy spec, parsed."""
     document: dict[str, Any] = json.loads(SPECS["comfy"].read_text())
     return document
+
+
+def dynamic_status_outcomes(
+    client: genvideo.Client, ref: CreationRef, check: Callable[[object, CreationRef], object], runs: int
+) -> list[str]:
+    """``get(ref)`` ``runs`` times against a dynamic mock: each creation agrees with its reply (``check``:
+    "creation"), or it is refused as another creation's reply (Prism made up an id: "another's"). Anything
+    else raises."""
+    outcomes: list[str] = []
+    for _ in range(runs):
+        try:
+            creation = client.get(ref)
+        except genvideo.ResponseValidationError as exc:
+            assert "but the reply is for" in str(exc)  # noqa: PT017 - Prism made up another creation's id
+            outcomes.append("another's")
+            continue
+        check(creation, ref)
+        outcomes.append("creation")
+    return outcomes
+
+
+def dynamic_submit_outcomes(create: Callable[[], CreationRef], provider: str, runs: int) -> set[str]:
+    """``create()`` ``runs`` times against a dynamic mock: a ref of ``provider`` ("ref"), or a refusal that
+    keeps the reply, for finding a billed task ("refused"). Anything else raises."""
+    outcomes: set[str] = set()
+    for _ in range(runs):
+        try:
+            ref = create()
+        except genvideo.ResponseValidationError as exc:
+            assert exc.body  # noqa: PT017 - the reply is kept for finding a billed task
+            outcomes.add("refused")
+            continue
+        assert ref.provider == provider
+        outcomes.add("ref")
+    return outcomes

@@ -57,7 +57,7 @@ from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
 from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
 from ._uploads import checked_upload_url, masked, upload_body
-from ._videos import video_reference
+from ._videos import is_video_url, video_reference
 
 if TYPE_CHECKING:
     from ._providers._registry import Registry
@@ -393,9 +393,7 @@ def _video_url_to_fetch(call: inspect.BoundArguments) -> str | None:
     ``video_bytes``: it uploads them itself), which the client downloads first; None otherwise."""
     provider, video = call.arguments.get("provider"), call.arguments.get("video")
     entry = registry().providers.get(provider) if isinstance(provider, str) else None
-    if entry is None or not entry.video_bytes or not isinstance(video, str):
-        return None
-    return video if isinstance(video_reference(video), str) else None
+    return video if entry is not None and entry.video_bytes and is_video_url(video) else None
 
 
 def _is_synchronous(provider: object) -> bool:

@@ -11,6 +11,7 @@ import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from . import _constants as C
 from ._exceptions import InvalidOption, UploadError
@@ -124,6 +125,11 @@ def _local_file(path: Path, shown: str) -> LocalFile:
     return LocalFile(path, video_media_type(head), stat.st_size, stat.st_mtime_ns)
 
 
+def is_video_url(video: object) -> TypeGuard[str]:
+    """Whether ``create(video=...)`` was given a URL (an http(s) string), not a path or bytes."""
+    return isinstance(video, str) and video.startswith(("https://", "http://"))
+
+
 def video_reference(video: VideoInput | None) -> str | LocalFile | None:
     """What ``create(video=...)`` was given: an http(s) URL as it is, or the local file or bytes to upload."""
     if video is None:
@@ -132,7 +138,7 @@ def video_reference(video: VideoInput | None) -> str | LocalFile | None:
         if not video:
             raise InvalidOption("video: the bytes are empty", option="video")
         return LocalFile(video, video_media_type(video[:64]), len(video))
-    if isinstance(video, str) and video.startswith(("https://", "http://")):
+    if is_video_url(video):
         return video
     if isinstance(video, str | os.PathLike):
         shown = str(video)[:80]

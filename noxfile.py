@@ -97,7 +97,15 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over the handwritten code: the SDK, tools, tests and benchmarks."""
     session.install(
-        "--quiet", "-r", "requirements/typecheck.txt", "-r", "requirements/generate.txt", "-r", "requirements/test.txt"
+        "--quiet",
+        "-r",
+        "requirements/typecheck.txt",
+        "-r",
+        "requirements/generate.txt",
+        "-r",
+        "requirements/test.txt",
+        "-r",
+        "requirements/aiohttp.txt",
     )
     _install_sdk(session)
     session.run("mypy", "wrapper/src", "tools", "tests", "bench")
@@ -122,12 +130,21 @@ def tests(session: nox.Session) -> None:
     """The test suite, against real local servers (the sandbox and Prism)."""
     # typecheck.txt: mypy, for the test that type-checks user code calling the clients
     session.install(
-        "--quiet", "-r", "requirements/test.txt", "-r", "requirements/generate.txt", "-r", "requirements/typecheck.txt"
+        "--quiet",
+        "-r",
+        "requirements/test.txt",
+        "-r",
+        "requirements/generate.txt",
+        "-r",
+        "requirements/typecheck.txt",
+        "-r",
+        "requirements/aiohttp.txt",
     )
     _install_sdk(session)
     prism = _prism(session)
     args = session.posargs or ["-q"]
-    session.run("pytest", *args, env={"GENVIDEO_PRISM": prism})
+    # Here the aiohttp backend's tests must run: a missing aiohttp fails them instead of skipping them.
+    session.run("pytest", *args, env={"GENVIDEO_PRISM": prism, "GENVIDEO_TEST_AIOHTTP": "required"})
 
 
 #: wrapper/README.md (genvideo's PyPI page) from README.md, as `python -m tools.pipeline generate` writes it

@@ -16,7 +16,19 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import _base64, _download, _imports, _machine, _overhead, _polling, _regen, _report, _topaz_upload, _waits
+from . import (
+    _base64,
+    _download,
+    _fleet,
+    _imports,
+    _machine,
+    _overhead,
+    _polling,
+    _regen,
+    _report,
+    _topaz_upload,
+    _waits,
+)
 from ._report import Section
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -30,6 +42,7 @@ SECTIONS: dict[str, Callable[[bool], Section]] = {
     "polling": _polling.run,
     "topaz-upload": _topaz_upload.run,
     "base64": _base64.run,
+    "fleet": _fleet.run,
 }
 
 

@@ -8,6 +8,8 @@ way overrides it under the same name.
 from __future__ import annotations
 
 import gc
+import importlib.util
+import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 
 import genvideo
 from genvideo._providers._registry import registry
+from genvideo._transport import HTTP_BACKEND_ENV, HTTP_BACKENDS
 from genvideo.testing import Sandbox
 from tests.support.clients import make_client
 
@@ -79,6 +82,35 @@ def _no_provider_env(monkeypatch: pytest.MonkeyPatch) -> None:
         *(spec.base_url_env for spec in specs),
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``http_backends`` runs once per AsyncClient HTTP backend (httpx, aiohttp)."""
+    if metafunc.definition.get_closest_marker("http_backends") is not None:
+        metafunc.parametrize("http_backend", HTTP_BACKENDS)
+
+
+@pytest.fixture
+def http_backend() -> str:
+    """The HTTP backend of the test's AsyncClients (``GENVIDEO_HTTP_BACKEND``): httpx unless the test is
+    marked ``http_backends``, which parametrizes it."""
+    return "httpx"
+
+
+@pytest.fixture(autouse=True)
+def _http_backend_env(request: pytest.FixtureRequest, http_backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every AsyncClient the test makes without ``http_backend=`` or ``transport=`` uses ``http_backend``,
+    or aiohttp in a test whose ``mode`` parameter is ``"aiohttp"`` (tests.support.clients.MODES: sync,
+    async, and async over aiohttp). Without aiohttp installed such cases are skipped, except where the
+    suite requires it (``nox -s tests`` sets ``GENVIDEO_TEST_AIOHTTP=required``): there they fail."""
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and callspec.params.get("mode") == "aiohttp":
+        http_backend = "aiohttp"
+    monkeypatch.setenv(HTTP_BACKEND_ENV, http_backend)
+    if http_backend == "aiohttp" and importlib.util.find_spec("aiohttp") is None:
+        if os.environ.get("GENVIDEO_TEST_AIOHTTP") == "required":
+            pytest.fail("aiohttp is not installed (pip install -r requirements/aiohttp.txt)")
+        pytest.skip("aiohttp is not installed (genvideo[aiohttp])")
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from genvideo import CreationState
 from genvideo.testing import Fault, Sandbox
 from tests.support.clients import make_async_client
 
+pytestmark = pytest.mark.http_backends  # every test here runs on both AsyncClient backends
+
 
 def test_get_wait_watch_download(sandbox: Sandbox, tmp_path: Path) -> None:
     sandbox.add_creation("vidu", "1", states=["queueing", "processing", "success"])

@@ -83,6 +83,7 @@ def no_gc() -> Iterator[None]:
         gc.collect()
 
 
+@pytest.mark.http_backends
 @pytest.mark.usefixtures("ended_loop_pools")
 def test_one_async_client_across_event_loops_leaves_one_pool_open(sandbox: Sandbox, no_gc: None) -> None:
     client = sandbox.async_client()
@@ -95,6 +96,7 @@ def test_one_async_client_across_event_loops_leaves_one_pool_open(sandbox: Sandb
     assert _open_sockets_to(sandbox.port) == []
 
 
+@pytest.mark.http_backends
 def test_an_async_client_closed_in_its_loop_closes_its_pool(sandbox: Sandbox, no_gc: None) -> None:
     async def main() -> None:
         async with sandbox.async_client() as client:
@@ -104,6 +106,7 @@ def test_an_async_client_closed_in_its_loop_closes_its_pool(sandbox: Sandbox, no
     assert _open_sockets_to(sandbox.port) == []
 
 
+@pytest.mark.http_backends
 def test_an_async_client_can_be_used_again_after_close(sandbox: Sandbox) -> None:
     """Unlike Client: close() ends the current loop's pool; a later call opens a new one (documented,
     for a caller's AsyncHTTPTransport used across event loops)."""

@@ -35,6 +35,7 @@ PARAMS = [
     "max_retries",
     "transport",
     "typical_durations",
+    "http_backend",
 ]
 
 

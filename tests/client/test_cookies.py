@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from genvideo.testing import Fault, Sandbox
+from tests.support.clients import MODES
 
 COOKIE = {"Set-Cookie": "session=planted; Path=/; Max-Age=3600", "Retry-After": "0"}
 CDN_COOKIE = {"Set-Cookie": "cdn=planted; Path=/", "Retry-After": "0"}
@@ -27,7 +28,7 @@ def lookups_and_downloads(sb: Sandbox, mode: str, tmp_path: Path) -> None:
             await client.download(creation, tmp_path / "video.mp4")
             await client.get("vidu:2")
 
-    if mode == "async":
+    if mode != "sync":
         asyncio.run(run_async())
         return
     with sb.client(max_retries=2) as client:
@@ -36,7 +37,7 @@ def lookups_and_downloads(sb: Sandbox, mode: str, tmp_path: Path) -> None:
         client.get("vidu:2")
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", MODES)
 def test_no_request_carries_a_cookie_a_reply_set(sandbox: Sandbox, mode: str, tmp_path: Path) -> None:
     sandbox.add_creation("vidu", "1", states=["success"], faults=[Fault.status(503, headers=COOKIE)])
     sandbox.add_fault(

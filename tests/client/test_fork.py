@@ -129,7 +129,8 @@ def test_a_sync_client_shared_across_fork_never_mixes_up_answers(sandbox: Sandbo
 
 
 @pytest.mark.usefixtures("ended_loop_pools")
-def test_an_async_client_shared_across_fork_never_mixes_up_answers(sandbox: Sandbox) -> None:
+@pytest.mark.http_backends
+def test_an_async_client_shared_across_fork_never_mixes_up_answers(sandbox: Sandbox, http_backend: str) -> None:
     client = sandbox.async_client(timeout=5.0, max_retries=0)
     async_lookups(client, "warm")
     parent, child = in_both_processes(lambda who: async_lookups(client, who))

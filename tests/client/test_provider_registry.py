@@ -298,12 +298,14 @@ def test_the_constructor_takes_the_registry_arguments_and_the_rest(cls: type) ->
         "max_retries",
         "transport",
         "typical_durations",
+        "http_backend",
     ]
     assert [p.name for p in parameters] == expected
     assert expected[:5] == ["comfy_api_key", "comfy_auth_token", "haiper_api_key", "comfy_base_url", "haiper_base_url"]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters)
-    assert all(parameters[i].default is None for i in range(len(expected) - 4))  # the registry's arguments
-    assert parameters[-1].default is None  # typical_durations: the registry's
+    assert all(parameters[i].default is None for i in range(len(expected) - 5))  # the registry's arguments
+    assert parameters[-2].default is None  # typical_durations: the registry's
+    assert parameters[-1].default is None  # http_backend: GENVIDEO_HTTP_BACKEND's (AsyncClient), else httpx
     for name in expected:
         assert f"``{name}``" in (cls.__doc__ or ""), name
 

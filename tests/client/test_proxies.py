@@ -19,6 +19,7 @@ import pytest
 import genvideo
 from genvideo._transport import environment_proxies
 from genvideo.testing import Sandbox
+from tests.support.clients import MODES
 
 PROXY_VARIABLES = [
     "HTTP_PROXY",
@@ -100,7 +101,7 @@ def run(sb: Sandbox, mode: str, host: str, tmp_path: Path, **options: Any) -> ge
     return asyncio.run(main())
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 @pytest.mark.parametrize("variable", ["HTTP_PROXY", "http_proxy", "ALL_PROXY"])
 def test_loopback_never_goes_through_a_proxy(
@@ -120,7 +121,7 @@ def test_loopback_never_goes_through_a_proxy(
     assert len(sandbox.requests) == 2  # the lookup and the download, both direct
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", MODES)
 def test_remote_hosts_still_go_through_the_environment_proxy(
     proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:

@@ -94,6 +94,7 @@ def test_create_uploads_in_parts_then_waits_and_downloads(sandbox: Sandbox, tmp_
     assert path.read_bytes() == sandbox.video("topaz", ref.id)
 
 
+@pytest.mark.http_backends
 def test_async_create_from_a_file(sandbox: Sandbox, tmp_path: Path) -> None:
     data = fake_video("async", 100_000)
     path = tmp_path / "in.mp4"
@@ -318,6 +319,7 @@ def _big_upload(sandbox: Sandbox, tmp_path: Path, size: int, use_async: bool) ->
     return elapsed
 
 
+@pytest.mark.http_backends
 @pytest.mark.parametrize("use_async", [False, True])
 def test_a_multi_megabyte_upload_streams_through(sandbox: Sandbox, tmp_path: Path, use_async: bool) -> None:
     _big_upload(sandbox, tmp_path, 24 * 1024 * 1024, use_async)

@@ -180,6 +180,7 @@ def test_the_storage_slot_needs_the_comfy_key(sandbox: Sandbox, uploader: str) -
     assert not [r for r in sandbox.requests if r.method == "PUT"]
 
 
+@pytest.mark.http_backends
 def test_async_create_uploads_too(sandbox: Sandbox, uploader: str) -> None:
     async def main() -> genvideo.CreationRef:
         async with make_async_client(sandbox) as client:

@@ -84,6 +84,7 @@ def test_a_video_file_reaches_the_provider_exactly(sandbox: Sandbox, provider: s
     _check_delivered(sandbox, data)
 
 
+@pytest.mark.http_backends
 @pytest.mark.parametrize("provider", VIDEO_PROVIDERS)
 def test_a_video_file_reaches_the_provider_exactly_async(sandbox: Sandbox, provider: str, tmp_path: Path) -> None:
     path, data = _video(tmp_path)

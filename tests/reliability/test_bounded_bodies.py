@@ -23,8 +23,8 @@ import genvideo
 from genvideo import _constants as C
 from genvideo._body import BodyReader, BodyTooLarge, Undecodable
 from genvideo.testing import Fault, Sandbox
+from tests.support.clients import MODES
 
-MODES = ["sync", "async"]
 SMALL_LIMIT = 256 * 1024  # the limit these tests set, so that each reads a few hundred KB at most
 
 

@@ -17,10 +17,9 @@ import pytest
 import genvideo
 from genvideo._transport import current_deadline, deadline_scope, total_timeout
 from genvideo.testing import Fault, Sandbox
+from tests.support.clients import MODES
 from tests.support.faultmatrix import POLLED, subject
 from tests.support.faultservers import Reply, ScriptedServer
-
-MODES = ["sync", "async"]
 
 
 def timed_wait(

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 import genvideo
+from tests.support.clients import MODES
 from tests.support.faultservers import RangedObject, Reply, Request, ScriptedServer, Version
 
-MODES = ["sync", "async"]
 DATA = random.Random(9).randbytes(100_000)
 ETAG = ("ETag", '"v1"')
 

@@ -21,9 +21,9 @@ import pytest
 
 import genvideo
 from genvideo import _constants as C
+from tests.support.clients import MODES
 from tests.support.faultservers import RangedObject, Reply, Request, ScriptedServer, Version
 
-MODES = ["sync", "async"]
 DATA = random.Random(7).randbytes(100_000)  # incompressible, like video
 OTHER = random.Random(8).randbytes(100_000)  # the same object, changed
 LM1 = "Mon, 02 Jun 2025 10:00:00 GMT"

@@ -27,12 +27,11 @@ import pytest
 
 import genvideo
 from genvideo.testing import Fault, Sandbox
-from tests.support.clients import COMFY_KEY
+from tests.support.clients import COMFY_KEY, MODES
 from tests.support.faultmatrix import subject
 from tests.support.faultservers import Reply, Request, ScriptedServer, pattern_bytes, pattern_stream
 
 SIZE = 256 * 1024
-MODES = ["sync", "async"]
 
 
 def download(sb: Sandbox, mode: str, target: Any, dest: Path, **options: Any) -> Path:

@@ -16,6 +16,7 @@ from genvideo._providers._registry import registry
 from genvideo.testing import Sandbox
 from genvideo.testing._fakes import fakes
 from tests.support.faultmatrix import (
+    AIOHTTP_PROVIDERS,
     GENERATE_ROWS,
     MARKS,
     OPS,
@@ -25,6 +26,7 @@ from tests.support.faultmatrix import (
     SECTION,
     MatrixRun,
     Row,
+    modes_of,
     pairings,
     problems,
     readme_section,
@@ -66,11 +68,20 @@ def test_the_matrix_covers_every_provider_and_credential(fault_matrix: MatrixRun
         for row in rows_for(facts.provider):
             for op in (op for op in OPS if row.outcome(op) is not None and (op != "download" or facts.url_outputs)):
                 here = {(mode, cred) for p, r, o, mode, cred in ran if (p, r, o) == (facts.provider, row.id, op)}
-                assert {mode for mode, _ in here} == {"sync", "async"}, (facts.provider, row.id, op)
+                assert {mode for mode, _ in here} == set(modes_of(facts.provider)), (facts.provider, row.id, op)
                 credentials = {facts.credential} if op == "download" else set(facts.credentials)
                 assert {cred for _, cred in here} == credentials, (facts.provider, row.id, op)
                 pairs |= here
-        assert pairs == {(mode, cred) for mode in ("sync", "async") for cred in facts.credentials}, facts.provider
+        modes = modes_of(facts.provider)
+        assert pairs == {(mode, cred) for mode in modes for cred in facts.credentials}, facts.provider
+
+
+def test_the_aiohttp_backend_runs_every_row_of_each_spec_and_of_a_synchronous_provider() -> None:
+    specs = {facts.spec for facts in subjects()}
+    chosen = [subject(provider) for provider in AIOHTTP_PROVIDERS]
+    assert {facts.spec for facts in chosen if not facts.synchronous} == specs
+    assert any(facts.synchronous for facts in chosen)
+    assert all(modes_of(facts.provider) == ("sync", "async", "aiohttp") for facts in chosen)
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 import genvideo
 from genvideo.testing import Fault, Sandbox
 from genvideo.testing._fakes import fakes
-from tests.support.clients import spec_base_urls
+from tests.support.clients import MODES, spec_base_urls
 from tests.support.faultmatrix import MARKS, POLLED, PROVIDERS, replies, subject
 from tests.support.faultservers import Reply, Request, ScriptedServer, closed_port_url
 
@@ -580,7 +580,7 @@ def test_pinned_calls_after_close(sandbox: Sandbox, tmp_path: Path, how: str) ->
     call(calls[how])
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("where", ["api", "download"])
 def test_pinned_redirect_to_javascript(tmp_path: Path, mode: str, where: str) -> None:
     with Sandbox() as box:

@@ -38,6 +38,7 @@ from genvideo._providers._registry import registry
 from genvideo.testing import Fault, Sandbox
 from genvideo.testing._fakes import fakes
 from genvideo.testing._recording import RecordedRequest
+from tests.support.clients import MODES
 from tests.support.faultmatrix import (
     LOGGERS,
     MARK_COMFY_KEY,
@@ -45,7 +46,6 @@ from tests.support.faultmatrix import (
     MARK_HAIPER_KEY,
     MARKERS,
     MARKS,
-    MODES,
     POLLED,
     PROVIDERS,
     Credential,

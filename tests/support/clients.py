@@ -8,6 +8,11 @@ import genvideo
 from genvideo._providers._registry import registry
 from genvideo.testing import Sandbox
 
+MODES = ("sync", "async", "aiohttp")
+"""The clients a test parametrized by ``mode`` runs with: ``Client``, ``AsyncClient``, and ``AsyncClient``
+over aiohttp (for ``"aiohttp"``, tests/conftest.py sets ``GENVIDEO_HTTP_BACKEND``: the test's code is the
+async one, every ``mode == "sync"`` test reads both asynchronous modes alike)."""
+
 COMFY_KEY = "sandbox-comfy-key"
 HAIPER_KEY = "sandbox-haiper-key"
 

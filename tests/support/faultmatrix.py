@@ -77,9 +77,11 @@ MARKS: dict[str, str] = {
 MARKERS = tuple(MARKS.values())
 
 Op = Literal["get", "wait", "download", "generate"]
-Mode = Literal["sync", "async"]
+Mode = Literal["sync", "async", "aiohttp"]
+"""The client of a case: `Client`, `AsyncClient`, or `AsyncClient(http_backend="aiohttp")`."""
 OPS: tuple[Op, ...] = ("get", "wait", "download", "generate")
 MODES: tuple[Mode, ...] = ("sync", "async")
+"""The clients every case of every provider runs with (`pairings`); `AIOHTTP_PROVIDERS` add the third."""
 Credential = str
 """A credential's `Client` argument, as the registry names it (`comfy_api_key`, ...)."""
 
@@ -796,6 +798,20 @@ POLLED: tuple[str, ...] = tuple(s.provider for s in subjects() if not s.synchron
 """The providers whose creations are looked up and polled (all but the synchronous ones)."""
 
 
+def _aiohttp_providers() -> tuple[str, ...]:
+    first_polled: dict[str, str] = {}
+    for facts in subjects():
+        if not facts.synchronous:
+            first_polled.setdefault(facts.spec, facts.provider)
+    return (*first_polled.values(), *[s.provider for s in subjects() if s.synchronous][:1])
+
+
+AIOHTTP_PROVIDERS = _aiohttp_providers()
+"""The providers whose rows also run on the aiohttp backend: the first polled provider of each spec and the
+first synchronous one. A row's fault is in HTTP, which the backend carries the same for every provider;
+the adapters above it are the same code whichever backend carries them (they run on httpx for every row)."""
+
+
 def rows_for(provider: str) -> tuple[Row, ...]:
     """The rows that apply to `provider`: GENERATE_ROWS for a synchronous one, else ROWS."""
     return GENERATE_ROWS if subject(provider).synchronous else ROWS
@@ -841,6 +857,8 @@ def plan(
                 credentials = facts.credentials if every else (facts.credential,)
                 for mode, credential in pairings(credentials, number):
                     cases.append(Case(row, op, mode, provider, credential))
+                if provider in AIOHTTP_PROVIDERS:
+                    cases.append(Case(row, op, "aiohttp", provider, credentials[number % len(credentials)]))
     return cases
 
 
@@ -943,7 +961,7 @@ def run_case(
         if mode == "sync":
             obs.result = _run_sync(sb, options, op, target, dest, obs)
         else:
-            obs.result = asyncio.run(_run_async(sb, options, op, target, dest, obs))
+            obs.result = asyncio.run(_run_async(sb, {**options, **backend(mode)}, op, target, dest, obs))
     except Exception as exc:
         obs.error = exc
     obs.elapsed = time.monotonic() - started
@@ -989,7 +1007,7 @@ def _run_generate(
         else:
 
             async def main() -> genvideo.Creation:
-                async with sb.async_client(**options) as client:
+                async with sb.async_client(**options, **backend(obs.mode)) as client:
                     obs.clients.append(client)
                     return await client.generate(provider, timeout=WAIT_TIMEOUT, download=dest, **arguments)
 
@@ -1016,6 +1034,16 @@ def _drop_locals(error: BaseException | None) -> None:
         if error.__cause__ is not None:
             _drop_locals(error.__cause__)
         error = error.__context__
+
+
+def modes_of(provider: str) -> tuple[Mode, ...]:
+    """The clients `provider`'s cases run with."""
+    return (*MODES, "aiohttp") if provider in AIOHTTP_PROVIDERS else MODES
+
+
+def backend(mode: Mode) -> dict[str, str]:
+    """The `AsyncClient` argument that picks the HTTP backend of an asynchronous mode."""
+    return {"http_backend": "aiohttp" if mode == "aiohttp" else "httpx"}
 
 
 def _run_sync(sb: Sandbox, options: dict[str, Any], op: Op, target: Any, dest: Path, obs: Observation) -> object:
@@ -1046,6 +1074,8 @@ def run_concurrently(jobs: Sequence[Callable[[], Observation]], workers: int = 8
 # -- the whole matrix, with marker keys and every log record ------------------------------------------------
 
 LOGGERS = ("genvideo", "httpx", "httpcore")
+QUIET_LOGGERS = ("aiohttp",)
+"""Also at DEBUG during a run, but silent when all goes to plan (aiohttp logs only its own troubles)."""
 
 
 class Capture(logging.Handler):
@@ -1068,14 +1098,14 @@ class Capture(logging.Handler):
 
 @contextlib.contextmanager
 def debug_logs() -> Iterator[Capture]:
-    """Every record of every logger, with genvideo, httpx and httpcore at DEBUG."""
+    """Every record of every logger, with genvideo, httpx, httpcore and aiohttp at DEBUG."""
     capture = Capture()
     root = logging.getLogger()
-    saved = {name: logging.getLogger(name).level for name in LOGGERS}
+    saved = {name: logging.getLogger(name).level for name in (*LOGGERS, *QUIET_LOGGERS)}
     saved_root = root.level
     root.addHandler(capture)
     root.setLevel(logging.DEBUG)
-    for name in LOGGERS:
+    for name in (*LOGGERS, *QUIET_LOGGERS):
         logging.getLogger(name).setLevel(logging.DEBUG)
     try:
         yield capture
@@ -1168,7 +1198,7 @@ def _warm_up(sb: Sandbox, root: Path, providers: Collection[str]) -> None:
         if facts.synchronous:
             _warm_up_generate(sb, root / provider, provider)
             continue
-        for mode in MODES:
+        for mode in modes_of(provider):
             ref = facts.add_creation(sb, f"warm-up.{mode}", states=[facts.success])
             dest = root / provider / mode / "video.mp4"
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -1178,8 +1208,8 @@ def _warm_up(sb: Sandbox, root: Path, providers: Collection[str]) -> None:
                     client.download(client.get(ref), dest)
             else:
 
-                async def main(ref: CreationRef = ref, dest: Path = dest) -> None:
-                    async with sb.async_client(timeout=10.0) as client:
+                async def main(ref: CreationRef = ref, dest: Path = dest, mode: Mode = mode) -> None:
+                    async with sb.async_client(timeout=10.0, **backend(mode)) as client:
                         await client.wait(ref, timeout=10.0, poll_interval=POLL)
                         await client.download(await client.get(ref), dest)
 
@@ -1193,11 +1223,12 @@ def _warm_up_generate(sb: Sandbox, root: Path, provider: str) -> None:
     with sb.client(timeout=10.0) as client:
         client.generate(provider, timeout=10.0, download=root / "sync.mp4", **arguments)
 
-    async def main() -> None:
-        async with sb.async_client(timeout=10.0) as client:
-            await client.generate(provider, timeout=10.0, download=root / "async.mp4", **arguments)
+    async def main(mode: Mode) -> None:
+        async with sb.async_client(timeout=10.0, **backend(mode)) as client:
+            await client.generate(provider, timeout=10.0, download=root / f"{mode}.mp4", **arguments)
 
-    asyncio.run(main())
+    for mode in modes_of(provider)[1:]:
+        asyncio.run(main(mode))
 
 
 # -- checking --------------------------------------------------------------------------------------------
@@ -1295,7 +1326,9 @@ def render_section() -> str:
         "is a test in `tests/reliability/test_fault_matrix.py` for every provider genvideo supports, run for",
         "`get`, `wait` and `download` with both `Client` and `AsyncClient` against the local sandbox (or a",
         "closed port); every row holds for every provider alike. This table is generated from those rows",
-        "(`./dev -s readme` rewrites it, and a test fails when it is stale).",
+        "(`./dev -s readme` rewrites it, and a test fails when it is stale). Every row also runs on",
+        f'`AsyncClient(http_backend="aiohttp")` for {", ".join(f"`{p}`" for p in AIOHTTP_PROVIDERS)} (the first',
+        "polled provider of each spec and the first synchronous one).",
         "",
         f"Settings: `Client(timeout={TIMEOUT}, max_retries={MAX_RETRIES})` (`timeout={HEAVY_TIMEOUT}` for the rows "
         f"that push 16 MiB) and `wait(timeout={WAIT_TIMEOUT}, poll_interval={POLL})`.",

@@ -67,6 +67,7 @@ class _State:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 256  # a client opening a hundred connections at once is not made to wait
     state: _State
 
     def handle_error(self, request: object, client_address: object) -> None:

@@ -94,12 +94,19 @@ class AsyncClient(_BaseClient):
       when the client will be used again in another loop. An ``httpx.AsyncHTTPTransport`` gets the
       whole-request bound too; any other transport only httpx's per-operation timeouts (capped at
       the time left), checked again between body chunks.
+    - ``http_backend``: what moves the bytes when genvideo builds the transport: ``"httpx"`` (the
+      default: httpx's own stack) or ``"aiohttp"`` (``pip install 'genvideo[aiohttp]'``: ~10x less
+      CPU per request, and up to 100 requests in flight instead of 20, for thousands of concurrent
+      waits). By default from ``GENVIDEO_HTTP_BACKEND``; never chosen because aiohttp happens to be
+      installed. Every guarantee above holds on both. :class:`ConfigurationError` for another name,
+      for aiohttp when it is not installed, or together with ``transport``.
 
     ``GENVIDEO_LOG=debug`` (or ``info``) prints genvideo's and httpx's logs to stderr, with
     credentials and signed URL queries masked.
     """
 
     _transport_type = httpx.AsyncBaseTransport
+    _asynchronous = True
 
     def __init__(
         self,
@@ -113,6 +120,7 @@ class AsyncClient(_BaseClient):
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         transport: httpx.AsyncBaseTransport | None = None,
         typical_durations: Mapping[str, float | None] | None = None,
+        http_backend: str | None = None,
     ) -> None:
         """See the class docstring: ``help(genvideo.AsyncClient)``."""
         super().__init__(
@@ -125,6 +133,7 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             transport=transport,
             typical_durations=typical_durations,
+            http_backend=http_backend,
         )
 
     def _open(self) -> None:
@@ -179,7 +188,7 @@ class AsyncClient(_BaseClient):
             self._pool_epoch = fork_epoch()
             # Hundreds of concurrent waits must not all queue inside httpcore, whose pool rescans its
             # whole queue on every change (quadratic CPU); they queue here instead, at no cost.
-            self._in_flight = asyncio.Semaphore(C.MAX_CONCURRENT_REQUESTS)
+            self._in_flight = asyncio.Semaphore(C.MAX_CONCURRENT_REQUESTS[self._http_backend])
             self._loop = loop
         return self._http
 

@@ -327,8 +327,11 @@ def bound(transport: Any, *, asynchronous: bool) -> Routes:
     return Routes(wrapped, {}, [tracker] if tracker is not None else [])
 
 
-def routes(*, asynchronous: bool, verify: ssl.SSLContext, limits: httpx.Limits | None = None) -> Routes:
-    """genvideo's own transports: direct, plus one per proxy the environment names.
+def routes(
+    *, asynchronous: bool, verify: ssl.SSLContext, limits: httpx.Limits | None = None, backend: str = "httpx"
+) -> Routes:
+    """genvideo's own transports: direct, plus one per proxy the environment names; for an
+    ``AsyncClient`` whose ``backend`` is ``"aiohttp"``, aiohttp's (``_aiohttp``; needs ``limits``).
 
     Proxies are read as httpx reads them when it builds its own transports (``urllib``'s
     ``getproxies()``: ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and their lowercase forms, with
@@ -337,6 +340,9 @@ def routes(*, asynchronous: bool, verify: ssl.SSLContext, limits: httpx.Limits |
     trackers: list[_Tracker] = []
 
     def make(proxy: str | None = None) -> Any:
+        if backend == "aiohttp":
+            assert limits is not None  # an AsyncClient's: the only kind with an aiohttp backend
+            return _aiohttp_transport(verify, limits, proxy, trackers)
         options: dict[str, Any] = {"verify": verify, "proxy": None if proxy is None else httpx.Proxy(proxy)}
         if limits is not None:
             options["limits"] = limits
@@ -355,6 +361,20 @@ def routes(*, asynchronous: bool, verify: ssl.SSLContext, limits: httpx.Limits |
         else:
             mounts[pattern] = (_AsyncBounded if asynchronous else _Bounded)(make(proxy), outer)
     return Routes(outer, mounts, trackers)
+
+
+def _aiohttp_transport(
+    verify: ssl.SSLContext, limits: httpx.Limits, proxy: str | None, trackers: list[_Tracker]
+) -> Any:
+    from ._aiohttp import AiohttpTransport, UnsupportedProxy
+    from ._exceptions import ConfigurationError
+
+    try:
+        transport = AiohttpTransport(verify=verify, limits=limits, proxy=proxy)
+    except UnsupportedProxy as exc:
+        raise ConfigurationError(f"the proxy environment: {exc}") from None
+    trackers.append(transport)
+    return transport
 
 
 def environment_proxies() -> dict[str, str | None]:

@@ -56,6 +56,7 @@ from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
 from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
+from ._transport import http_backend as http_backend_named
 from ._uploads import checked_upload_url, masked, upload_body
 from ._videos import is_video_url, video_reference
 
@@ -113,6 +114,7 @@ class _BaseClient:
     """
 
     _transport_type: type[Any] = object
+    _asynchronous = False
 
     def __init__(
         self,
@@ -121,8 +123,11 @@ class _BaseClient:
         max_retries: int,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
         typical_durations: Mapping[str, float | None] | None = None,
+        http_backend: str | None = None,
         **settings: str | None,
     ) -> None:
+        #: What moves the bytes when genvideo builds the transport ("httpx" or "aiohttp").
+        self._http_backend = http_backend_named(http_backend, transport=transport, asynchronous=self._asynchronous)
         max_retries = _checked_retries(max_retries)
         #: Provider -> seconds its creations usually take (None: unknown), for the poll schedule.
         self._typical_durations = _checked_durations(typical_durations)
@@ -167,8 +172,9 @@ class _BaseClient:
         if self._transport is None:
             limits = None
             if asynchronous:
-                limits = httpx.Limits(max_connections=C.MAX_CONNECTIONS, max_keepalive_connections=C.MAX_CONNECTIONS)
-            ways = routes(asynchronous=asynchronous, verify=_ssl_context(), limits=limits)
+                most = C.MAX_CONNECTIONS[self._http_backend]
+                limits = httpx.Limits(max_connections=most, max_keepalive_connections=most)
+            ways = routes(asynchronous=asynchronous, verify=_ssl_context(), limits=limits, backend=self._http_backend)
         else:
             ways = bound(self._transport, asynchronous=asynchronous)
         args: dict[str, Any] = {
@@ -567,6 +573,8 @@ class Client(_BaseClient):
       transport decides). httpx's rule holds: :meth:`close` closes it, so give each client its own.
       An ``httpx.HTTPTransport`` gets the whole-request bound too; any other transport only
       httpx's per-operation timeouts (capped at the time left), checked again between body chunks.
+    - ``http_backend``: ``"httpx"``, the only one a ``Client`` has (``"aiohttp"`` is for
+      :class:`AsyncClient`: :class:`ConfigurationError` here). ``GENVIDEO_HTTP_BACKEND`` is not read.
 
     ``GENVIDEO_LOG=debug`` (or ``info``) prints genvideo's and httpx's logs to stderr, with
     credentials and signed URL queries masked.
@@ -586,6 +594,7 @@ class Client(_BaseClient):
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         transport: httpx.BaseTransport | None = None,
         typical_durations: Mapping[str, float | None] | None = None,
+        http_backend: str | None = None,
     ) -> None:
         """See the class docstring: ``help(genvideo.Client)``."""
         super().__init__(
@@ -598,6 +607,7 @@ class Client(_BaseClient):
             max_retries=max_retries,
             transport=transport,
             typical_durations=typical_durations,
+            http_backend=http_backend,
         )
 
     def _open(self) -> None:

@@ -45,6 +45,10 @@ _TRANSPORT_LOGGERS = (
     "httpcore.http2",
     "httpcore.proxy",
     "httpcore.socks",
+    # AsyncClient(http_backend="aiohttp"): httpx still logs each request; aiohttp's client side logs
+    # little (connector and payload troubles), but what it logs passes the same filter.
+    "aiohttp.client",
+    "aiohttp.internal",
 )
 _LOCATION = re.compile(r"(b'location', b'[^'?]*)\?[^']*'", re.IGNORECASE)
 # The user info of any URL (scheme://user:password@host): a password, or a token used as a user name.
@@ -171,7 +175,7 @@ for _name in _TRANSPORT_LOGGERS:
 
 LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 # httpcore logs at DEBUG only; its records reach the handler on "httpcore" by propagation.
-_PRINTED_LOGGERS = ("genvideo", "httpx", "httpcore")
+_PRINTED_LOGGERS = ("genvideo", "httpx", "httpcore", "aiohttp.client")
 
 
 class _RedactingFormatter(logging.Formatter):

@@ -34,12 +34,15 @@ from typing import Any
 import httpx
 
 __all__ = [
+    "HTTP_BACKENDS",
+    "HTTP_BACKEND_ENV",
     "Routes",
     "bound",
     "current_deadline",
     "deadline_scope",
     "environment_proxies",
     "fork_epoch",
+    "http_backend",
     "no_cookies",
     "routes",
     "total_timeout",
@@ -165,11 +168,57 @@ def bound(transport: Any, *, asynchronous: bool) -> Routes:
     return make_bound(transport, asynchronous=asynchronous)
 
 
-def routes(*, asynchronous: bool, verify: ssl.SSLContext, limits: httpx.Limits | None = None) -> Routes:
+def routes(
+    *, asynchronous: bool, verify: ssl.SSLContext, limits: httpx.Limits | None = None, backend: str = "httpx"
+) -> Routes:
     """genvideo's own transports (see ``_backends.routes``)."""
     from ._backends import routes as make_routes
 
-    return make_routes(asynchronous=asynchronous, verify=verify, limits=limits)
+    return make_routes(asynchronous=asynchronous, verify=verify, limits=limits, backend=backend)
+
+
+HTTP_BACKEND_ENV = "GENVIDEO_HTTP_BACKEND"
+#: What can move ``AsyncClient``'s bytes: httpx's own stack (httpcore), or aiohttp (``genvideo[aiohttp]``).
+HTTP_BACKENDS = ("httpx", "aiohttp")
+
+
+def http_backend(value: object, *, transport: object, asynchronous: bool) -> str:
+    """The HTTP backend a client uses: ``value``, else (``AsyncClient`` only) ``GENVIDEO_HTTP_BACKEND``,
+    else httpx.
+
+    Never chosen by what happens to be installed: aiohttp often arrives as another package's
+    dependency, and a client's timeouts, proxies and TLS must not change with it. ConfigurationError
+    for an unknown name, for aiohttp when it is not installed or for a ``Client`` (aiohttp is asyncio
+    only), and for a backend named together with a caller's ``transport`` (which already decides how
+    bytes travel).
+    """
+    from ._exceptions import ConfigurationError
+
+    if value is None and asynchronous:
+        value_from_env = os.environ.get(HTTP_BACKEND_ENV, "").strip().lower()
+        if not value_from_env or transport is not None:  # the environment speaks for genvideo's transports
+            return "httpx"
+        named, where = value_from_env, HTTP_BACKEND_ENV
+    elif value is None:
+        return "httpx"
+    elif isinstance(value, str):
+        named, where = value, "http_backend"
+    else:
+        raise ConfigurationError(
+            f"http_backend: expected a name ({', '.join(HTTP_BACKENDS)}), got {type(value).__name__}"
+        )
+    if named not in HTTP_BACKENDS:
+        raise ConfigurationError(f"{where}: expected one of {', '.join(HTTP_BACKENDS)}, got {named[:40]!r}")
+    if transport is not None:
+        raise ConfigurationError("give http_backend or transport, not both: a transport decides how bytes travel")
+    if named == "aiohttp" and not asynchronous:
+        raise ConfigurationError("http_backend: aiohttp carries AsyncClient only; Client uses httpx")
+    if named == "aiohttp":
+        import importlib.util
+
+        if importlib.util.find_spec("aiohttp") is None:
+            raise ConfigurationError(f"{where}: aiohttp is not installed (pip install 'genvideo[aiohttp]')")
+    return named
 
 
 def environment_proxies() -> dict[str, str | None]:

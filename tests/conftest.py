@@ -97,6 +97,21 @@ def http_backend() -> str:
     return "httpx"
 
 
+@pytest.fixture
+def aiohttp_backend() -> str:
+    """For a test that uses the aiohttp backend itself: ``"aiohttp"``, skipped (or failed, as below) when
+    aiohttp is not installed."""
+    _check_aiohttp()
+    return "aiohttp"
+
+
+def _check_aiohttp() -> None:
+    if importlib.util.find_spec("aiohttp") is None:
+        if os.environ.get("GENVIDEO_TEST_AIOHTTP") == "required":
+            pytest.fail("aiohttp is not installed (pip install -r requirements/aiohttp.txt)")
+        pytest.skip("aiohttp is not installed (genvideo[aiohttp])")
+
+
 @pytest.fixture(autouse=True)
 def _http_backend_env(request: pytest.FixtureRequest, http_backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every AsyncClient the test makes without ``http_backend=`` or ``transport=`` uses ``http_backend``,
@@ -107,10 +122,8 @@ def _http_backend_env(request: pytest.FixtureRequest, http_backend: str, monkeyp
     if callspec is not None and callspec.params.get("mode") == "aiohttp":
         http_backend = "aiohttp"
     monkeypatch.setenv(HTTP_BACKEND_ENV, http_backend)
-    if http_backend == "aiohttp" and importlib.util.find_spec("aiohttp") is None:
-        if os.environ.get("GENVIDEO_TEST_AIOHTTP") == "required":
-            pytest.fail("aiohttp is not installed (pip install -r requirements/aiohttp.txt)")
-        pytest.skip("aiohttp is not installed (genvideo[aiohttp])")
+    if http_backend == "aiohttp":
+        _check_aiohttp()
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ import pytest
 
 import genvideo
 from genvideo import _constants as C
-from genvideo._aiohttp import AiohttpTransport
 from genvideo.testing import Fault, Sandbox
 from tests.support.clients import COMFY_KEY, MODES
 from tests.support.faultservers import Reply, Request, ScriptedServer
@@ -53,8 +52,10 @@ def first_get(client: genvideo.AsyncClient, ref: str) -> object:
 
 
 def test_httpx_is_the_default_and_aiohttp_is_chosen_by_argument_or_environment(
-    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, aiohttp_backend: str
 ) -> None:
+    from genvideo._aiohttp import AiohttpTransport
+
     sandbox.add_creation("vidu", "1", states=["processing"])
     monkeypatch.delenv("GENVIDEO_HTTP_BACKEND")
     assert isinstance(first_get(sandbox.async_client(), "vidu:1"), httpx.AsyncHTTPTransport)
@@ -220,7 +221,7 @@ def test_requests_in_flight_are_capped_per_backend(http_backend: str) -> None:
 
 @pytest.mark.parametrize("proxy", ["socks5://user:proxy-secret-1@proxy.test:1080", "socks5h://proxy.test:1080"])
 def test_a_proxy_aiohttp_cannot_use_is_refused_with_nothing_sent(
-    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, proxy: str
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, proxy: str, aiohttp_backend: str
 ) -> None:
     monkeypatch.setenv("ALL_PROXY", proxy)
     sandbox.add_creation("vidu", "1", states=["processing"])
@@ -235,7 +236,9 @@ def test_a_proxy_aiohttp_cannot_use_is_refused_with_nothing_sent(
     assert sandbox.requests == []
 
 
-def test_aiohttps_loggers_are_redacted(sandbox: Sandbox, caplog: pytest.LogCaptureFixture) -> None:
+def test_aiohttps_loggers_are_redacted(
+    sandbox: Sandbox, caplog: pytest.LogCaptureFixture, aiohttp_backend: str
+) -> None:
     client = sandbox.async_client(comfy_api_key=KEY, http_backend="aiohttp")
     with caplog.at_level(logging.DEBUG):
         for name in ("aiohttp.client", "aiohttp.internal"):
@@ -245,7 +248,7 @@ def test_aiohttps_loggers_are_redacted(sandbox: Sandbox, caplog: pytest.LogCaptu
     asyncio.run(client.close())
 
 
-def test_aiohttp_is_imported_only_by_a_client_that_uses_it(sandbox: Sandbox) -> None:
+def test_aiohttp_is_imported_only_by_a_client_that_uses_it(sandbox: Sandbox, aiohttp_backend: str) -> None:
     sandbox.add_creation("vidu", "1", states=["processing"])
     script = (
         "import asyncio, sys, genvideo\n"

@@ -95,8 +95,8 @@ class AsyncClient(_BaseClient):
       whole-request bound too; any other transport only httpx's per-operation timeouts (capped at
       the time left), checked again between body chunks.
     - ``http_backend``: what moves the bytes when genvideo builds the transport: ``"httpx"`` (the
-      default: httpx's own stack) or ``"aiohttp"`` (``pip install 'genvideo[aiohttp]'``: ~10x less
-      CPU per request, and up to 100 requests in flight instead of 20, for thousands of concurrent
+      default: httpx's own stack) or ``"aiohttp"`` (``pip install 'genvideo[aiohttp]'``: a third of
+      the CPU per request, and up to 100 requests in flight instead of 40, for thousands of concurrent
       waits). By default from ``GENVIDEO_HTTP_BACKEND``; never chosen because aiohttp happens to be
       installed. Every guarantee above holds on both. :class:`ConfigurationError` for another name,
       for aiohttp when it is not installed, or together with ``transport``.

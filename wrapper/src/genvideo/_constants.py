@@ -45,10 +45,13 @@ ERROR_BODY_SNIPPET = 300
 USER_AGENT = "genvideo-python"
 
 # AsyncClient, per HTTP backend: connections per pool, and API requests in flight at once (the rest
-# wait their turn). httpx's pool costs more CPU per request the more it holds (5.2 ms per poll at 50
-# in flight, 19 ms at 100); aiohttp's does not, and at 200 ms of latency a cap of 20 would bind.
-MAX_CONNECTIONS = {"httpx": 20, "aiohttp": 100}
-MAX_CONCURRENT_REQUESTS = {"httpx": 20, "aiohttp": 100}
+# wait their turn). Chosen by bench section 9 (1,000 waits at 200 ms of latency; 10,000 without):
+# httpx's pool falls off a cliff past ~50 (0.7 ms of CPU per poll at 40 and 0.8 at 50, 8 ms at 75,
+# 14 ms at 100), and 40 is as fast as 50 there (1.12x ideal; 20 gave 1.43x). aiohttp's cost does not
+# grow with the cap (0.28-0.30 ms at 50 to 200); 100 keeps up at 200 ms (1.12x; 200 gave 1.06x) without
+# holding hundreds of connections to one provider.
+MAX_CONNECTIONS = {"httpx": 40, "aiohttp": 100}
+MAX_CONCURRENT_REQUESTS = {"httpx": 40, "aiohttp": 100}
 
 # Credential values shorter than this are accepted (tests and sandboxes use "k") but never masked
 # in logs or error messages: no provider issues such a key, and masking "k" would garble every line.

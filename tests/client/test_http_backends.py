@@ -261,3 +261,20 @@ def test_aiohttp_is_imported_only_by_a_client_that_uses_it(sandbox: Sandbox, aio
     env = {k: v for k, v in os.environ.items() if k != "GENVIDEO_HTTP_BACKEND"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.split() == ["False", "False"]  # not even a client that has sent nothing yet
+
+
+def test_an_aiohttp_that_cannot_be_imported_is_a_configuration_error(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, aiohttp_backend: str
+) -> None:
+    sandbox.add_creation("vidu", "1", states=["processing"])
+    client = sandbox.async_client(http_backend="aiohttp")  # found installed
+    monkeypatch.delitem(sys.modules, "genvideo._aiohttp", raising=False)
+    monkeypatch.setitem(sys.modules, "aiohttp", None)  # and then it cannot be imported
+
+    async def main() -> None:
+        async with client:
+            await client.get("vidu:1")
+
+    with pytest.raises(genvideo.ConfigurationError, match="aiohttp cannot be imported"):
+        asyncio.run(main())
+    assert sandbox.requests == []

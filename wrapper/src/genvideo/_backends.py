@@ -366,9 +366,12 @@ def routes(
 def _aiohttp_transport(
     verify: ssl.SSLContext, limits: httpx.Limits, proxy: str | None, trackers: list[_Tracker]
 ) -> Any:
-    from ._aiohttp import AiohttpTransport, UnsupportedProxy
     from ._exceptions import ConfigurationError
 
+    try:
+        from ._aiohttp import AiohttpTransport, UnsupportedProxy
+    except ImportError as exc:  # installed, but not importable (a missing dependency, a broken build)
+        raise ConfigurationError(f"http_backend aiohttp: aiohttp cannot be imported ({exc})") from None
     try:
         transport = AiohttpTransport(verify=verify, limits=limits, proxy=proxy)
     except UnsupportedProxy as exc:

@@ -46,6 +46,7 @@ from ._providers import ApiRequest, GetFlow, SubmitFlow, SubmitStep, get_flow
 from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
+from ._schedule import ReplyHints
 from ._transport import Routes, deadline_scope, fork_epoch
 from ._uploads import masked
 
@@ -210,9 +211,11 @@ class AsyncClient(_BaseClient):
     async def _fetch_json(self, provider: Provider, request: SubmitStep, deadline: Deadline) -> dict[str, Any]:
         return (await self._fetch(provider, request, deadline))[0]
 
-    async def _fetch(self, provider: Provider, request: SubmitStep, deadline: Deadline) -> tuple[dict[str, Any], int]:
+    async def _fetch(
+        self, provider: Provider, request: SubmitStep, deadline: Deadline, hints: ReplyHints | None = None
+    ) -> tuple[dict[str, Any], int]:
         """The JSON object of the reply (``{}`` for an upload), and the size of its body (large ones are
-        parsed off the loop)."""
+        parsed off the loop); the reply's headers noted in ``hints`` (a poll's)."""
         http = self._client()
         attempt = 0
         while True:
@@ -230,8 +233,12 @@ class AsyncClient(_BaseClient):
                             raise self._too_large(provider, response, exc) from None
                 size = len(content or b"")
                 if size > C.PARSE_OFF_LOOP_BYTES:
-                    return await asyncio.to_thread(self._outcome, provider, request, response, content), size
-                return self._outcome(provider, request, response, content), size
+                    outcome = await asyncio.to_thread(self._outcome, provider, request, response, content)
+                else:
+                    outcome = self._outcome(provider, request, response, content)
+                if hints is not None:
+                    hints.read(response.headers)
+                return outcome, size
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
@@ -246,11 +253,11 @@ class AsyncClient(_BaseClient):
         """The creation's current state. Haiper: asks the status, then the detail once it succeeded."""
         return await self._get(CreationRef.parse(ref), Deadline())
 
-    async def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
+    async def _get(self, ref: CreationRef, deadline: Deadline, hints: ReplyHints | None = None) -> Creation:
         flow = get_flow(ref)
         step: ApiRequest | Creation = next(flow)
         while isinstance(step, ApiRequest):
-            body, size = await self._fetch(ref.provider, step, deadline)
+            body, size = await self._fetch(ref.provider, step, deadline, hints)
             # Building a Creation from a large reply takes as long as parsing it: off the loop too.
             if size > C.PARSE_OFF_LOOP_BYTES:
                 step = await asyncio.to_thread(_advance, flow, body)
@@ -264,13 +271,14 @@ class AsyncClient(_BaseClient):
         parsed = CreationRef.parse(ref)
         poller = Poller(parsed, timeout, poll_interval, self._typical_durations.get(parsed.provider))
         while True:
+            hints = ReplyHints()
             try:
-                creation = await self._get(poller.ref, poller.poll_deadline())
+                creation = await self._get(poller.ref, poller.poll_deadline(), hints)
             except APIError as exc:
                 await asyncio.sleep(poller.delay_after_error(exc))
                 poller.check()
                 continue
-            yield creation, poller.record(creation)
+            yield creation, poller.record(creation, hints)
             if creation.state.is_terminal:
                 return
             await asyncio.sleep(poller.delay())

@@ -55,6 +55,7 @@ from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
+from ._schedule import ReplyHints
 from ._transport import Routes, bound, deadline_scope, fork_epoch, no_cookies, routes, total_timeout
 from ._transport import http_backend as http_backend_named
 from ._uploads import checked_upload_url, masked, upload_body
@@ -647,8 +648,11 @@ class Client(_BaseClient):
                 self._httpx.close()  # (a pool inherited through fork() is left alone)
         self._secrets_lease.release()
 
-    def _fetch_json(self, provider: Provider, request: SubmitStep, deadline: Deadline) -> dict[str, Any]:
-        """The JSON object an API call answers (``{}`` for an upload), retried as its kind allows."""
+    def _fetch_json(
+        self, provider: Provider, request: SubmitStep, deadline: Deadline, hints: ReplyHints | None = None
+    ) -> dict[str, Any]:
+        """The JSON object an API call answers (``{}`` for an upload), retried as its kind allows; the
+        answer's headers noted in ``hints`` (a poll's)."""
         attempt = 0
         while True:
             try:
@@ -663,7 +667,10 @@ class Client(_BaseClient):
                         content = _read_body(response, at)
                     except BodyTooLarge as exc:
                         raise self._too_large(provider, response, exc) from None
-                return self._outcome(provider, request, response, content)
+                outcome = self._outcome(provider, request, response, content)
+                if hints is not None:
+                    hints.read(response.headers)
+                return outcome
             except httpx.HTTPError as exc:
                 error, cause = self._transport_error(provider, exc), exc
             except APIError as exc:
@@ -694,12 +701,12 @@ class Client(_BaseClient):
         A synchronous provider's ref (LTX) names nothing to look up: InvalidCreationRef."""
         return self._get(CreationRef.parse(ref), Deadline())
 
-    def _get(self, ref: CreationRef, deadline: Deadline) -> Creation:
+    def _get(self, ref: CreationRef, deadline: Deadline, hints: ReplyHints | None = None) -> Creation:
         flow = get_flow(ref)
         try:
             request = next(flow)
             while True:
-                request = flow.send(self._fetch_json(ref.provider, request, deadline))
+                request = flow.send(self._fetch_json(ref.provider, request, deadline, hints))
         except StopIteration as done:
             return self._resolved(masked_failure(done.value))
 
@@ -707,13 +714,14 @@ class Client(_BaseClient):
         parsed = CreationRef.parse(ref)
         poller = Poller(parsed, timeout, poll_interval, self._typical_durations.get(parsed.provider))
         while True:
+            hints = ReplyHints()
             try:
-                creation = self._get(poller.ref, poller.poll_deadline())
+                creation = self._get(poller.ref, poller.poll_deadline(), hints)
             except APIError as exc:
                 time.sleep(poller.delay_after_error(exc))
                 poller.check()
                 continue
-            yield creation, poller.record(creation)
+            yield creation, poller.record(creation, hints)
             if creation.state.is_terminal:
                 return
             time.sleep(poller.delay())

@@ -15,7 +15,7 @@ from ._models import Creation
 from ._providers._text import shown
 from ._refs import CreationRef
 from ._retry import Deadline, backoff, hint_too_long, is_retryable
-from ._schedule import PollSchedule
+from ._schedule import PollSchedule, ReplyHints
 from ._states import CreationState
 
 
@@ -99,14 +99,15 @@ class Poller:
         (none: the client's own timeout bounds it)."""
         return Deadline() if self._poll_once and self.polls == 0 else self.deadline
 
-    def record(self, creation: Creation) -> bool:
-        """Note a successful poll; True when it differs from the previous one."""
+    def record(self, creation: Creation, hints: ReplyHints | None = None) -> bool:
+        """Note a successful poll (and what its replies' headers said); True when it differs from the
+        previous one."""
         self.polls += 1
         self._failures = 0
         self._last_error = None
         changed = self.last is None or _fingerprint(creation) != _fingerprint(self.last)
         self.last = creation
-        self._interval = self._schedule.next_delay(self._age(creation), creation.progress)
+        self._interval = self._schedule.next_delay(self._age(creation), creation.progress, hints)
         return changed
 
     def _age(self, creation: Creation) -> float:

@@ -21,6 +21,7 @@ FaultKind = Literal[
     "informational",
     "endless",
     "gzip_bomb",
+    "headers",
 ]
 
 
@@ -128,6 +129,12 @@ class Fault:
             code=error_code or "",
             message=message or "",
         )
+
+    @classmethod
+    def with_headers(cls, headers: Mapping[str, str], *, times: int = 1) -> Fault:
+        """Answer normally (a poll advances the creation as usual), with `headers` added: e.g. a successful
+        poll's `Retry-After`, or Comfy's `X-Comfy-Estimated-Duration-Seconds`."""
+        return cls("headers", times=times, headers=_pairs(headers))
 
     @classmethod
     def delay(cls, seconds: float, *, times: int = 1) -> Fault:
@@ -257,6 +264,8 @@ class Fault:
                     args.append(f"message={self.message!r}")
             case "delay":
                 args.append(repr(self.seconds))
+            case "headers":
+                args.append(repr(dict(self.headers)))
             case "cut":
                 args.append(repr(self.fraction))
             case "body":

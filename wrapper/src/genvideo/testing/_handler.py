@@ -190,6 +190,9 @@ class SandboxHandler(BaseHTTPRequestHandler):
                 self._send(self.server.app.fault_answer(where, fault))
             case "state":
                 self._send(answer(False, fault.raw_state if where.is_api else None))
+            case "headers":
+                response = answer(self.command != "HEAD", None)
+                self._send(Reply(response.status, (*response.headers, *fault.headers), response.body))
             case "delay":
                 if self._wait(fault.seconds):
                     self._send(answer(self.command != "HEAD", None))

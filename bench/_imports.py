@@ -27,6 +27,7 @@ from ._report import Row, Section, Target, fmt_seconds
 from ._servers import ServerProcess
 
 TARGET = Target("≤", 1.3)
+FIRST_CALL_TARGET = Target("≤", 1.15)  # issue 16: import genvideo + first get vs raw httpx's
 MODULES = ("genvideo", "httpx")
 
 
@@ -109,7 +110,7 @@ def run_first_calls(section: Section, rounds: int) -> None:
             fmt_seconds(g),
             fmt_seconds(h),
             g / h,
-            TARGET,
+            FIRST_CALL_TARGET,
         )
     )
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import resource
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,40 @@ def run_child(module: str, *args: str, timeout: float = 600) -> dict[str, Any]:
         raise RuntimeError(f"{module} {' '.join(args)} exited {proc.returncode}:\n{proc.stderr[-4000:]}")
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return result
+
+
+class Conversation:
+    """A child that answers each line sent to its stdin with one JSON line (a server being measured)."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        assert proc.stdin is not None
+        assert proc.stdout is not None
+        self._proc, self._stdin, self._stdout = proc, proc.stdin, proc.stdout
+        self.hello: dict[str, Any] = json.loads(self._stdout.readline())
+        """Its first line, sent unasked (where it listens)."""
+
+    def ask(self, command: str) -> dict[str, Any]:
+        self._stdin.write(command + "\n")
+        self._stdin.flush()
+        reply: dict[str, Any] = json.loads(self._stdout.readline())
+        return reply
+
+
+@contextlib.contextmanager
+def conversation(module: str, *args: str) -> Iterator[Conversation]:
+    """``python -m MODULE ARGS`` from the repo root, to talk to; ended (stdin closed, else killed) on exit."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", module, *args], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        yield Conversation(proc)
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def emit(result: dict[str, Any]) -> None:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from ._child import ROOT, emit, peak_rss_bytes, run_child
+from ._child import conversation, emit, peak_rss_bytes, run_child
 from ._report import Row, Section, Target, fmt_mib, fmt_seconds
 
 KEY = "bench-comfy-key"
@@ -178,36 +177,11 @@ class Result:
         return self.cpu / max(self.requests, 1)
 
 
-def _ask(proc: subprocess.Popen[str], command: str) -> dict[str, Any]:
-    assert proc.stdin is not None
-    assert proc.stdout is not None
-    proc.stdin.write(command + "\n")
-    proc.stdin.flush()
-    reply: dict[str, Any] = json.loads(proc.stdout.readline())
-    return reply
-
-
 def measure(backend: str, waits: int, latency: float, cap: int | None = None) -> Result:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bench._fleet", "server", str(latency)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        assert server.stdin is not None
-        base_url = json.loads(server.stdout.readline())["base_url"]
-        args = [base_url, str(waits), backend, str(cap or 0)]
+    with conversation("bench._fleet", "server", str(latency)) as server:
+        args = [server.hello["base_url"], str(waits), backend, str(cap or 0)]
         client = run_child("bench._fleet", "client", *args, timeout=900)
-        after = _ask(server, "after")
-        server.stdin.close()
-        server.wait(timeout=30)
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+        after = server.ask("after")
     return Result(
         backend,
         waits,

@@ -13,15 +13,13 @@ ideal wall time is the last finish plus one interval.
 from __future__ import annotations
 
 import asyncio
-import json
 import math
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from ._child import ROOT, current_rss_bytes, emit, peak_rss_bytes, run_child
+from ._child import conversation, current_rss_bytes, emit, peak_rss_bytes, run_child
 from ._report import TIMES, Row, Section, Target, fmt_mib, fmt_seconds
 
 KEY = "bench-comfy-key"
@@ -128,36 +126,12 @@ def client_main(base_url: str, plan: Plan) -> None:
 # -- the orchestrator ------------------------------------------------------------------------------
 
 
-def _ask(proc: subprocess.Popen[str], command: str) -> dict[str, Any]:
-    assert proc.stdin is not None
-    assert proc.stdout is not None
-    proc.stdin.write(command + "\n")
-    proc.stdin.flush()
-    reply: dict[str, Any] = json.loads(proc.stdout.readline())
-    return reply
-
-
 def measure(plan: Plan) -> dict[str, Any]:
-    sandbox = subprocess.Popen(
-        [sys.executable, "-m", "bench._waits", "sandbox", *plan.args()],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert sandbox.stdout is not None
-        assert sandbox.stdin is not None
-        info = json.loads(sandbox.stdout.readline())
-        before = _ask(sandbox, "before")
+    with conversation("bench._waits", "sandbox", *plan.args()) as sandbox:
+        info = sandbox.hello
+        before = sandbox.ask("before")
         client = run_child("bench._waits", "client", info["base_url"], *plan.args())
-        after = _ask(sandbox, "after")
-        sandbox.stdin.close()
-        sandbox.wait(timeout=30)
-    finally:
-        if sandbox.poll() is None:
-            sandbox.kill()
-            sandbox.wait()
+        after = sandbox.ask("after")
     return {
         "finishes": info["finishes"],
         "client": client,

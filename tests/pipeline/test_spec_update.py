@@ -18,6 +18,7 @@ import pytest
 from tools.pipeline.__main__ import main
 from tools.pipeline.config import PROVIDER_REGISTRY, REPO, SPECS_MODULE, load_specs
 from tools.pipeline.drift import find_drift
+from tools.pipeline.id_paths import ID_PATHS
 from tools.pipeline.regenerate import regenerate
 from tools.pipeline.report import BREAKING, NON_BREAKING, diff_documents
 from tools.pipeline.states import load_state_maps, parse_state_maps, unmapped_states
@@ -43,6 +44,7 @@ def _copy_repo(root: Path, *, wrapper: bool = True) -> Path:
         shutil.copy2(REPO / "wrapper/LICENSE", root / "wrapper/LICENSE")
         (root / SPECS_MODULE).parent.mkdir(parents=True)
         shutil.copy2(REPO / SPECS_MODULE, root / SPECS_MODULE)
+        shutil.copy2(REPO / ID_PATHS, root / ID_PATHS)
     return root
 
 

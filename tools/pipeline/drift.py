@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Spec
 from .generate import generate
+from .id_paths import ID_PATHS, render_id_paths
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
 from .request_schemas import REQUEST_SCHEMAS, render_request_schemas
@@ -104,6 +105,9 @@ def find_drift(specs: Sequence[Spec]) -> list[str]:
             {module.name: module.read_bytes()} if module.exists() else {},
         )
         expected = {WRAPPER_LICENSE: (root / LICENSE).read_bytes()}
+        # From the checkout's generated code, which the comparison above checks against a fresh run.
+        packages = [spec.output_dir / spec.package_name for spec in specs]
+        expected[ID_PATHS] = render_id_paths(packages).encode("utf-8")
         if (root / REQUEST_SCHEMAS).parent.is_dir():  # the sandbox's package (absent in partial copies)
             expected[REQUEST_SCHEMAS] = render_request_schemas(prepared).encode("utf-8")
         if (root / README).exists():
@@ -121,14 +125,17 @@ def check_drift(specs: Sequence[Spec]) -> int:
     """Print the drift report; 0 when the checkout matches the pipeline."""
     problems = find_drift(specs)
     if not problems:
-        print("drift check: specs/, generated/, versions, pins, _specs.py, LICENSE and README copies are current")
+        print(
+            "drift check: specs/, generated/, versions, pins, _specs.py, _id_paths.json, LICENSE and README copies"
+            " are current"
+        )
         return 0
     print("drift check FAILED: the checkout differs from what the pipeline produces.", file=sys.stderr)
     for problem in problems:
         print(f"- {problem}", file=sys.stderr)
     print(
-        "Never edit generated/, version.json, genvideo's client pins or _specs.py by hand: change specs/ "
-        "(patches, pipeline.toml, generator.yaml), then run `nox -s generate` and commit the result.",
+        "Never edit generated/, version.json, genvideo's client pins, _specs.py or _id_paths.json by hand: "
+        "change specs/ (patches, pipeline.toml, generator.yaml), then run `nox -s generate` and commit the result.",
         file=sys.stderr,
     )
     return 1

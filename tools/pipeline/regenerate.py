@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .config import LICENSE, README, SPECS_MODULE, WRAPPER_LICENSE, WRAPPER_PYPROJECT, WRAPPER_README, Spec
 from .generate import generate
+from .id_paths import ID_PATHS, render_id_paths
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
 from .request_schemas import REQUEST_SCHEMAS, render_request_schemas
@@ -58,6 +59,8 @@ def regenerate(root: Path, specs: Sequence[Spec]) -> list[VersionChange]:
         if not module.exists() or module.read_text(encoding="utf-8") != text:
             module.write_text(text, encoding="utf-8")
         _write_if_changed(root / WRAPPER_LICENSE, (root / LICENSE).read_bytes())
+        packages = [spec.output_dir / spec.package_name for spec in specs]
+        _write_if_changed(root / ID_PATHS, render_id_paths(packages).encode("utf-8"))
         if (root / REQUEST_SCHEMAS).parent.is_dir():  # the sandbox's package (absent in partial copies)
             _write_if_changed(root / REQUEST_SCHEMAS, render_request_schemas(prepared).encode("utf-8"))
         if (root / README).exists():

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import socket
 import ssl
-import time
 from collections.abc import AsyncIterator
 from typing import Any, NoReturn
 
@@ -40,7 +40,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from ._transport import _deadline, _Tracker
+from ._transport import _left, _Tracker
 
 __all__ = ["AiohttpTransport", "UnsupportedProxy"]
 
@@ -96,11 +96,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport, _Tracker):
             session = self._session = self._open()
         timeout = request.extensions.get("timeout", {})
         headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw]
-        data: bytes | AsyncIterator[bytes] | None
+        data: bytes | httpx.AsyncByteStream | httpx.SyncByteStream | None
         try:
             data = request.content or None
-        except httpx.RequestNotRead:  # a streamed body: aiohttp sends it as it comes
-            data = _chunks(request.stream)  # type: ignore[arg-type]
+        except httpx.RequestNotRead:  # a streamed body (an async iterable): aiohttp sends it as it comes
+            data = request.stream
             headers = [pair for pair in headers if pair[0].lower() != "transfer-encoding"]
         try:
             async with asyncio.timeout(_time_left(httpx.ConnectTimeout, request)):
@@ -166,11 +166,6 @@ def _url(url: httpx.URL) -> URL:
     return exact.with_user(None) if url.userinfo else exact
 
 
-async def _chunks(stream: httpx.AsyncByteStream) -> AsyncIterator[bytes]:
-    async for chunk in stream:
-        yield chunk
-
-
 class _Body(httpx.AsyncByteStream):
     """A response body read from aiohttp, every wait for bytes bounded by the request's deadline."""
 
@@ -218,13 +213,7 @@ def _unread(content: aiohttp.StreamReader) -> bytes:
 
 def _time_left(error: type[httpx.TimeoutException], request: httpx.Request) -> float | None:
     """Seconds left before the current request's deadline (None: no deadline); ``error`` once passed."""
-    at = _deadline.get()
-    if at is None:
-        return None
-    left = at - time.monotonic()
-    if left <= 0:
-        raise error("the request's deadline passed", request=request)
-    return left
+    return _left(None, functools.partial(error, request=request))
 
 
 def _raise_mapped(exc: BaseException, request: httpx.Request, *, reading: bool = False) -> NoReturn:

@@ -27,7 +27,7 @@ import socket
 import ssl
 import time
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 
@@ -86,7 +86,7 @@ def total_timeout(timeout: httpx.Timeout | Mapping[str, float | None] | None) ->
     return max(finite) if len(finite) == 4 else None
 
 
-def _left(timeout: float | None, error: type[Exception]) -> float | None:
+def _left(timeout: float | None, error: Callable[[str], Exception]) -> float | None:
     """``timeout`` clamped to the time left before the current deadline; ``error`` once it passed."""
     at = _deadline.get()
     if at is None:

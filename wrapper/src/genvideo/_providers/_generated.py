@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
 import json
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -37,7 +36,7 @@ def id_path(endpoint_module: str) -> Callable[[str], str]:
     return imported_path
 
 
-@functools.cache
+@cache
 def known_id_paths() -> Mapping[str, tuple[str, str]]:
     """Endpoint module -> (prefix, suffix) of its path around the quoted id (``tools/pipeline/id_paths.py``)."""
     table = json.loads((Path(__file__).parents[1] / "_id_paths.json").read_text(encoding="utf-8"))

@@ -47,7 +47,7 @@ from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._retry import Deadline
 from ._schedule import ReplyHints
-from ._transport import Routes, deadline_scope, fork_epoch
+from ._transport import Routes, deadline_scope, fork_epoch, log_request
 from ._uploads import masked
 
 __all__ = ["AsyncClient"]
@@ -193,6 +193,16 @@ class AsyncClient(_BaseClient):
             self._loop = loop
         return self._http
 
+    async def _send(self, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+        """Send an API call; its body is left to read. See ``_BaseClient._direct``."""
+        transport = self._direct()
+        if transport is None:
+            return await http.send(request, stream=True)
+        response: httpx.Response = await transport.handle_async_request(request)
+        response.request = request
+        log_request(request, response)
+        return response
+
     async def _store_video(self, provider: Provider, response: httpx.Response, at: float | None) -> dict[str, Any]:
         """A 2xx whose body is the video, streamed to a temporary file (writes in a worker thread); see
         ``Client._store_video``."""
@@ -224,7 +234,7 @@ class AsyncClient(_BaseClient):
                 async with self._in_flight:  # queued requests are not on the clock yet: httpx's are not either
                     at = self._request_deadline(deadline, request)
                     with deadline_scope(at):  # bounds the whole request: connect, send, headers, body
-                        response = await http.send(outgoing, stream=True)
+                        response = await self._send(http, outgoing)
                         if _answers_video(request) and 200 <= response.status_code <= 299:
                             return await self._store_video(provider, response, at), 0
                         try:

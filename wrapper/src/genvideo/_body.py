@@ -81,7 +81,8 @@ class BodyReader:
         self._layers = [_Inflater(e) for e in reversed(encodings) if e in ("gzip", "x-gzip", "deflate")]
         self.limit = C.MAX_API_BODY if limit is None else limit
         self.received = 0
-        self._body = bytearray()
+        self._pieces: list[bytes] = []
+        self._size = 0  # decoded bytes so far
 
     def feed(self, raw: bytes) -> None:
         self.received += len(raw)
@@ -94,18 +95,24 @@ class BodyReader:
         for index, layer in enumerate(self._layers):
             for piece in self._decode(layer.flush(), index + 1):
                 self._add(piece)
-        return bytes(self._body)
+        return self._joined()
 
     def loaded(self, content: bytes) -> bytes:
         """A body the transport had already read and decoded (``httpx.MockTransport`` answers so)."""
         if len(content) > self.limit:
-            self._body += content[: self.limit]
+            self._add(content[: self.limit])
             raise BodyTooLarge("decoded", self.limit)
         return content
 
     def finish_partial(self) -> bytes:
         """What was decoded before the limit (for an error status, whose body is only quoted)."""
-        return bytes(self._body)
+        return self._joined()
+
+    def _joined(self) -> bytes:
+        # One copy at the end (none for a body that came in one piece), not one per piece as it grows.
+        if len(self._pieces) == 1 and type(self._pieces[0]) is bytes:
+            return self._pieces[0]
+        return b"".join(self._pieces)
 
     def _decode(self, data: bytes, layer: int) -> Iterator[bytes]:
         if layer == len(self._layers):
@@ -116,6 +123,8 @@ class BodyReader:
             yield from self._decode(piece, layer + 1)
 
     def _add(self, piece: bytes) -> None:
-        if len(self._body) + len(piece) > self.limit:
+        size = self._size + len(piece)
+        if size > self.limit:
             raise BodyTooLarge("decoded", self.limit)
-        self._body += piece
+        self._size = size
+        self._pieces.append(piece)

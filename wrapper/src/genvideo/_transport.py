@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
 import os
 import socket
 import ssl
@@ -43,6 +44,7 @@ __all__ = [
     "environment_proxies",
     "fork_epoch",
     "http_backend",
+    "log_request",
     "no_cookies",
     "routes",
     "total_timeout",
@@ -155,10 +157,33 @@ class Routes:
         self.mounts = mounts
         self.trackers = trackers
 
+    @property
+    def direct(self) -> Any:
+        """The transport that takes every request, or None when the proxy environment adds mounts
+        (then httpx picks among them)."""
+        return None if self.mounts else self.transport
+
     def close_sockets(self) -> None:
         """Close the sockets of a pool that can no longer be closed properly (its event loop is gone)."""
         for tracker in self.trackers:
             tracker.close_sockets()
+
+
+_httpx_logger = logging.getLogger("httpx")
+
+
+def log_request(request: httpx.Request, response: httpx.Response) -> None:
+    """The INFO line ``httpx.Client.send`` logs for a request, for one sent past it (straight to
+    ``Routes.direct``): a logging setup that shows httpx's requests still shows every request."""
+    if _httpx_logger.isEnabledFor(logging.INFO):
+        _httpx_logger.info(
+            'HTTP Request: %s %s "%s %d %s"',
+            request.method,
+            request.url,
+            response.http_version,
+            response.status_code,
+            response.reason_phrase,
+        )
 
 
 def bound(transport: Any, *, asynchronous: bool) -> Routes:

@@ -324,7 +324,7 @@ def test_every_adapter_implements_the_interface(provider: str) -> None:
 def test_import_genvideo_reads_no_registry_and_imports_no_adapter() -> None:
     probe = (
         "import sys, genvideo\n"
-        "heavy = ['genvideo._providers._vidu', 'genvideo._providers._haiper', 'tomllib',\n"
+        "heavy = ['genvideo._providers._vidu', 'genvideo._providers._haiper', 'genvideo._providers._registry',\n"
         "         'genvideo_comfy_client', 'genvideo_haiper_client']\n"
         "print([m for m in heavy if m in sys.modules])\n"
         "genvideo.PROVIDERS, genvideo.HaiperRaw\n"

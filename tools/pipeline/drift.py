@@ -17,6 +17,7 @@ from .generate import generate
 from .id_paths import ID_PATHS, render_id_paths
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
+from .registry_json import REGISTRY_JSON, REGISTRY_TOML, render_registry_json
 from .request_schemas import REQUEST_SCHEMAS, render_request_schemas
 from .specs_module import render_specs_module
 from .versions import FIRST_VERSION, content_digest, read_version, version_problems
@@ -108,6 +109,9 @@ def find_drift(specs: Sequence[Spec]) -> list[str]:
         # From the checkout's generated code, which the comparison above checks against a fresh run.
         packages = [spec.output_dir / spec.package_name for spec in specs]
         expected[ID_PATHS] = render_id_paths(packages).encode("utf-8")
+        if (root / REGISTRY_TOML).exists():
+            toml_text = (root / REGISTRY_TOML).read_text(encoding="utf-8")
+            expected[REGISTRY_JSON] = render_registry_json(toml_text).encode("utf-8")
         if (root / REQUEST_SCHEMAS).parent.is_dir():  # the sandbox's package (absent in partial copies)
             expected[REQUEST_SCHEMAS] = render_request_schemas(prepared).encode("utf-8")
         if (root / README).exists():
@@ -126,16 +130,17 @@ def check_drift(specs: Sequence[Spec]) -> int:
     problems = find_drift(specs)
     if not problems:
         print(
-            "drift check: specs/, generated/, versions, pins, _specs.py, _id_paths.json, LICENSE and README copies"
-            " are current"
+            "drift check: specs/, generated/, versions, pins, _specs.py, _id_paths.json, providers.json, LICENSE and"
+            " README copies are current"
         )
         return 0
     print("drift check FAILED: the checkout differs from what the pipeline produces.", file=sys.stderr)
     for problem in problems:
         print(f"- {problem}", file=sys.stderr)
     print(
-        "Never edit generated/, version.json, genvideo's client pins, _specs.py or _id_paths.json by hand: "
-        "change specs/ (patches, pipeline.toml, generator.yaml), then run `nox -s generate` and commit the result.",
+        "Never edit generated/, version.json, genvideo's client pins, _specs.py, _id_paths.json or providers.json by "
+        "hand: change specs/ (patches, pipeline.toml, generator.yaml) or providers.toml, then run `nox -s generate` "
+        "and commit the result.",
         file=sys.stderr,
     )
     return 1

@@ -12,6 +12,7 @@ from .generate import generate
 from .id_paths import ID_PATHS, render_id_paths
 from .package_readme import render_package_readme
 from .prepare import dump, prepare, write_prepared
+from .registry_json import REGISTRY_JSON, REGISTRY_TOML, render_registry_json
 from .request_schemas import REQUEST_SCHEMAS, render_request_schemas
 from .specs_module import render_specs_module
 from .versions import ClientVersion, content_digest, next_version, read_version, write_version, write_wrapper_pins
@@ -61,6 +62,9 @@ def regenerate(root: Path, specs: Sequence[Spec]) -> list[VersionChange]:
         _write_if_changed(root / WRAPPER_LICENSE, (root / LICENSE).read_bytes())
         packages = [spec.output_dir / spec.package_name for spec in specs]
         _write_if_changed(root / ID_PATHS, render_id_paths(packages).encode("utf-8"))
+        if (root / REGISTRY_TOML).exists():
+            registry = render_registry_json((root / REGISTRY_TOML).read_text(encoding="utf-8"))
+            _write_if_changed(root / REGISTRY_JSON, registry.encode("utf-8"))
         if (root / REQUEST_SCHEMAS).parent.is_dir():  # the sandbox's package (absent in partial copies)
             _write_if_changed(root / REQUEST_SCHEMAS, render_request_schemas(prepared).encode("utf-8"))
         if (root / README).exists():

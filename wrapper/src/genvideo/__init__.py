@@ -35,12 +35,12 @@ from ._exceptions import (
 )
 from ._models import Creation, VideoOutput
 from ._refs import CreationRef
-from ._specs import SPECS
 from ._states import CreationState
 
 if _TYPE_CHECKING:
     from ._async_client import AsyncClient
     from ._providers._haiper import HaiperRaw
+    from ._specs import SPECS
 
     PROVIDERS: tuple[str, ...]
     """Every provider a ref or ``create()`` can name, from the provider registry."""
@@ -54,12 +54,17 @@ def __getattr__(name: str) -> object:
 
         globals()["AsyncClient"] = AsyncClient
         return AsyncClient
-    # The registry (a TOML file) is read, and the adapters are imported, on first use too.
+    # The registry is read, and the adapters are imported, on first use too.
     if name == "PROVIDERS":
         from ._providers._registry import registry
 
         globals()["PROVIDERS"] = names = registry().names
         return names
+    if name == "SPECS":  # the generated clients' provenance: not needed to make a request
+        from ._specs import SPECS
+
+        globals()["SPECS"] = SPECS
+        return SPECS
     if name == "HaiperRaw":
         from ._providers._haiper import HaiperRaw
 

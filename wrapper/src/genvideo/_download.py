@@ -94,8 +94,9 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_syncer.cache_clear)
 
 
-_CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
-_UNSATISFIED_RANGE = re.compile(r"bytes \*/(\d+)")
+# Patterns, compiled by ``re`` on first use (a program that never resumes a download never pays).
+_CONTENT_RANGE = r"bytes (\d+)-(\d+)/(\d+|\*)"
+_UNSATISFIED_RANGE = r"bytes \*/(\d+)"
 _EXPIRED = frozenset({401, 403, 410})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _NAME_MAX = 255  # bytes in one file name: ext4, XFS, btrfs, APFS, NTFS (UTF-16 units)
@@ -638,7 +639,7 @@ class DownloadJob:
         """A 206 to ``Range: bytes=done-``: it must continue the same object, from where the file stops
         (None), else the download restarts (Step.SEND) or fails."""
         raw = headers.get("content-range", "").strip()
-        match = _CONTENT_RANGE.fullmatch(raw)
+        match = re.fullmatch(_CONTENT_RANGE, raw)
         if match is None or int(match.group(1)) != self.done:
             raise self._error(f"the server resumed at the wrong offset ({raw!r})", status_code=206)
         first, last = int(match.group(1)), int(match.group(2))
@@ -662,7 +663,7 @@ class DownloadJob:
 
     def _unsatisfiable(self, headers: httpx.Headers) -> Step:
         """A 416 to ``Range: bytes=done-``: complete if the object is exactly ``done`` bytes long."""
-        match = _UNSATISFIED_RANGE.fullmatch(headers.get("content-range", "").strip())
+        match = re.fullmatch(_UNSATISFIED_RANGE, headers.get("content-range", "").strip())
         size = int(match.group(1)) if match else None
         if size == self.done and self.total in (None, size) and not self._changed(headers):
             self.total = size

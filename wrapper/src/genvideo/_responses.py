@@ -25,9 +25,10 @@ from ._exceptions import (
 )
 from ._retry import is_retryable_status
 
-_TAGS = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Patterns, compiled by ``re`` on first use: only error messages need them.
+_TAGS = r"<[^>]*>"
+_SPACE = r"\s+"
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f]"
 _MAX_YEAR = 9999  # the last year a datetime holds
 _DAY = 86_400
 
@@ -39,7 +40,7 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
     # Masked before cleaning (dropping tags or collapsing spaces could split a secret, leaving its
     # pieces), and after (dropping control characters could join one), always before cutting.
     text = mask_secrets(text, secrets)
-    text = mask_secrets(_SPACE.sub(" ", _TAGS.sub(" ", _CONTROL.sub("", text))).strip(), secrets)
+    text = mask_secrets(re.sub(_SPACE, " ", re.sub(_TAGS, " ", re.sub(_CONTROL, "", text))).strip(), secrets)
     if len(text) > ERROR_BODY_SNIPPET:
         text = text[:ERROR_BODY_SNIPPET] + "…"
     # A lone surrogate (a JSON "\ud800" in an error body) would make str(exc) unprintable as UTF-8.

@@ -1,4 +1,5 @@
-"""The provider registry: ``providers.toml`` (beside this module) read into typed, frozen rows.
+"""The provider registry: ``providers.toml`` (beside this module) read into typed, frozen rows, from
+its JSON copy ``providers.json`` (written by ``nox -s generate``).
 
 One place says which providers exist, which spec each comes from, which credentials and base URL
 that spec uses, what a ref carries besides the id, and how each raw state word maps onto
@@ -9,12 +10,13 @@ sandbox, ``genvideo.PROVIDERS``) reads it. Loaded on first use: ``import genvide
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .._states import CreationState
 
@@ -24,12 +26,16 @@ if TYPE_CHECKING:
 __all__ = ["CredentialSource", "ProviderEntry", "Registry", "SpecEntry", "registry"]
 
 REGISTRY_FILE = "providers.toml"
+#: What genvideo reads: the pipeline's JSON copy of REGISTRY_FILE (``tools/pipeline/registry_json.py``).
+REGISTRY_DATA = "providers.json"
 # A provider name is the first part of every ref, parsed case-insensitively: lower case, no ":".
 _PROVIDER_NAME = re.compile(r"[a-z][a-z0-9_-]*")
 
+# The rows are named tuples rather than frozen dataclasses: defining a dataclass compiles its methods
+# (~0.35 ms each), and every program pays for these four on its first call.
 
-@dataclass(frozen=True, slots=True)
-class CredentialSource:
+
+class CredentialSource(NamedTuple):
     """One credential a spec accepts: the ``Client`` argument and environment variable it comes from,
     and the header that carries it (``Authorization: Bearer <value>`` when ``scheme`` is set)."""
 
@@ -44,8 +50,7 @@ class CredentialSource:
         return {self.header: f"{self.scheme} {secret}" if self.scheme else secret}
 
 
-@dataclass(frozen=True, slots=True)
-class SpecEntry:
+class SpecEntry(NamedTuple):
     """One API document and the host behind it; several providers may share it."""
 
     name: str
@@ -57,8 +62,7 @@ class SpecEntry:
     """In order of preference: a client sends the first one it holds."""
 
 
-@dataclass(frozen=True, slots=True)
-class ProviderEntry:
+class ProviderEntry(NamedTuple):
     """One provider a ref can name: its spec, its adapter module, its ref scope and its state map."""
 
     name: str
@@ -88,8 +92,7 @@ class ProviderEntry:
         return self.states.get(raw_state.strip().lower(), CreationState.UNKNOWN)
 
 
-@dataclass(frozen=True, slots=True)
-class Registry:
+class Registry(NamedTuple):
     """Every spec and provider, in the order ``providers.toml`` lists them."""
 
     specs: Mapping[str, SpecEntry]
@@ -130,11 +133,9 @@ def _seconds(row: Mapping[str, Any], key: str, where: str) -> float | None:
 @cache
 def registry() -> Registry:
     """The registry of this installation (parsed once)."""
-    import tomllib  # here, not at the top: `import genvideo` neither needs nor pays for them
-    from importlib import resources
-
-    text = resources.files(__package__).joinpath(REGISTRY_FILE).read_text(encoding="utf-8")
-    return parse_registry(tomllib.loads(text))
+    # JSON, not the TOML (~2.5 ms in pure Python), and read from beside this module, as _id_paths.json
+    # is: importlib.resources would cost a program's first client another ~4 ms.
+    return parse_registry(json.loads((Path(__file__).parent / REGISTRY_DATA).read_text(encoding="utf-8")))
 
 
 def parse_registry(document: Mapping[str, Any]) -> Registry:

@@ -41,15 +41,22 @@ class Entry:
     parent: str | None
 
 
+def _warm_env() -> dict[str, str]:
+    """The environment of a warm run: bytecode written (a priming run's) and read back. With
+    ``PYTHONDONTWRITEBYTECODE`` inherited, every module edited since its ``.pyc`` was written would
+    compile from source on every run."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def importtime(module: str, cold: bool, prefix: str) -> dict[str, Entry]:
     """Every module one fresh interpreter imported for ``import module``, by name."""
-    env = dict(os.environ)
+    env = _warm_env()
     args = [sys.executable, "-X", "importtime"]
     if cold:
         args += ["-X", f"pycache_prefix={prefix}"]
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-    else:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.run(
         [*args, "-c", f"import {module}"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
@@ -90,7 +97,9 @@ def first_call(side: str, base_url: str) -> float:
     code = _FIRST_CALL[side].format(
         base=base_url, ref=f"vidu:{_bodies.VIDU_ID}small", url=base_url + _bodies.vidu_path("small")
     )
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=_warm_env(), capture_output=True, text=True, check=True
+    )
     return float(proc.stdout.strip())
 
 

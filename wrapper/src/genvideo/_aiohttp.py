@@ -40,6 +40,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
+from ._download import READ_BUFFER
 from ._transport import _left, _Tracker
 
 __all__ = ["AiohttpTransport", "UnsupportedProxy"]
@@ -83,6 +84,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport, _Tracker):
             auto_decompress=False,
             # httpx sends its own User-Agent, Accept and Accept-Encoding; a body's type is the caller's.
             skip_auto_headers=("Content-Type",),
+            # aiohttp stops reading a connection once twice this much is waiting (64 KiB by default):
+            # a download writing its last piece to disk would leave the socket idle meanwhile.
+            read_bufsize=READ_BUFFER,
         )
         # aiohttp silently sends a GET again when a kept-alive connection turns out closed. genvideo
         # decides retries itself (counted, backed off, bounded by the deadline), as it does over httpx.

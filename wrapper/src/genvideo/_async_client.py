@@ -446,49 +446,70 @@ class AsyncClient(_BaseClient):
 async def _store_body(job: DownloadJob, response: httpx.Response, read_timeout: float | None) -> Next:
     """The asyncio twin of ``_client._store_body``: past what h11 holds, a body of known length and no
     encoding is read straight from the connection's stream (asyncio's own reads, up to 256 KiB, rather
-    than httpcore's 64 KiB through h11), each piece written in a worker thread."""
+    than httpcore's 64 KiB through h11). Each piece is written in a worker thread while the next one
+    is read, whichever way it arrives."""
     from ._backends import async_body_stream  # loaded with the client's transport
 
     left = job.body_left()
     stream = async_body_stream(response) if left else None
     reads = stream.reads if stream is not None else 0
     chunks = response.aiter_raw()  # kept until the end: a dropped httpx iterator closes the connection
-    async for chunk in chunks:
-        step = await asyncio.to_thread(job.write, chunk)
-        if step is not Step.BODY:
-            return step
-        job.report()
-        if stream is not None and stream.reads != reads:
-            break  # this chunk came with a read of the connection: h11 buffers no more of the body
-    else:
-        return Step.BODY  # the whole body came through httpx
-    assert stream is not None
-    left = job.body_left() or 0
-    # Each piece is written in a worker thread while the next one is read (at most one write in flight).
-    writing: asyncio.Future[Next] | None = None
+    writes = _Writes(job)
     try:
-        while left > 0:
+        async for chunk in chunks:
+            step = await writes.put(chunk)
+            if step is not Step.BODY:
+                return step
+            if stream is not None and stream.reads != reads:
+                break  # this chunk came with a read of the connection: h11 buffers no more of the body
+        else:
+            return await writes.drain()  # the whole body came through httpx
+        assert stream is not None
+        step = await writes.drain()  # what is left is counted from what has been written
+        left = job.body_left() or 0
+        while step is Step.BODY and left > 0:
             data = await stream.read_body(min(left, READ_BUFFER), job.read_timeout(read_timeout))
             if not data:
                 raise httpx.RemoteProtocolError(
                     f"peer closed connection without sending complete message body: {left} bytes missing",
                     request=response.request,
                 )
-            if writing is not None:
-                step, writing = await writing, None
-                if step is not Step.BODY:
-                    return step
-                job.report()
-            writing = asyncio.ensure_future(asyncio.to_thread(job.write, data))
+            step = await writes.put(data)
             left -= len(data)
-        if writing is not None:
-            step, writing = await writing, None
-            if step is not Step.BODY:
-                return step
-            job.report()
-        return Step.BODY
+        return await writes.drain() if step is Step.BODY else step
     finally:
-        if writing is not None:  # a read failed: let the write end before the job moves on
-            await asyncio.wait([writing])
-            if not writing.cancelled():
-                writing.exception()  # retrieved: the read's error is the one that counts
+        await writes.abandon()
+
+
+class _Writes:
+    """A download's pieces written in a worker thread, one at a time, each while the next is read."""
+
+    def __init__(self, job: DownloadJob) -> None:
+        self._job = job
+        self._pending: asyncio.Future[Next] | None = None
+
+    async def put(self, data: bytes) -> Next:
+        """Wait for the write before (its step), then, if it went well, start writing ``data``."""
+        step = await self.drain()
+        if step is Step.BODY:
+            self._pending = asyncio.ensure_future(asyncio.to_thread(self._job.write, data))
+        return step
+
+    async def drain(self) -> Next:
+        """Wait for the write in flight (Step.BODY: none, or it went well)."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return Step.BODY
+        step = await pending
+        if step is Step.BODY:
+            self._job.report()
+        return step
+
+    async def abandon(self) -> None:
+        """After a read failed: let the write in flight end before the job moves on (its error, if
+        any, is dropped: the read's is the one that counts)."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            await asyncio.wait([pending])
+            if not pending.cancelled():
+                pending.exception()

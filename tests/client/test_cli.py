@@ -120,7 +120,8 @@ def test_version_names_the_spec_snapshots() -> None:
 
 
 def test_demo_runs_the_main_job(tmp_path: Path) -> None:
-    result = run_cli("demo", "--out", str(tmp_path / "out"))
+    # The README's job at a quarter of its pace (--step 0.1 instead of 0.4 s per state): the same requests.
+    result = run_cli("demo", "--out", str(tmp_path / "out"), "--step", "0.1")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [d["provider"] for d in data] == list(registry().names)  # one per provider, in registry order
@@ -128,6 +129,15 @@ def test_demo_runs_the_main_job(tmp_path: Path) -> None:
         assert item["state"] == "succeeded"
         assert Path(item["downloaded"]).stat().st_size == 3 * 1024 * 1024
     assert "succeeded" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["demo", "sandbox"])
+@pytest.mark.parametrize("step", ["0", "nan", "3601", "soon"])
+def test_a_step_that_is_no_usable_number_of_seconds_is_refused(command: str, step: str) -> None:
+    result = run_cli(command, "--step", step)
+    assert result.returncode == 2
+    assert "--step" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.timeout(30)

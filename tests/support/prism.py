@@ -36,7 +36,7 @@ PRISM_ENV = "GENVIDEO_PRISM"
 DEFAULT_PRISM = REPO / "tools" / "prism" / "node_modules" / ".bin" / "prism"
 SPECS = {name: REPO / "specs" / name / "prepared.json" for name in ("comfy", "haiper")}
 HOST = "127.0.0.1"
-STARTUP_TIMEOUT = 30.0
+STARTUP_TIMEOUT = 90.0  # a ceiling, not a wait: the Comfy document takes Prism 10-30 s to load on a busy machine
 STOP_TIMEOUT = 5.0
 _PORT_ATTEMPTS = 3
 

@@ -201,8 +201,19 @@ def _cmd_sandbox(args: argparse.Namespace, reporter: ProgressReporter) -> int:
 def _cmd_demo(args: argparse.Namespace, reporter: ProgressReporter) -> int:
     from ._demo import run_demo
 
-    _print_json(run_demo(Path(args.out), reporter))
+    _print_json(run_demo(Path(args.out), reporter, step=args.step))
     return OK
+
+
+def _step(text: str) -> float:
+    """A sandbox step: seconds above 0, at most an hour (NaN, inf and the rest are refused)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < seconds <= 3600:  # also refuses NaN
+        raise argparse.ArgumentTypeError(f"{text!r}: seconds above 0 and at most 3600")
+    return seconds
 
 
 #: Help for some of create()'s common arguments (every one of them becomes a flag: see _add_common_flags).
@@ -319,11 +330,12 @@ def _parser() -> argparse.ArgumentParser:
         "sandbox", help="serve the local sandbox with demo creations until interrupted", parents=[common]
     )
     p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
-    p.add_argument("--step", type=float, default=5.0, help="seconds per state of the demo creations")
+    p.add_argument("--step", type=_step, default=5.0, help="seconds per state of the demo creations (default 5)")
     p = sub.add_parser(
         "demo", help="the whole loop against a fresh sandbox: submit, look up, wait, download", parents=[common]
     )
     p.add_argument("--out", default="demo-output", help="folder for the downloaded videos (default demo-output)")
+    p.add_argument("--step", type=_step, default=0.4, help="seconds per state of the sandbox's creations (default 0.4)")
     return parser
 
 

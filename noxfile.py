@@ -224,7 +224,8 @@ def spec_report(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Benchmarks against local servers (overhead, waits, download, import, regeneration); `-- --quick` for <1 min."""
-    session.install("--quiet", "-r", "requirements/generate.txt")
+    # aiohttp too: the fleet and download sections measure AsyncClient on both of its transports.
+    session.install("--quiet", "-r", "requirements/generate.txt", "-r", "requirements/aiohttp.txt")
     _install_sdk(session)
     session.run("python", "-m", "bench.run", *session.posargs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import os
 import tempfile
@@ -37,7 +38,7 @@ from ._download import (
     output_of,
     place_file,
 )
-from ._exceptions import APIError
+from ._exceptions import APIError, GenvideoError
 from ._images import ImageInput
 from ._logging import redactor
 from ._models import Creation, VideoOutput
@@ -482,21 +483,42 @@ async def _store_body(job: DownloadJob, response: httpx.Response, read_timeout: 
 
 
 class _Writes:
-    """A download's pieces written in a worker thread, one at a time, each while the next is read."""
+    """A download's pieces written in a worker thread while the next ones are read: whatever has
+    arrived goes in one hand-off whenever the thread is free (a piece at a time for a slow body, a
+    batch for a fast one), and reading waits once ``QUEUE_LIMIT`` bytes are queued."""
+
+    QUEUE_LIMIT = 4 * READ_BUFFER
 
     def __init__(self, job: DownloadJob) -> None:
         self._job = job
         self._pending: asyncio.Future[Next] | None = None
+        self._queued: list[bytes] = []
+        self._queued_bytes = 0
 
     async def put(self, data: bytes) -> Next:
-        """Wait for the write before (its step), then, if it went well, start writing ``data``."""
-        step = await self.drain()
+        """Queue ``data``; if the thread is free (or the queue full), wait for the write before (its
+        step) and, if it went well, start writing the queue."""
+        self._queued.append(data)
+        self._queued_bytes += len(data)
+        if self._pending is not None and not self._pending.done() and self._queued_bytes < self.QUEUE_LIMIT:
+            return Step.BODY
+        step = await self._wait()
         if step is Step.BODY:
-            self._pending = asyncio.ensure_future(asyncio.to_thread(self._job.write, data))
+            pieces, self._queued, self._queued_bytes = self._queued, [], 0
+            self._pending = asyncio.ensure_future(asyncio.to_thread(_write_pieces, self._job, pieces))
         return step
 
     async def drain(self) -> Next:
-        """Wait for the write in flight (Step.BODY: none, or it went well)."""
+        """Write what is queued and wait for it (Step.BODY: all of it went well)."""
+        step = await self._wait()
+        if step is Step.BODY and self._queued:
+            pieces, self._queued, self._queued_bytes = self._queued, [], 0
+            step = await asyncio.to_thread(_write_pieces, self._job, pieces)
+            if step is Step.BODY:
+                self._job.report()
+        return step
+
+    async def _wait(self) -> Next:
         pending, self._pending = self._pending, None
         if pending is None:
             return Step.BODY
@@ -507,9 +529,23 @@ class _Writes:
 
     async def abandon(self) -> None:
         """After a read failed: let the write in flight end before the job moves on (its error, if
-        any, is dropped: the read's is the one that counts)."""
+        any, is dropped: the read's is the one that counts). What is queued is written first: those
+        bytes arrived, and a resume starts after them."""
         pending, self._pending = self._pending, None
+        step: Next | None = Step.BODY
         if pending is not None:
             await asyncio.wait([pending])
-            if not pending.cancelled():
-                pending.exception()
+            step = None if pending.cancelled() or pending.exception() is not None else pending.result()
+        pieces, self._queued, self._queued_bytes = self._queued, [], 0
+        if step is Step.BODY and pieces:
+            with contextlib.suppress(GenvideoError):  # (max_bytes, a full disk) raised again on the next attempt
+                await asyncio.to_thread(_write_pieces, self._job, pieces)
+
+
+def _write_pieces(job: DownloadJob, pieces: list[bytes]) -> Next:
+    """Each piece through ``job.write``, in order, until one says stop."""
+    for piece in pieces:
+        step = job.write(piece)
+        if step is not Step.BODY:
+            return step
+    return Step.BODY

@@ -55,7 +55,6 @@ from ._providers._submit import create_signature
 from ._refs import CreationRef, Provider
 from ._responses import json_object, scrub, status_error
 from ._retry import Deadline, never_sent, retry_delay
-from ._schedule import ReplyHints
 from ._transport import Routes, bound, deadline_scope, fork_epoch, log_request, no_cookies, routes, total_timeout
 from ._transport import http_backend as http_backend_named
 from ._uploads import checked_upload_url, masked, upload_body
@@ -63,6 +62,7 @@ from ._videos import is_video_url, video_reference
 
 if TYPE_CHECKING:
     from ._providers._registry import Registry
+    from ._schedule import ReplyHints
 
 __all__ = ["Client"]
 
@@ -729,6 +729,8 @@ class Client(_BaseClient):
             return self._resolved(masked_failure(done.value))
 
     def _polls(self, ref: RefLike, timeout: float | None, poll_interval: float) -> Iterator[tuple[Creation, bool]]:
+        from ._schedule import ReplyHints  # loaded by the Poller just made
+
         parsed = CreationRef.parse(ref)
         poller = Poller(parsed, timeout, poll_interval, self._typical_durations.get(parsed.provider))
         while True:

@@ -6,6 +6,7 @@ import dataclasses
 import math
 import numbers
 import time
+from typing import TYPE_CHECKING
 
 from . import _constants as C
 from ._constants import MAX_POLL_INTERVAL, MIN_POLL_INTERVAL
@@ -15,8 +16,10 @@ from ._models import Creation
 from ._providers._text import shown
 from ._refs import CreationRef
 from ._retry import Deadline, backoff, hint_too_long, is_retryable
-from ._schedule import PollSchedule, ReplyHints
 from ._states import CreationState
+
+if TYPE_CHECKING:
+    from ._schedule import ReplyHints
 
 
 def _seconds(name: str, value: object) -> float:
@@ -89,6 +92,8 @@ class Poller:
         self.polls = 0
         self.last: Creation | None = None
         self._base = poll_interval
+        from ._schedule import PollSchedule  # with the first wait: `import genvideo` and a get do without
+
         self._schedule = PollSchedule(poll_interval, typical_seconds)
         self._interval = poll_interval
         self._failures = 0

@@ -103,6 +103,21 @@ def test_a_write_that_says_stop_ends_the_writes() -> None:
     assert job.written == [b"a"]  # b"b" is read again by the next attempt
 
 
+def test_nothing_is_written_after_a_write_said_stop_even_when_a_read_then_fails() -> None:
+    async def run() -> tuple[FakeJob, Any]:
+        job = FakeJob(answer=Wait(1.0))
+        writes = _writes(job)
+        await writes.put(b"a")
+        await asyncio.sleep(0.05)  # the write is done: the next put sees its step
+        step = await writes.put(b"b")
+        await writes.abandon()  # as when the attempt ends
+        return job, step
+
+    job, step = asyncio.run(run())
+    assert step == Wait(1.0)
+    assert job.written == [b"a"]  # the retry may restart the file: b"b" must not land after it
+
+
 @pytest.mark.parametrize("first_write_fails", [False, True])
 def test_after_a_failed_read_what_arrived_is_written_unless_writing_failed(first_write_fails: bool) -> None:
     async def run() -> FakeJob:

@@ -525,12 +525,14 @@ class _Writes:
         step = await pending
         if step is Step.BODY:
             self._job.report()
+        else:  # this attempt is over: the next one reads what is queued again (never written after it)
+            self._queued, self._queued_bytes = [], 0
         return step
 
     async def abandon(self) -> None:
         """After a read failed: let the write in flight end before the job moves on (its error, if
-        any, is dropped: the read's is the one that counts). What is queued is written first: those
-        bytes arrived, and a resume starts after them."""
+        any, is dropped: the read's is the one that counts). What is queued is then written too, unless
+        that write failed: those bytes arrived, and a resume starts after them."""
         pending, self._pending = self._pending, None
         step: Next | None = Step.BODY
         if pending is not None:

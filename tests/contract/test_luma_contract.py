@@ -31,7 +31,7 @@ from genvideo._responses import status_error
 from genvideo.testing import Fault, Sandbox
 from genvideo_comfy_client.api.api_nodes import luma_create_generation, luma_get_generation
 from genvideo_comfy_client.models import LumaError, LumaGeneration, LumaGenerationRequest
-from tests.support.comfy_contract import comfy_client, comfy_configs
+from tests.support.comfy_contract import comfy_client, comfy_configs, dynamic_runs
 from tests.support.comfy_contract import violations as _violations
 from tests.support.prism import SPECS, PrismServer, prism_fixture
 
@@ -311,7 +311,7 @@ def test_any_schema_valid_poll_reply_gives_a_creation_or_a_typed_error(prism: di
 def test_any_schema_valid_submit_reply_gives_a_ref_or_a_typed_error(prism: dict[str, PrismServer]) -> None:
     outcomes: set[str] = set()
     with _client(prism["dynamic"]) as client:
-        for _ in range(DYNAMIC_RUNS):
+        for _ in dynamic_runs(outcomes, "ref", DYNAMIC_RUNS):
             try:
                 ref = client.create("luma", prompt="a lake")
             except genvideo.CreationFailed as exc:

@@ -24,7 +24,7 @@ from genvideo._fields import fraction
 from genvideo._providers import _pika
 from genvideo.testing import Sandbox
 from genvideo_comfy_client.models import PikaVideoResponse
-from tests.support.comfy_contract import comfy_client, comfy_configs
+from tests.support.comfy_contract import comfy_client, comfy_configs, dynamic_runs
 from tests.support.prism import SPECS, PrismServer, prism_fixture
 
 pytestmark = pytest.mark.prism  # needs Prism (tests/support/prism.py): sessions without it deselect -m prism
@@ -181,7 +181,7 @@ def test_any_schema_valid_reply_gives_a_creation_or_a_genvideo_error(prism: dict
 def test_any_schema_valid_submit_reply_gives_a_ref_or_a_genvideo_error(prism: dict[str, PrismServer]) -> None:
     outcomes: set[str] = set()
     with _client(prism["dynamic"]) as client:
-        for _ in range(DYNAMIC_RUNS):
+        for _ in dynamic_runs(outcomes, "ref", DYNAMIC_RUNS):
             try:
                 ref = client.create("pika", prompt="a fox")
             except genvideo.ResponseValidationError as exc:

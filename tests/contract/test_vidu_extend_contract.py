@@ -19,7 +19,7 @@ import pytest
 import genvideo
 from genvideo import CreationRef, CreationState
 from genvideo.testing import Sandbox
-from tests.support.comfy_contract import comfy_client, comfy_configs
+from tests.support.comfy_contract import comfy_client, comfy_configs, dynamic_runs
 from tests.support.prism import PrismServer, prism_fixture
 
 pytestmark = pytest.mark.prism  # needs Prism (tests/support/prism.py): sessions without it deselect -m prism
@@ -85,9 +85,7 @@ def test_any_schema_valid_extend_reply_gives_a_ref_or_a_genvideo_error(prism: di
     with comfy_client(prism["dynamic"], COMFY_KEY) as client:
         # Most random replies are refused (a random id is seldom a usable one; 25 in a row were, once):
         # go on until one is not.
-        for run in range(4 * DYNAMIC_RUNS):
-            if run >= DYNAMIC_RUNS and "ref" in outcomes:
-                break
+        for _ in dynamic_runs(outcomes, "ref", DYNAMIC_RUNS):
             try:
                 ref = client.create("vidu", prompt="on", video=VIDEO_URL)
             except genvideo.CreationFailed as exc:  # a reply saying state: failed

@@ -31,7 +31,7 @@ from genvideo_comfy_client.models import (
     XAIVideoGenerationRequest,
     XAIVideoResultResponse,
 )
-from tests.support.comfy_contract import comfy_client, comfy_configs
+from tests.support.comfy_contract import comfy_client, comfy_configs, dynamic_runs
 from tests.support.comfy_contract import violations as _violations
 from tests.support.prism import SPECS, PrismServer, prism_fixture
 
@@ -229,7 +229,7 @@ def test_any_schema_valid_submit_reply_gives_a_ref_or_a_genvideo_error(
 ) -> None:
     outcomes: set[str] = set()
     with _client(prism["dynamic"]) as client:
-        for _ in range(DYNAMIC_RUNS):
+        for _ in dynamic_runs(outcomes, "ref", DYNAMIC_RUNS):
             try:
                 ref = client.create("xai", prompt="a fox", video=video)
             except genvideo.ResponseValidationError as exc:

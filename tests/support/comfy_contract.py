@@ -6,7 +6,7 @@ response."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,16 @@ import genvideo
 from genvideo import CreationRef
 from genvideo.testing import Sandbox
 from tests.support.prism import SPECS, PrismConfig, PrismServer
+
+
+def dynamic_runs(outcomes: set[str], wanted: str, runs: int = 25, most: int = 100) -> Iterator[int]:
+    """Run numbers for asking Prism's dynamic mock: ``runs`` of them, then more (up to ``most``) until
+    ``wanted`` is among ``outcomes``. Random replies are mostly refused for some endpoints (a made-up id
+    is seldom a usable one), and 25 in a row were, once, in a CI run."""
+    for run in range(most):
+        if run >= runs and wanted in outcomes:
+            return
+        yield run
 
 
 def comfy_configs(sandbox: Sandbox) -> list[PrismConfig]:

@@ -11,13 +11,21 @@ Prism's executable: ``$GENVIDEO_PRISM`` (set by ``nox -s tests``, ``lowest`` and
 repo's pinned install ``tools/prism/node_modules/.bin/prism``. If neither exists the tests fail with a
 message saying so: a contract test that silently skips proves nothing.
 
+Mock servers (``mode="mock"``) answer from their document alone, so one of each kind (the same document
+bytes, dynamic or not, ``--errors`` or not) serves every test module of a session: loading the 3 MB
+Comfy document takes Prism 5-10 s on two busy cores, and modules asked for the same four or five. They
+stop when the session ends. Proxies are started per request: their upstream is the module's sandbox.
+A shared server's log holds every module's requests: read it from a ``mark()``.
+
 A test module that uses this one is marked ``prism`` (``pytestmark = pytest.mark.prism``): a run
 without Prism selects the others with ``-m "not prism"`` instead of failing on them.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import hashlib
 import os
 import re
 import signal
@@ -151,6 +159,10 @@ class PrismServer:
                 )
             time.sleep(0.05)
 
+    def running(self) -> bool:
+        """Whether the process was started and has not exited."""
+        return self._process is not None and self._process.poll() is None
+
     def stop(self) -> None:
         """Terminate the process group (SIGTERM, then SIGKILL). Idempotent."""
         process = self._process
@@ -232,26 +244,55 @@ def _accepts(port: int) -> bool:
         return False
 
 
+#: The mock servers this session has started, by what they serve (``_share_key``).
+_shared: dict[tuple[str, bool, bool], PrismServer] = {}
+
+
+def _share_key(config: PrismConfig) -> tuple[str, bool, bool] | None:
+    """What a mock server serves (its document's bytes, ``dynamic``, ``errors``); None for a proxy."""
+    if config.mode != "mock":
+        return None
+    return hashlib.sha256(config.spec.read_bytes()).hexdigest(), config.dynamic, config.errors
+
+
+@atexit.register
+def _stop_shared() -> None:
+    for server in _shared.values():
+        server.stop()
+    _shared.clear()
+
+
 @contextlib.contextmanager
 def running_prism(
     configs: Sequence[PrismConfig], log_dir: Path, *, timeout: float = STARTUP_TIMEOUT
 ) -> Iterator[list[PrismServer]]:
-    """Start every server in parallel, wait until all listen, yield them; stop them all on exit.
+    """Start every server in parallel (a mock server this session already runs is reused), wait until
+    all listen, yield them in the order of ``configs``; stop the proxies on exit.
 
     Raises PrismUnavailable (with Prism's output) if one cannot be found, dies or does not listen in time.
     """
     executable = prism_executable()
-    servers = [PrismServer(config, executable, log_dir) for config in configs]
+    servers: list[PrismServer] = []
+    fresh: list[PrismServer] = []
     try:
-        for server in servers:
-            server.start()
+        for config in configs:
+            key = _share_key(config)
+            server = _shared.get(key) if key is not None else None
+            if server is None or not server.running():
+                server = PrismServer(config, executable, log_dir)
+                server.start()
+                fresh.append(server)
+                if key is not None:
+                    _shared[key] = server
+            servers.append(server)
         deadline = time.monotonic() + timeout
-        for server in servers:
+        for server in fresh:
             server.wait_ready(deadline)
         yield servers
     finally:
-        for server in servers:
-            server.stop()
+        for server in fresh:
+            if _share_key(server.config) is None:
+                server.stop()
 
 
 @contextlib.contextmanager
@@ -263,4 +304,4 @@ def prism_fixture(configs: Sequence[PrismConfig], log_dir: Path) -> Iterator[dic
     except PrismUnavailable as exc:
         raise pytest.fail.Exception(str(exc), pytrace=False) from None  # the message once, no traceback
     with stack:
-        yield {server.config.name: server for server in servers}
+        yield {config.name: server for config, server in zip(configs, servers, strict=True)}

@@ -7,7 +7,7 @@ import inspect
 import math
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .._exceptions import InvalidOption
 from .._images import ImageInput
@@ -66,8 +66,7 @@ class CommonArgs:
     video: str | LocalFile | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class FormFile:
+class FormFile(NamedTuple):  # a named tuple: defining a dataclass costs every program ~0.3 ms
     """One file part of a ``multipart/form-data`` request."""
 
     field: str
@@ -99,8 +98,7 @@ class ApiRequest:
     the answer comes once the video is made."""
 
 
-@dataclass(frozen=True, slots=True)
-class Upload:
+class Upload(NamedTuple):  # a named tuple: defining a dataclass costs every program ~0.3 ms
     """A PUT of an input's bytes to a signed upload URL an earlier reply named (Comfy's storage): no
     credentials go with it, its reply is only a status, and it may be repeated."""
 

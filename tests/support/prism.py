@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -252,7 +253,13 @@ def _share_key(config: PrismConfig) -> tuple[str, bool, bool] | None:
     """What a mock server serves (its document's bytes, ``dynamic``, ``errors``); None for a proxy."""
     if config.mode != "mock":
         return None
-    return hashlib.sha256(config.spec.read_bytes()).hexdigest(), config.dynamic, config.errors
+    return _digest(config.spec), config.dynamic, config.errors
+
+
+@functools.cache
+def _digest(document: Path) -> str:
+    """The SHA-256 of a document (read once a session: documents do not change during one)."""
+    return hashlib.sha256(document.read_bytes()).hexdigest()
 
 
 @atexit.register
@@ -274,6 +281,7 @@ def running_prism(
     executable = prism_executable()
     servers: list[PrismServer] = []
     fresh: list[PrismServer] = []
+    owned: list[PrismServer] = []  # the proxies: stopped on exit
     try:
         for config in configs:
             key = _share_key(config)
@@ -282,7 +290,9 @@ def running_prism(
                 server = PrismServer(config, executable, log_dir)
                 server.start()
                 fresh.append(server)
-                if key is not None:
+                if key is None:
+                    owned.append(server)
+                else:
                     _shared[key] = server
             servers.append(server)
         deadline = time.monotonic() + timeout
@@ -290,9 +300,8 @@ def running_prism(
             server.wait_ready(deadline)
         yield servers
     finally:
-        for server in fresh:
-            if _share_key(server.config) is None:
-                server.stop()
+        for server in owned:
+            server.stop()
 
 
 @contextlib.contextmanager

@@ -504,19 +504,21 @@ class _Writes:
             return Step.BODY
         step = await self._wait()
         if step is Step.BODY:
-            pieces, self._queued, self._queued_bytes = self._queued, [], 0
-            self._pending = asyncio.ensure_future(asyncio.to_thread(_write_pieces, self._job, pieces))
+            self._start()
         return step
 
     async def drain(self) -> Next:
         """Write what is queued and wait for it (Step.BODY: all of it went well)."""
         step = await self._wait()
         if step is Step.BODY and self._queued:
-            pieces, self._queued, self._queued_bytes = self._queued, [], 0
-            step = await asyncio.to_thread(_write_pieces, self._job, pieces)
-            if step is Step.BODY:
-                self._job.report()
+            self._start()
+            step = await self._wait()
         return step
+
+    def _start(self) -> None:
+        """Hand what is queued to the worker thread."""
+        pieces, self._queued, self._queued_bytes = self._queued, [], 0
+        self._pending = asyncio.ensure_future(asyncio.to_thread(_write_pieces, self._job, pieces))
 
     async def _wait(self) -> Next:
         pending, self._pending = self._pending, None

@@ -209,11 +209,10 @@ def _outputs(ref: CreationRef, body: Mapping[str, Any]) -> tuple[VideoOutput, ..
                 f"vidu: creations[{index}] should be an object, got {type(item).__name__}", provider=PROVIDER
             )
         url, cover, watermarked = item.get("url"), item.get("cover_url"), item.get("watermarked_url")
-        # Each test is settled by its first half for a string (a thousand entries: it adds up).
-        if (
-            (type(url) is not str and url is not None)
-            or (type(cover) is not str and cover is not None)
-            or (type(watermarked) is not str and watermarked is not None)
+        if not (
+            (url is None or type(url) is str)
+            and (cover is None or type(cover) is str)
+            and (watermarked is None or type(watermarked) is str)
         ):
             for key in ("url", "cover_url", "watermarked_url"):  # raises, naming the field
                 optional_str(PROVIDER, item, key, "creations[{}].", index)

@@ -1,7 +1,8 @@
 """The download fast path: a body of known length read straight off the socket into a reused buffer.
 
 Past the bytes h11 read with the response head, `download` reads the body itself (`recv_into` one
-1 MiB buffer; asyncio's own reads for `AsyncClient`) instead of through httpcore and h11. These tests
+1 MiB buffer; for `AsyncClient`, the event loop's `recv_into` one buffer through genvideo's own
+asyncio protocol, `_loop_body`, over httpx and aiohttp) instead of through httpcore and h11. These tests
 pin what that must not change: exact bytes whatever the sizes and however the body is split on the
 wire (around 64 KiB and 1 MiB, with none, some or all of the body arriving with the head), resume
 after a cut in the middle of a buffer, the end of a body that stops short, the download's deadline
@@ -12,9 +13,12 @@ spy on the fast path's read counts its calls, so a test fails if the fast path w
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import random
+import resource
 import shutil
+import signal
 import socket
 import ssl
 import subprocess
@@ -28,11 +32,11 @@ import httpx
 import pytest
 
 import genvideo
-from genvideo import _backends
-from genvideo._download import READ_BUFFER
+from genvideo import _backends, _loop_body
+from genvideo._download import READ_BUFFER, DownloadJob
 from tests.support.faultservers import RangedObject, ScriptedServer, Version
 
-MODES = ["sync", "async"]
+MODES = ["sync", "async", "aiohttp"]
 KIB = 1024
 BLOCK = random.Random(16).randbytes(4099)  # a prime-ish period: a shifted or repeated piece shows
 
@@ -167,6 +171,11 @@ def fast_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The sizes of the fast path's reads (sync and async), in order: the real methods, counted."""
     sizes: list[int] = []
     read_into, read_body = _backends._Stream.read_into, _backends._AsyncStream.read_body
+    buffer_updated = _loop_body._Reader.buffer_updated
+
+    def counted_loop_read(self: _loop_body._Reader, nbytes: int) -> None:
+        sizes.append(nbytes)
+        buffer_updated(self, nbytes)
 
     def counted_into(self: _backends._Stream, buffer: memoryview, timeout: float | None) -> int:
         n = read_into(self, buffer, timeout)
@@ -180,6 +189,7 @@ def fast_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(_backends._Stream, "read_into", counted_into)
     monkeypatch.setattr(_backends._AsyncStream, "read_body", counted_body)
+    monkeypatch.setattr(_loop_body._Reader, "buffer_updated", counted_loop_read)
     return sizes
 
 
@@ -373,7 +383,11 @@ def tls_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[ssl.SSLContext, 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_exact_bytes_over_tls(
-    tmp_path: Path, fast_reads: list[int], tls_pair: tuple[ssl.SSLContext, ssl.SSLContext], mode: str
+    tmp_path: Path,
+    fast_reads: list[int],
+    tls_pair: tuple[ssl.SSLContext, ssl.SSLContext],
+    mode: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     server_tls, client_tls = tls_pair
     data = pattern(2 * READ_BUFFER + 12_345)
@@ -386,13 +400,219 @@ def test_exact_bytes_over_tls(
         if mode == "sync":
             with genvideo.Client(transport=httpx.HTTPTransport(verify=client_tls)) as client:
                 path = client.download(output, tmp_path / "v.mp4")
-        else:
+        elif mode == "async":
 
             async def main() -> Path:
                 async with genvideo.AsyncClient(transport=httpx.AsyncHTTPTransport(verify=client_tls)) as client:
                     return await client.download(output, tmp_path / "v.mp4")
 
             path = asyncio.run(main())
+        else:  # aiohttp's TLS is asyncio's: the loop reader gets the decrypted bytes
+            monkeypatch.setattr("genvideo._client._ssl_context", lambda: client_tls)
+            path = download(mode, server.url, tmp_path / "v.mp4")
     assert path.read_bytes() == data
     assert fast_reads
     assert sum(fast_reads) <= len(data) - 999
+
+
+# -- AsyncClient: the event loop's reader (_loop_body) -------------------------------------------------
+
+ASYNC_MODES = ["async", "aiohttp"]
+
+
+@pytest.fixture
+def write_threads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, int]]:
+    """Each ``DownloadJob.write``: (made on the main thread, where the test's event loop runs; bytes)."""
+    writes: list[tuple[bool, int]] = []
+    write = DownloadJob.write
+
+    def spied(self: DownloadJob, chunk: bytes | memoryview) -> Any:
+        writes.append((threading.current_thread() is threading.main_thread(), len(chunk)))
+        return write(self, chunk)
+
+    monkeypatch.setattr(DownloadJob, "write", spied)
+    return writes
+
+
+def body_in_pieces(size: int) -> tuple[bytes, Callable[[int, bytes], Script]]:
+    data = pattern(size)
+    return data, lambda n, request: [(head(size), 0.02), *((p, 0.001) for p, _ in pieces(data, 100 * KIB))]
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+def test_writes_stay_on_the_event_loop_while_they_are_quick(
+    tmp_path: Path, fast_reads: list[int], write_threads: list[tuple[bool, int]], mode: str
+) -> None:
+    data, script = body_in_pieces(3 * READ_BUFFER + 7)
+    with RawServer(script) as server:
+        assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
+    off_loop = sum(n for on_loop, n in write_threads if not on_loop)
+    assert sum(fast_reads) > 2 * READ_BUFFER
+    assert off_loop <= 64 * KIB  # at most what h11 held, written as before (in a worker thread)
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+def test_after_a_slow_write_the_rest_are_written_in_a_worker_thread(
+    tmp_path: Path,
+    fast_reads: list[int],
+    write_threads: list[tuple[bool, int]],
+    mode: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every write is "slow" here (the limit is 0 s): the loop makes one, a worker thread the rest; the
+    bytes are the same, whatever order the reads and the thread's writes interleave in."""
+    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", 0.0)
+    data, script = body_in_pieces(3 * READ_BUFFER + 7)
+    with RawServer(script) as server:
+        assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
+    on_loop = sum(n for on_loop, n in write_threads if on_loop)
+    assert on_loop <= READ_BUFFER + 64 * KIB  # the first loop write (at most a buffer), and what came with it
+    assert sum(n for on, n in write_threads if not on) >= len(data) - on_loop - 64 * KIB
+    assert len(fast_reads) > 3
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+def test_a_disk_that_stalls_holds_the_event_loop_once(
+    tmp_path: Path, fast_reads: list[int], mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each write takes 60 ms (a disk that stalls). A ticker on the loop sees it held that long once
+    (the write that showed the disk is slow), not once per write."""
+    write = DownloadJob.write
+
+    def slow(self: DownloadJob, chunk: bytes | memoryview) -> Any:
+        time.sleep(0.06)
+        return write(self, chunk)
+
+    monkeypatch.setattr(DownloadJob, "write", slow)
+    data, script = body_in_pieces(2 * READ_BUFFER + 3)
+    gaps: list[float] = []
+
+    async def main() -> Path:
+        async def tick() -> None:
+            last = time.monotonic()
+            while True:
+                await asyncio.sleep(0.005)
+                now = time.monotonic()
+                gaps.append(now - last)
+                last = now
+
+        ticker = asyncio.create_task(tick())
+        try:
+            async with genvideo.AsyncClient() as client:
+                return await client.download(genvideo.VideoOutput(server.url), tmp_path / "v.mp4")
+        finally:
+            ticker.cancel()
+
+    with RawServer(script) as server:
+        assert asyncio.run(main()).read_bytes() == data
+    assert fast_reads
+    assert len(gaps) > 20
+    assert sum(gap > 0.05 for gap in gaps) <= 1
+
+
+@contextlib.contextmanager
+def file_size_limit(limit: int) -> Iterator[None]:
+    """Files this process writes may not grow past ``limit`` bytes meanwhile (RLIMIT_FSIZE; a write
+    past it fails with EFBIG rather than a signal): a disk that fills up mid-download."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+@pytest.mark.parametrize("limit", [60.0, 0.0], ids=["on-loop", "threaded"])
+def test_a_failing_write_ends_the_loop_reader(
+    tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
+    _, script = body_in_pieces(3 * READ_BUFFER)
+    with (
+        RawServer(script) as server,
+        pytest.raises(genvideo.DownloadError, match="failed: File too large"),
+        file_size_limit(3 * READ_BUFFER // 2),
+    ):
+        download(mode, server.url, tmp_path / "v.mp4")
+    assert fast_reads
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+@pytest.mark.parametrize("limit", [60.0, 0.0], ids=["on-loop", "threaded"])
+def test_an_on_progress_error_ends_the_download_as_itself(
+    tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
+    _, script = body_in_pieces(3 * READ_BUFFER)
+    seen: list[int] = []
+
+    def on_progress(done: int, total: int | None) -> None:
+        seen.append(done)
+        if done > READ_BUFFER:
+            raise LookupError("the caller's own error")
+
+    with RawServer(script) as server, pytest.raises(LookupError, match="the caller's own error"):
+        download(mode, server.url, tmp_path / "v.mp4", on_progress=on_progress)
+    assert seen == sorted(seen)
+    assert fast_reads
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+@pytest.mark.parametrize("limit", [60.0, 0.0], ids=["on-loop", "threaded"])
+def test_a_cancelled_download_leaves_nothing_and_the_client_usable(
+    tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first answer sends 1.5 MiB, then a byte every 20 ms; the download is cancelled while it
+    trickles. The temp file goes, and the same client then downloads the whole video."""
+    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
+    size = 2 * READ_BUFFER
+    data = pattern(size)
+
+    def script(n: int, request: bytes) -> Script:
+        if n == 0:
+            half = size * 3 // 4
+            return [(head(size), 0.01), *pieces(data[:half], 256 * KIB), *((b"x", 0.02) for _ in range(200))]
+        return [(head(size) + data, 0.0)]
+
+    async def main() -> Path:
+        async with genvideo.AsyncClient() as client:
+            output = genvideo.VideoOutput(server.url)
+            task = asyncio.create_task(client.download(output, tmp_path / "v.mp4"))
+            while sum(fast_reads) < READ_BUFFER or fast_reads[-1] != 1:
+                await asyncio.sleep(0.01)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            assert list(tmp_path.iterdir()) == []
+            return await client.download(output, tmp_path / "v.mp4")
+
+    with RawServer(script) as server:
+        assert asyncio.run(main()).read_bytes() == data
+
+
+def test_only_asyncio_own_transports_are_taken_over() -> None:
+    """Another loop's transports (uvloop's) keep the backend's own reads: their support for a
+    ``BufferedProtocol`` put on with ``set_protocol`` is not known."""
+
+    class Foreign(asyncio.Transport):
+        pass
+
+    async def main() -> asyncio.Transport | None:
+        loop = asyncio.get_running_loop()
+        server = await loop.create_server(asyncio.Protocol, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        transport, _ = await loop.create_connection(asyncio.Protocol, "127.0.0.1", port)
+        try:
+            return _loop_body.asyncio_transport(transport)
+        finally:
+            transport.close()
+            server.close()
+
+    assert _loop_body.asyncio_transport(Foreign()) is None
+    assert _loop_body.asyncio_transport(object()) is None
+    assert isinstance(asyncio.run(main()), asyncio.Transport)

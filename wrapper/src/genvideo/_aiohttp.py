@@ -41,6 +41,7 @@ import httpx
 from yarl import URL
 
 from ._download import READ_BUFFER
+from ._loop_body import TAKE_OVER, Takeover, asyncio_transport
 from ._transport import _left, _Tracker
 
 __all__ = ["AiohttpTransport", "UnsupportedProxy"]
@@ -126,12 +127,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport, _Tracker):
         extensions: dict[str, Any] = {"http_version": version}
         if response.reason:
             extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
+        body = _Body(response, request)
+        extensions[TAKE_OVER] = body.take_over
         return httpx.Response(
-            response.status,
-            headers=list(response.raw_headers),
-            stream=_Body(response, request),
-            request=request,
-            extensions=extensions,
+            response.status, headers=list(response.raw_headers), stream=body, request=request, extensions=extensions
         )
 
     async def aclose(self) -> None:
@@ -195,6 +194,21 @@ class _Body(httpx.AsyncByteStream):
             if rest:  # a download keeps these bytes, and resumes after them
                 yield rest
             _raise_mapped(exc, self._request, reading=True)
+
+    def take_over(self) -> Takeover | None:
+        """The connection's asyncio transport, for a download to read the rest of the body itself
+        (``_loop_body``), with what aiohttp has buffered of it; None when aiohttp's transport is not
+        one of asyncio's own. aiohttp then closes the connection (its parser never saw the body end)."""
+        connection = self._response.connection
+        handler = None if connection is None else connection.protocol
+        transport = asyncio_transport(None if connection is None else connection.transport)
+        if handler is None or transport is None:
+            return None
+        handler.pause_reading()  # also stops aiohttp's sock_read timer: the download bounds its reads
+        content = self._response.content
+        arrived = _unread(content)
+        ended = content.is_eof() or content.exception() is not None or transport.is_closing()
+        return Takeover(transport, handler, [arrived] if arrived else [], ended)
 
     async def aclose(self) -> None:
         # A body read to its end leaves the connection reusable; anything less closes it.

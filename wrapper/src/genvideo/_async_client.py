@@ -396,7 +396,10 @@ class AsyncClient(_BaseClient):
     ) -> Path:
         """Stream an output to ``dest``; see :meth:`Client.download` (the same arguments).
 
-        File writes run in a worker thread; ``on_progress`` is called on the event loop's thread.
+        A body of known length is written from the event loop while each write is quick (under 5 ms,
+        as a write to the page cache is), and in a worker thread from the first one that is not (a
+        slow disk); any other body is written in a worker thread. ``on_progress`` is called on the
+        event loop's thread.
         """
         if output_of(target).kind == "file":  # a synchronous provider's video: moved (or copied) in a thread
             return await asyncio.to_thread(place_file, output_of(target), dest)
@@ -432,7 +435,7 @@ class AsyncClient(_BaseClient):
                     redactor.discard_url(url)
 
     async def _download_attempt(self, job: DownloadJob, url: str) -> Next:
-        """One request of a download, its body stored (in a worker thread): the job's next step."""
+        """One request of a download, its body stored: the job's next step."""
         try:
             headers, timeout = {**job.headers(), **self._download_auth(job.output, url)}, job.timeout(self._timeout)
             async with self._client().stream("GET", url, headers=headers, timeout=timeout) as response:
@@ -445,13 +448,21 @@ class AsyncClient(_BaseClient):
 
 
 async def _store_body(job: DownloadJob, response: httpx.Response, read_timeout: float | None) -> Next:
-    """The asyncio twin of ``_client._store_body``: past what h11 holds, a body of known length and no
-    encoding is read straight from the connection's stream (asyncio's own reads, up to 256 KiB, rather
-    than httpcore's 64 KiB through h11). Each piece is written in a worker thread while the next one
-    is read, whichever way it arrives."""
+    """The asyncio twin of ``_client._store_body``: a body of known length and no encoding is read,
+    past what the HTTP backend already holds of it, by the event loop straight into one reused buffer
+    (``_loop_body``), when the connection is on one of asyncio's own transports (not TLS under anyio).
+    Otherwise each piece is written in a worker thread while the next one is read: over httpx, past
+    what h11 holds, straight from the connection's stream (asyncio's reads, up to 256 KiB, rather than
+    httpcore's 64 KiB through h11)."""
     from ._backends import async_body_stream  # loaded with the client's transport
+    from ._loop_body import TAKE_OVER, read_rest
 
     left = job.body_left()
+    take_over = response.extensions.get(TAKE_OVER)
+    if left and take_over is not None:  # aiohttp's: it holds no body bytes but in its own reader
+        takeover = take_over()
+        if takeover is not None:
+            return await read_rest(job, takeover, left, read_timeout, response.request)
     stream = async_body_stream(response) if left else None
     reads = stream.reads if stream is not None else 0
     chunks = response.aiter_raw()  # kept until the end: a dropped httpx iterator closes the connection
@@ -468,6 +479,9 @@ async def _store_body(job: DownloadJob, response: httpx.Response, read_timeout: 
         assert stream is not None
         step = await writes.drain()  # what is left is counted from what has been written
         left = job.body_left() or 0
+        takeover = stream.take_over() if step is Step.BODY and left > 0 else None
+        if takeover is not None:
+            return await read_rest(job, takeover, left, read_timeout, response.request)
         while step is Step.BODY and left > 0:
             data = await stream.read_body(min(left, READ_BUFFER), job.read_timeout(read_timeout))
             if not data:

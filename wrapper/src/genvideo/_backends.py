@@ -5,12 +5,14 @@ built: httpcore costs ~10 ms to import, and ``import genvideo`` does not need it
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 import time
 import urllib.request
+from collections import deque
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpcore
 import httpx
@@ -29,6 +31,9 @@ __all__ = [
     "install_backend",
     "routes",
 ]
+
+if TYPE_CHECKING:
+    from ._loop_body import Takeover
 
 try:  # httpcore's plain socket stream (TCP, or TLS over TCP): its socket can be read straight into a buffer
     from httpcore._backends.sync import SyncStream as _SocketStream
@@ -154,6 +159,25 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
             raise httpx.ReadTimeout(str(exc) or "timed out") from exc
         except httpcore.ReadError as exc:
             raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
+
+    def take_over(self) -> Takeover | None:
+        """This connection's asyncio transport, for a download to read the rest of a body itself
+        (``_loop_body``), with the bytes anyio has queued; None unless the stream is anyio's plain
+        socket stream on one of asyncio's transports (TLS under anyio is decrypted by anyio, above the
+        transport). Call it only once httpcore's h11 holds no more of the body."""
+        from ._loop_body import Takeover, asyncio_transport  # a download's: loaded with the first one
+
+        stream = getattr(self._inner, "_stream", None)  # httpcore's AnyIOStream wraps anyio's stream
+        protocol = getattr(stream, "_protocol", None)
+        transport = asyncio_transport(getattr(stream, "_transport", None))
+        queue = getattr(protocol, "read_queue", None)
+        if transport is None or not isinstance(protocol, asyncio.Protocol) or not isinstance(queue, deque):
+            return None
+        transport.pause_reading()  # anyio's own state between reads; idempotent
+        arrived = list(queue)
+        queue.clear()
+        ended = bool(getattr(protocol, "is_at_eof", False)) or getattr(protocol, "exception", None) is not None
+        return Takeover(transport, protocol, arrived, ended or transport.is_closing())
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
         # anyio bounds a whole write by its timeout: no need to split it.

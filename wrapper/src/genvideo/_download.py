@@ -10,7 +10,7 @@ clients pump it with their own (sync or async) HTTP streams, the same way::
                 GET job.url with job.headers(), timeout=job.timeout(client_timeout):
                     step = job.start(response)
                     while step is Step.BODY and a raw chunk arrives:
-                        step = job.write(chunk)     # async: in a worker thread
+                        step = job.write(chunk)     # async: on the loop, or in a worker thread
                         job.report()                # async: on the event loop's thread
                 if the body ended: step = job.complete()
             except httpx.HTTPError, httpx.InvalidURL: step = job.failed(exc)
@@ -503,7 +503,7 @@ class DownloadJob:
         self._refreshed = False
         self._redirects = 0
         self._file: BinaryIO | None = None
-        self._lock = threading.Lock()  # an async download's writes run in a worker thread
+        self._lock = threading.Lock()  # an async download's writes may run in a worker thread
         self._unsynced = 0
         self._sync: Future[None] | None = None
         # the validators of the answer the temporary file started from

@@ -21,6 +21,7 @@ import shutil
 import signal
 import socket
 import ssl
+import struct
 import subprocess
 import threading
 import time
@@ -616,3 +617,58 @@ def test_only_asyncio_own_transports_are_taken_over() -> None:
     assert _loop_body.asyncio_transport(Foreign()) is None
     assert _loop_body.asyncio_transport(object()) is None
     assert isinstance(asyncio.run(main()), asyncio.Transport)
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+def test_a_connection_reset_mid_body_is_a_read_error_and_the_client_closes(
+    tmp_path: Path, fast_reads: list[int], mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server sends 1.5 of 3 MiB, then resets the connection (RST). The attempt fails as a read
+    error (no retries left), nothing is left behind, the backend's own protocol (anyio's, aiohttp's)
+    is told its connection is gone, and the client closes promptly."""
+    told: list[Exception | None] = []
+    backend_protocol: type[asyncio.BaseProtocol]
+    if mode == "aiohttp":
+        from aiohttp.client_proto import ResponseHandler as backend_protocol
+    else:
+        from anyio._backends._asyncio import StreamProtocol as backend_protocol
+    connection_lost = backend_protocol.connection_lost
+
+    def spied(self: Any, exc: Exception | None) -> None:
+        told.append(exc)
+        connection_lost(self, exc)
+
+    monkeypatch.setattr(backend_protocol, "connection_lost", spied)
+    size = 3 * READ_BUFFER
+    data = pattern(size)
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(head(size) + data[: size // 2])
+            time.sleep(0.2)
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/v.mp4"
+
+    async def main() -> float:
+        client = genvideo.AsyncClient(max_retries=0)
+        with pytest.raises(genvideo.DownloadError) as caught:
+            await client.download(genvideo.VideoOutput(url), tmp_path / "v.mp4")
+        assert "reset" in str(caught.value).lower()
+        started = time.monotonic()
+        await asyncio.wait_for(client.close(), 5)
+        return time.monotonic() - started
+
+    try:
+        assert asyncio.run(main()) < 1
+    finally:
+        server.join(5)
+        listener.close()
+    assert fast_reads
+    assert any(isinstance(exc, ConnectionResetError) for exc in told)
+    assert list(tmp_path.iterdir()) == []

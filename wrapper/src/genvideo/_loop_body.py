@@ -95,6 +95,8 @@ async def read_rest(
     finally:
         reader.stop()
         takeover.transport.set_protocol(takeover.protocol)
+        if reader.lost is not None:  # the backend's protocol must see its connection end, as the reader did
+            takeover.protocol.connection_lost(reader.lost.error)
         if reader.writing is not None:  # the file stays the job's alone once this returns
             await asyncio.wait([reader.writing])
     if isinstance(outcome, _Closed):
@@ -140,6 +142,8 @@ class _Reader(asyncio.BufferedProtocol):
         self._threaded = False
         self._paused = False
         self._stopped = False
+        self.lost: _Closed | None = None
+        """The connection was lost while this protocol was on it (the error, if any)."""
 
     def get_buffer(self, sizehint: int) -> memoryview:
         buffer = self._buffers[0]
@@ -236,4 +240,5 @@ class _Reader(asyncio.BufferedProtocol):
         return False
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._end(_Closed(exc))
+        self.lost = _Closed(exc)
+        self._end(self.lost)

@@ -15,6 +15,7 @@ which the disk's speed (and, on a shared machine, other work's writeback) hides 
 
 from __future__ import annotations
 
+import importlib
 import os
 import resource
 import shutil
@@ -108,8 +109,11 @@ def child(mode: str, url: str, dest: str) -> None:
             async with genvideo.AsyncClient(http_backend=backend) as client:
                 # An AsyncClient makes its pool (TLS context, transport, aiohttp's import) on first use;
                 # made here, so that the timing holds the download alone, as Client() makes its pool in
-                # its constructor.
+                # its constructor. Over httpx, the first request also imports anyio's asyncio backend
+                # (~15 ms, once a process: httpcore's first lock); imported here for the same reason.
                 client._client()
+                if backend == "httpx":
+                    importlib.import_module("anyio._backends._asyncio")
                 rss = current_rss_bytes()
                 start, cpu_start = time.perf_counter(), time.process_time()
                 await client.download(genvideo.VideoOutput(url=url), dest)

@@ -460,9 +460,10 @@ def test_after_a_slow_write_the_rest_are_written_in_a_worker_thread(
     mode: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Every write is "slow" here (the limit is 0 s): the loop makes one, a worker thread the rest; the
-    bytes are the same, whatever order the reads and the thread's writes interleave in."""
+    """Every write is "slow" here (the limits are 0 s): the loop makes one, a worker thread the rest;
+    the bytes are the same, whatever order the reads and the thread's writes interleave in."""
     monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", 0.0)
+    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", 0.0)
     data, script = body_in_pieces(3 * READ_BUFFER + 7)
     with RawServer(script) as server:
         assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
@@ -470,6 +471,42 @@ def test_after_a_slow_write_the_rest_are_written_in_a_worker_thread(
     assert on_loop <= READ_BUFFER + 64 * KIB  # the first loop write (at most a buffer), and what came with it
     assert sum(n for on, n in write_threads if not on) >= len(data) - on_loop - 64 * KIB
     assert len(fast_reads) > 3
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+def test_one_slow_write_does_not_move_the_writes_off_the_loop(
+    tmp_path: Path,
+    fast_reads: list[int],
+    write_threads: list[tuple[bool, int]],
+    mode: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One write of the loop reader takes 20 ms (the loop's thread lost its core a while): under the
+    50 ms the loop may be held, so every later write is still made on the loop."""
+    buffer_updated = _loop_body._Reader.buffer_updated
+    stalled: list[bool] = []
+
+    def once_slow(self: _loop_body._Reader, nbytes: int) -> None:
+        if not stalled:  # the first read's write: 20 ms longer
+            stalled.append(True)
+            write = self._job.write
+
+            def slow(chunk: bytes | memoryview) -> Any:
+                time.sleep(0.02)
+                return write(chunk)
+
+            self._job.write = slow  # type: ignore[method-assign]
+            buffer_updated(self, nbytes)
+            self._job.write = write  # type: ignore[method-assign]
+            return
+        buffer_updated(self, nbytes)
+
+    monkeypatch.setattr(_loop_body._Reader, "buffer_updated", once_slow)
+    data, script = body_in_pieces(3 * READ_BUFFER + 7)
+    with RawServer(script) as server:
+        assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
+    assert stalled
+    assert sum(n for on_loop, n in write_threads if not on_loop) <= 64 * KIB  # what h11 held, as before
 
 
 @pytest.mark.parametrize("mode", ASYNC_MODES)
@@ -531,6 +568,7 @@ def test_a_failing_write_ends_the_loop_reader(
     tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
+    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", limit)
     _, script = body_in_pieces(3 * READ_BUFFER)
     with (
         RawServer(script) as server,
@@ -548,6 +586,7 @@ def test_an_on_progress_error_ends_the_download_as_itself(
     tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
+    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", limit)
     _, script = body_in_pieces(3 * READ_BUFFER)
     seen: list[int] = []
 
@@ -571,6 +610,7 @@ def test_a_cancelled_download_leaves_nothing_and_the_client_usable(
     """The first answer sends 1.5 MiB, then a byte every 20 ms; the download is cancelled while it
     trickles. The temp file goes, and the same client then downloads the whole video."""
     monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
+    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", limit)
     size = 2 * READ_BUFFER
     data = pattern(size)
 

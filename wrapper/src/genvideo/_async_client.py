@@ -396,10 +396,10 @@ class AsyncClient(_BaseClient):
     ) -> Path:
         """Stream an output to ``dest``; see :meth:`Client.download` (the same arguments).
 
-        A body of known length is written from the event loop while each write is quick (under 5 ms,
-        as a write to the page cache is), and in a worker thread from the first one that is not (a
-        slow disk); any other body is written in a worker thread. ``on_progress`` is called on the
-        event loop's thread.
+        A body of known length is written from the event loop (a write to the page cache takes well
+        under a millisecond per MiB) until writes slower than 5 ms have held it 50 ms in all (a slow
+        disk), then from a worker thread; any other body is written from a worker thread.
+        ``on_progress`` is called on the event loop's thread.
         """
         if output_of(target).kind == "file":  # a synchronous provider's video: moved (or copied) in a thread
             return await asyncio.to_thread(place_file, output_of(target), dest)

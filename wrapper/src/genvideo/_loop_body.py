@@ -8,12 +8,15 @@ queues and tasks. Once what those hold of the body has been taken (``Takeover.ar
 puts its own protocol on the connection's transport, reads the rest, and puts the backend's back. The
 connection is never reused afterwards: its backend never saw the body end, and closes it.
 
-Writes run on the event loop while each takes under ``LOOP_WRITE_SECONDS``: a write to the page cache
-takes ~0.1-0.5 ms per MiB, and ``DownloadJob`` starts writeback every 8 MiB from another thread, so
-dirty pages do not pile up. After a slower write (a slow disk, a network filesystem), every later one
-runs in a worker thread, reading paused meanwhile: one slow write is the longest the loop waits. On two
-shared cores, writing on the loop measured 0.96x a plain socket loop's throughput; handing each piece
-to a thread while the next is read, 0.80x (three busy threads: the server's, the loop's, the writer's).
+Writes run on the event loop: a write to the page cache takes ~0.1-0.5 ms per MiB, and ``DownloadJob``
+starts writeback every 8 MiB from another thread, so dirty pages do not pile up. Once writes slower than
+``LOOP_WRITE_SECONDS`` have held the loop ``LOOP_HOLD_SECONDS`` in all (a slow disk, a network
+filesystem), every later one runs in a worker thread while the loop reads on into a second buffer. One
+slow write does not decide it: it may be the loop's thread losing its core a while (on two shared
+cores, with the server and the writeback thread busy, a 5 ms rule alone moved 2 of 16 500 MB
+downloads to tmpfs off the loop). To tmpfs, in a prototype on those two cores, writing on the loop
+ran at 0.96x a plain socket loop's throughput, and handing each piece to a thread while the next is
+read at 0.80x (three busy threads on two cores: the server's, the loop's, the writer's).
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ import httpx
 
 from ._download import READ_BUFFER, DownloadJob, Next, Step
 
-__all__ = ["LOOP_WRITE_SECONDS", "TAKE_OVER", "Takeover", "asyncio_transport", "read_rest"]
+__all__ = ["LOOP_HOLD_SECONDS", "LOOP_WRITE_SECONDS", "TAKE_OVER", "Takeover", "asyncio_transport", "read_rest"]
 
 LOOP_WRITE_SECONDS = 0.005
-"""A write on the event loop that takes longer moves the download's later writes to a worker thread."""
+"""A write on the event loop that takes longer is slow."""
+LOOP_HOLD_SECONDS = 0.05
+"""Once slow writes have held the event loop longer in all, a download's later writes run in a worker thread."""
 
 
 class Takeover(NamedTuple):  # a named tuple: a dataclass costs every program ~0.3 ms to define
@@ -139,6 +144,7 @@ class _Reader(asyncio.BufferedProtocol):
         """When bytes last arrived, or reading last resumed: the read timeout counts from here."""
         self.writing: asyncio.Future[Next] | None = None
         """A write in a worker thread."""
+        self._held = 0.0  # by slow writes on the loop
         self._threaded = False
         self._paused = False
         self._stopped = False
@@ -169,9 +175,12 @@ class _Reader(asyncio.BufferedProtocol):
         except Exception as exc:
             self._end(exc)
             return
-        if time.perf_counter() - started > LOOP_WRITE_SECONDS:
-            self._threaded = True
-            self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
+        took = time.perf_counter() - started
+        if took > LOOP_WRITE_SECONDS:
+            self._held += took
+            if self._held > LOOP_HOLD_SECONDS:
+                self._threaded = True
+                self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
         if self._reported(step) and not self.left:
             self._end(Step.BODY)
 

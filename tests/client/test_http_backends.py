@@ -263,6 +263,23 @@ def test_aiohttp_is_imported_only_by_a_client_that_uses_it(sandbox: Sandbox, aio
     assert done.stdout.split() == ["False", "False"]  # not even a client that has sent nothing yet
 
 
+def test_a_sync_client_imports_no_asyncio(sandbox: Sandbox, tmp_path: Path) -> None:
+    """A synchronous program pays nothing for the async side: a ``Client``'s get and download load
+    neither asyncio (~25 ms to import) nor the async download's loop reader."""
+    sandbox.add_creation("vidu", "1", states=["success"])
+    script = (
+        "import sys, genvideo\n"
+        f"client = genvideo.Client(comfy_api_key={COMFY_KEY!r}, comfy_base_url={sandbox.comfy_base_url!r})\n"
+        "creation = client.get('vidu:1')\n"
+        f"client.download(creation, {str(tmp_path)!r})\n"
+        "print('asyncio' in sys.modules, 'genvideo._loop_body' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "GENVIDEO_HTTP_BACKEND"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["False", "False"]
+    assert len(list(tmp_path.iterdir())) == 1
+
+
 def test_an_aiohttp_that_cannot_be_imported_is_a_configuration_error(
     sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, aiohttp_backend: str
 ) -> None:

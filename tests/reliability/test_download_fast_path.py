@@ -441,36 +441,24 @@ def body_in_pieces(size: int) -> tuple[bytes, Callable[[int, bytes], Script]]:
 
 
 @pytest.mark.parametrize("mode", ASYNC_MODES)
-def test_writes_stay_on_the_event_loop_while_they_are_quick(
-    tmp_path: Path, fast_reads: list[int], write_threads: list[tuple[bool, int]], mode: str
+def test_the_loop_reader_writes_on_the_loop_until_slow_writes_held_it(
+    tmp_path: Path, fast_reads: list[int], write_threads: list[tuple[bool, int]], mode: str, write_place: str
 ) -> None:
+    """On the loop: every write of the loop reader is made there. Threaded (every write counts as
+    slow): the loop makes one, a worker thread the rest, and the bytes are the same whatever order the
+    reads and the thread's writes interleave in. Over httpx, what h11 held (up to 64 KiB) is written
+    in a worker thread either way, as before."""
     data, script = body_in_pieces(3 * READ_BUFFER + 7)
     with RawServer(script) as server:
         assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
-    off_loop = sum(n for on_loop, n in write_threads if not on_loop)
+    on_loop = sum(n for on, n in write_threads if on)
+    off_loop = sum(n for on, n in write_threads if not on)
     assert sum(fast_reads) > 2 * READ_BUFFER
-    assert off_loop <= 64 * KIB  # at most what h11 held, written as before (in a worker thread)
-
-
-@pytest.mark.parametrize("mode", ASYNC_MODES)
-def test_after_a_slow_write_the_rest_are_written_in_a_worker_thread(
-    tmp_path: Path,
-    fast_reads: list[int],
-    write_threads: list[tuple[bool, int]],
-    mode: str,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Every write is "slow" here (the limits are 0 s): the loop makes one, a worker thread the rest;
-    the bytes are the same, whatever order the reads and the thread's writes interleave in."""
-    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", 0.0)
-    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", 0.0)
-    data, script = body_in_pieces(3 * READ_BUFFER + 7)
-    with RawServer(script) as server:
-        assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
-    on_loop = sum(n for on_loop, n in write_threads if on_loop)
-    assert on_loop <= READ_BUFFER + 64 * KIB  # the first loop write (at most a buffer), and what came with it
-    assert sum(n for on, n in write_threads if not on) >= len(data) - on_loop - 64 * KIB
-    assert len(fast_reads) > 3
+    if write_place == "on-loop":
+        assert off_loop <= 64 * KIB
+    else:
+        assert on_loop <= READ_BUFFER + 64 * KIB  # the first loop write (at most a buffer), what came before
+        assert off_loop >= len(data) - on_loop - 64 * KIB
 
 
 @pytest.mark.parametrize("mode", ASYNC_MODES)
@@ -548,6 +536,15 @@ def test_a_disk_that_stalls_holds_the_event_loop_once(
     assert sum(gap > 0.05 for gap in gaps) <= 1
 
 
+@pytest.fixture(params=[60.0, 0.0], ids=["on-loop", "threaded"])
+def write_place(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Where the loop reader writes: on the event loop throughout (limits never reached), or in a worker
+    thread from its second write on (limits of 0 s)."""
+    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", request.param)
+    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", request.param)
+    return "on-loop" if request.param else "threaded"
+
+
 @contextlib.contextmanager
 def file_size_limit(limit: int) -> Iterator[None]:
     """Files this process writes may not grow past ``limit`` bytes meanwhile (RLIMIT_FSIZE; a write
@@ -562,13 +559,9 @@ def file_size_limit(limit: int) -> Iterator[None]:
         signal.signal(signal.SIGXFSZ, handler)
 
 
+@pytest.mark.usefixtures("write_place")
 @pytest.mark.parametrize("mode", ASYNC_MODES)
-@pytest.mark.parametrize("limit", [60.0, 0.0], ids=["on-loop", "threaded"])
-def test_a_failing_write_ends_the_loop_reader(
-    tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
-    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", limit)
+def test_a_failing_write_ends_the_loop_reader(tmp_path: Path, fast_reads: list[int], mode: str) -> None:
     _, script = body_in_pieces(3 * READ_BUFFER)
     with (
         RawServer(script) as server,
@@ -580,13 +573,9 @@ def test_a_failing_write_ends_the_loop_reader(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.usefixtures("write_place")
 @pytest.mark.parametrize("mode", ASYNC_MODES)
-@pytest.mark.parametrize("limit", [60.0, 0.0], ids=["on-loop", "threaded"])
-def test_an_on_progress_error_ends_the_download_as_itself(
-    tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
-    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", limit)
+def test_an_on_progress_error_ends_the_download_as_itself(tmp_path: Path, fast_reads: list[int], mode: str) -> None:
     _, script = body_in_pieces(3 * READ_BUFFER)
     seen: list[int] = []
 
@@ -602,15 +591,13 @@ def test_an_on_progress_error_ends_the_download_as_itself(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.usefixtures("write_place")
 @pytest.mark.parametrize("mode", ASYNC_MODES)
-@pytest.mark.parametrize("limit", [60.0, 0.0], ids=["on-loop", "threaded"])
 def test_a_cancelled_download_leaves_nothing_and_the_client_usable(
-    tmp_path: Path, fast_reads: list[int], mode: str, limit: float, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fast_reads: list[int], mode: str
 ) -> None:
     """The first answer sends 1.5 MiB, then a byte every 20 ms; the download is cancelled while it
     trickles. The temp file goes, and the same client then downloads the whole video."""
-    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", limit)
-    monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", limit)
     size = 2 * READ_BUFFER
     data = pattern(size)
 

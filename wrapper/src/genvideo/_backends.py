@@ -5,7 +5,6 @@ built: httpcore costs ~10 ms to import, and ``import genvideo`` does not need it
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import ssl
 import time
@@ -165,6 +164,8 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         (``_loop_body``), with the bytes anyio has queued; None unless the stream is anyio's plain
         socket stream on one of asyncio's transports (TLS under anyio is decrypted by anyio, above the
         transport). Call it only once httpcore's h11 holds no more of the body."""
+        import asyncio  # loaded already (this is an asyncio connection): a sync client never imports it
+
         from ._loop_body import Takeover, asyncio_transport  # a download's: loaded with the first one
 
         stream = getattr(self._inner, "_stream", None)  # httpcore's AnyIOStream wraps anyio's stream

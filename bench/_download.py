@@ -222,8 +222,12 @@ def run(quick: bool) -> Section:
                 os.sync()
                 with tempfile.TemporaryDirectory(prefix="genvideo-bench-", dir=shm) as ram:
                     places.append(("to tmpfs", _measure(url, Path(ram), modes, ram_rounds, size)))
+    # Against the socket loop, to disk both sides wait for this machine's virtual disk: Client.download,
+    # unchanged, measured 0.42x to 3.29x between runs. The tmpfs set is the client's own cost, so it
+    # carries the socket-loop targets (the disk set does only when there is no tmpfs).
+    judged = places[-1][0]
     for where, results in places:
-        _rows(section, where, results, size, len(results["genvideo"]))
+        _rows(section, where, results, size, len(results["genvideo"]), socket_target=where == judged)
     peak = max(r["peak_rss"] for _, results in places for r in results["genvideo"])
     peak_async = max(r["peak_rss"] for _, results in places for m in ASYNC_MODES if m in results for r in results[m])
     others = ", ".join(
@@ -252,7 +256,15 @@ def run(quick: bool) -> Section:
     return section
 
 
-def _rows(section: Section, where: str, results: dict[str, list[dict[str, float]]], size: int, rounds: int) -> None:
+def _rows(
+    section: Section,
+    where: str,
+    results: dict[str, list[dict[str, float]]],
+    size: int,
+    rounds: int,
+    *,
+    socket_target: bool,
+) -> None:
     def throughput(mode: str) -> float:
         return median([size / r["seconds"] for r in results[mode]])
 
@@ -262,8 +274,9 @@ def _rows(section: Section, where: str, results: dict[str, list[dict[str, float]
     gv = throughput("genvideo")
     mb = size // 10**6
     disk = where == "to disk"
+    target_vs_socket = SOCKET_TARGET if socket_target else None
     baselines: list[tuple[str, str, Target | None]] = [
-        ("socket", f"throughput vs a plain socket loop + fsync (n={rounds})", SOCKET_TARGET),
+        ("socket", f"throughput vs a plain socket loop + fsync (n={rounds})", target_vs_socket),
         ("curl", "throughput vs curl (no fsync)", None),
         ("raw", "throughput vs raw httpx", THROUGHPUT_TARGET if disk else None),
         ("raw+fsync", "throughput vs raw httpx + fsync", None),
@@ -291,7 +304,7 @@ def _rows(section: Section, where: str, results: dict[str, list[dict[str, float]
                 f"{gv_async / 1e6:.0f} MB/s",
                 f"{throughput('socket') / 1e6:.0f} MB/s",
                 gv_async / throughput("socket"),
-                SOCKET_TARGET,
+                target_vs_socket,
             )
         )
     gv_cpu = cpu_per_gb("genvideo")

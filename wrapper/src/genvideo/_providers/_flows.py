@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -42,7 +41,7 @@ def inputs_as_urls(submit_request: SubmitRequest, submitted: Submitted) -> Submi
             video = common.video
             if isinstance(video, LocalFile):
                 video = yield from comfy_storage_url(video, "video")
-            request = submit_request(dataclasses.replace(common, images=images, video=video), options, idempotency_key)
+            request = submit_request(common._replace(images=images, video=video), options, idempotency_key)
         reply = yield request
         return submitted(reply or {})
 

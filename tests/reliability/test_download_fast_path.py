@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import itertools
 import random
 import resource
 import shutil
@@ -23,6 +24,7 @@ import socket
 import ssl
 import struct
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -536,13 +538,85 @@ def test_a_disk_that_stalls_holds_the_event_loop_once(
     assert sum(gap > 0.05 for gap in gaps) <= 1
 
 
-@pytest.fixture(params=[60.0, 0.0], ids=["on-loop", "threaded"])
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+def test_writes_come_back_to_the_loop_once_the_disk_is_quick_again(
+    tmp_path: Path, fast_reads: list[int], mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loop reader's first write, and its first after coming back, take 60 ms (the disk stalls a
+    while): each moves the writes to a worker thread, which makes LOOP_RETURN_AFTER quick ones the first
+    time and twice as many the second before they come back to the loop, where the rest are made."""
+    monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", 0.03)  # quick: a thread write that lost its core too
+    places: list[bool] = []  # per write of the loop reader: made on the loop
+    timed_write = _loop_body._Reader._timed_write
+
+    def scripted(self: _loop_body._Reader, piece: memoryview) -> tuple[Any, float]:
+        on_loop = threading.current_thread() is threading.main_thread()
+        started = time.perf_counter()
+        if on_loop and places.count(True) < 2 and (not places or not places[-1]):
+            time.sleep(0.06)
+        places.append(on_loop)
+        step, _ = timed_write(self, piece)
+        return step, time.perf_counter() - started
+
+    monkeypatch.setattr(_loop_body._Reader, "_timed_write", scripted)
+    data = pattern(100 * 16 * KIB)  # paced, so that most reads (and writes) are one piece, a stall's backlog aside
+    script = [(head(len(data)), 0.02), *((p, 0.003) for p, _ in pieces(data, 16 * KIB))]
+    with RawServer(lambda n, request: script) as server:
+        assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
+    runs = [(on_loop, len(list(run))) for on_loop, run in itertools.groupby(places)]
+    assert [on_loop for on_loop, _ in runs] == [True, False, True, False, True]
+    assert runs[0][1] == runs[2][1] == 1
+    assert runs[1][1] >= _loop_body.LOOP_RETURN_AFTER
+    assert runs[3][1] >= 2 * _loop_body.LOOP_RETURN_AFTER
+    assert runs[4][1] >= 1
+
+
+@pytest.mark.parametrize("mode", ASYNC_MODES)
+def test_writes_that_only_lost_their_core_stay_on_the_loop(
+    tmp_path: Path,
+    fast_reads: list[int],
+    write_threads: list[tuple[bool, int]],
+    mode: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each write takes 60 ms but the thread never slept meanwhile (it was waiting for a core, not for
+    the disk: a busy machine): a worker thread would not help, so every write stays on the loop."""
+    write = DownloadJob.write
+
+    def slow(self: DownloadJob, chunk: bytes | memoryview) -> Any:
+        time.sleep(0.06)
+        return write(self, chunk)
+
+    monkeypatch.setattr(DownloadJob, "write", slow)
+    monkeypatch.setattr(_loop_body, "_sleeps", lambda: 0)
+    data, script = body_in_pieces(2 * READ_BUFFER + 3)
+    with RawServer(script) as server:
+        assert download(mode, server.url, tmp_path / "v.mp4").read_bytes() == data
+    assert sum(fast_reads) > READ_BUFFER
+    assert sum(n for on_loop, n in write_threads if not on_loop) <= 64 * KIB  # what h11 held, as before
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux says how often a thread slept")
+def test_a_thread_that_sleeps_is_told_from_one_that_computes() -> None:
+    """``_sleeps`` counts this thread's sleeps (waits for I/O, a lock, a timer), not its work."""
+    before = _loop_body._sleeps()
+    hashlib.sha256(bytes(8 * 2**20)).digest()  # ~20 ms of work, no wait
+    assert _loop_body._sleeps() == before
+    time.sleep(0.01)
+    after = _loop_body._sleeps()
+    assert before is not None
+    assert after is not None
+    assert after > before
+
+
+@pytest.fixture(params=[60.0, -1.0], ids=["on-loop", "threaded"])
 def write_place(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Where the loop reader writes: on the event loop throughout (limits never reached), or in a worker
-    thread from its second write on (limits of 0 s)."""
+    thread from its second write on (limits below 0 s: every write is slow, even one that never waited,
+    and none is quick)."""
     monkeypatch.setattr(_loop_body, "LOOP_WRITE_SECONDS", request.param)
     monkeypatch.setattr(_loop_body, "LOOP_HOLD_SECONDS", request.param)
-    return "on-loop" if request.param else "threaded"
+    return "on-loop" if request.param > 0 else "threaded"
 
 
 @contextlib.contextmanager

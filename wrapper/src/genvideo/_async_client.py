@@ -397,8 +397,9 @@ class AsyncClient(_BaseClient):
         """Stream an output to ``dest``; see :meth:`Client.download` (the same arguments).
 
         A body of known length is written from the event loop (a write to the page cache takes well
-        under a millisecond per MiB) until writes slower than 5 ms have held it 50 ms in all (a slow
-        disk), then from a worker thread; any other body is written from a worker thread.
+        under a millisecond per MiB) until writes that waited for the disk over 5 ms have held it 50 ms
+        in all (a slow disk), then from a worker thread until 8 writes in a row are quick again (16 the
+        next time); any other body is written from a worker thread.
         ``on_progress`` is called on the event loop's thread.
         """
         if output_of(target).kind == "file":  # a synchronous provider's video: moved (or copied) in a thread

@@ -9,19 +9,24 @@ puts its own protocol on the connection's transport, reads the rest, and puts th
 connection is never reused afterwards: its backend never saw the body end, and closes it.
 
 Writes run on the event loop: a write to the page cache takes ~0.1-0.5 ms per MiB, and ``DownloadJob``
-starts writeback every 8 MiB from another thread, so dirty pages do not pile up. Once writes slower than
-``LOOP_WRITE_SECONDS`` have held the loop ``LOOP_HOLD_SECONDS`` in all (a slow disk, a network
-filesystem), every later one runs in a worker thread while the loop reads on into a second buffer. One
-slow write does not decide it: it may be the loop's thread losing its core a while (on two shared
-cores, with the server and the writeback thread busy, a 5 ms rule alone moved 2 of 16 500 MB
-downloads to tmpfs off the loop). To tmpfs, in a prototype on those two cores, writing on the loop
-ran at 0.96x a plain socket loop's throughput, and handing each piece to a thread while the next is
-read at 0.80x (three busy threads on two cores: the server's, the loop's, the writer's).
+starts writeback every 8 MiB from another thread, so dirty pages do not pile up. Once writes that
+waited for the disk longer than ``LOOP_WRITE_SECONDS`` have held the loop ``LOOP_HOLD_SECONDS`` in all
+(a slow disk, a network filesystem), the next ones run in a worker thread while the loop reads on into
+a second buffer; once ``LOOP_RETURN_AFTER`` writes in a row are quick there, they come back to the
+loop, and each return asks twice as many the next time (a disk whose speed swings settles in the
+thread). A write counts as waiting only if its thread slept meanwhile: on a busy machine the loop's
+thread loses its core for 5-16 ms at a time, mid-write or not, and a worker thread does not help that
+(it is one more busy thread). Counting those stretches too, 6 of 9 downloads to tmpfs after a bench's
+disk set moved to a thread (2 of 16 when a single slow write decided it); telling them apart by the
+thread's voluntary context switches (Linux), none of 22 did. To tmpfs, in a prototype on two cores, writing on the loop ran at 0.96x a plain
+socket loop's throughput, and handing each piece to a thread while the next is read at 0.80x (three
+busy threads on two cores: the server's, the loop's, the writer's).
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from typing import Any, NamedTuple
 
@@ -29,12 +34,24 @@ import httpx
 
 from ._download import READ_BUFFER, DownloadJob, Next, Step
 
-__all__ = ["LOOP_HOLD_SECONDS", "LOOP_WRITE_SECONDS", "TAKE_OVER", "Takeover", "asyncio_transport", "read_rest"]
+__all__ = [
+    "LOOP_HOLD_SECONDS",
+    "LOOP_RETURN_AFTER",
+    "LOOP_WRITE_SECONDS",
+    "TAKE_OVER",
+    "Takeover",
+    "asyncio_transport",
+    "read_rest",
+]
 
 LOOP_WRITE_SECONDS = 0.005
-"""A write on the event loop that takes longer is slow."""
+"""A write that waits for the disk longer is slow (one that took as long without the thread ever
+sleeping only lost its core a while: it is not)."""
 LOOP_HOLD_SECONDS = 0.05
-"""Once slow writes have held the event loop longer in all, a download's later writes run in a worker thread."""
+"""Once slow writes have held the event loop longer in all, a download's next writes run in a worker thread."""
+LOOP_RETURN_AFTER = 8
+"""After this many quick writes in a row in the worker thread, writes return to the loop (twice as many
+the next time)."""
 
 
 class Takeover(NamedTuple):  # a named tuple: a dataclass costs every program ~0.3 ms to define
@@ -111,6 +128,21 @@ async def read_rest(
     return outcome
 
 
+if sys.platform == "linux":
+    from resource import RUSAGE_THREAD, getrusage
+
+    def _sleeps() -> int | None:
+        """How often this thread has slept so far (voluntary context switches: waiting for I/O or a
+        lock, as opposed to losing its core)."""
+        return getrusage(RUSAGE_THREAD).ru_nvcsw
+
+else:
+
+    def _sleeps() -> int | None:
+        """Unknown on this platform: every slow write counts as waiting."""
+        return None
+
+
 class _Closed(NamedTuple):
     error: Exception | None
 
@@ -142,10 +174,12 @@ class _Reader(asyncio.BufferedProtocol):
         self.done: asyncio.Future[Next | _Closed] = loop.create_future()
         self.last_read = loop.time()
         """When bytes last arrived, or reading last resumed: the read timeout counts from here."""
-        self.writing: asyncio.Future[Next] | None = None
+        self.writing: asyncio.Future[tuple[Next, float]] | None = None
         """A write in a worker thread."""
         self._held = 0.0  # by slow writes on the loop
         self._threaded = False
+        self._quick = 0  # writes in a row the worker thread made quickly
+        self._return_after = LOOP_RETURN_AFTER
         self._paused = False
         self._stopped = False
         self.lost: _Closed | None = None
@@ -168,31 +202,46 @@ class _Reader(asyncio.BufferedProtocol):
             if not self.left:
                 self._pause()  # an empty buffer to read into would be a fatal error to asyncio
             return
+        self._write_here()
+
+    def _write_here(self) -> None:
+        """Write what the buffer holds on the loop; once slow writes have held it long enough, the
+        next ones go to a worker thread."""
         piece, self._filled = self._buffers[0][: self._filled], 0
-        started = time.perf_counter()
         try:
-            step = self._job.write(piece)
+            step, took = self._timed_write(piece)
         except Exception as exc:
             self._end(exc)
             return
-        took = time.perf_counter() - started
         if took > LOOP_WRITE_SECONDS:
             self._held += took
             if self._held > LOOP_HOLD_SECONDS:
                 self._threaded = True
-                self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
+                if len(self._buffers) == 1:
+                    self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
         if self._reported(step) and not self.left:
             self._end(Step.BODY)
+
+    def _timed_write(self, piece: memoryview) -> tuple[Next, float]:
+        """Write ``piece``: the step, and how long the write waited for the disk (its time, unless the
+        thread never slept meanwhile: then it only lost its core a while, which no thread would help)."""
+        slept = _sleeps()
+        started = time.perf_counter()
+        step = self._job.write(piece)
+        took = time.perf_counter() - started
+        if took > LOOP_WRITE_SECONDS and slept is not None and _sleeps() == slept:
+            return step, 0.0
+        return step, took
 
     def _hand_off(self) -> None:
         """Write what the filling buffer holds in a worker thread, and read on into the other one."""
         piece = self._buffers[0][: self._filled]
         self._buffers.reverse()
         self._filled = 0
-        self.writing = self._loop.run_in_executor(None, self._job.write, piece)
+        self.writing = self._loop.run_in_executor(None, self._timed_write, piece)
         self.writing.add_done_callback(self._written)
 
-    def _written(self, writing: asyncio.Future[Next]) -> None:
+    def _written(self, writing: asyncio.Future[tuple[Next, float]]) -> None:
         self.writing = None
         if self._stopped or writing.cancelled():
             return
@@ -200,16 +249,24 @@ class _Reader(asyncio.BufferedProtocol):
         if error is not None:
             self._end(error)
             return
-        if not self._reported(writing.result()):
+        step, took = writing.result()
+        if not self._reported(step):
             return
+        self._quick = self._quick + 1 if took <= LOOP_WRITE_SECONDS else 0
+        if self._quick >= self._return_after:  # the disk is quick again: back to writing on the loop
+            self._threaded, self._held, self._quick = False, 0.0, 0
+            self._return_after *= 2
         if self._filled:
-            self._hand_off()
-            if self._paused and self.left:
-                self._paused = False
-                self.last_read = self._loop.time()
-                self._transport.resume_reading()
+            if self._threaded:
+                self._hand_off()
+            else:
+                self._write_here()
         elif not self.left:
             self._end(Step.BODY)
+        if self._paused and self.left and not self._stopped:
+            self._paused = False
+            self.last_read = self._loop.time()
+            self._transport.resume_reading()
 
     def _reported(self, step: Next) -> bool:
         """After a write: report progress and say True to go on, or end with the step (or the

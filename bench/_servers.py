@@ -92,6 +92,11 @@ class ServerProcess:
         return self
 
     @property
+    def pid(self) -> int:
+        assert self._proc is not None
+        return self._proc.pid
+
+    @property
     def base_url(self) -> str:
         return f"http://{HOST}:{self.port}"
 

@@ -11,6 +11,7 @@ to the file, then ``fsync``. ``curl`` is ``curl -s -o FILE URL`` (no fsync; skip
 aiohttp is not installed). Every mode runs twice over: writing to disk, then (where
 there is one) to tmpfs, where neither the writes nor the fsync wait for a disk: the client's own cost,
 which the disk's speed (and, on a shared machine, other work's writeback) hides in the first set.
+Where the OS allows it, the server runs on one CPU and the downloads on the others (``_own_cores``).
 """
 
 from __future__ import annotations

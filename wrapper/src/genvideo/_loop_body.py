@@ -18,9 +18,10 @@ thread). A write counts as waiting only if its thread slept meanwhile: on a busy
 thread loses its core for 5-16 ms at a time, mid-write or not, and a worker thread does not help that
 (it is one more busy thread). Counting those stretches too, 6 of 9 downloads to tmpfs after a bench's
 disk set moved to a thread (2 of 16 when a single slow write decided it); telling them apart by the
-thread's voluntary context switches (Linux), none of 22 did. To tmpfs, in a prototype on two cores, writing on the loop ran at 0.96x a plain
-socket loop's throughput, and handing each piece to a thread while the next is read at 0.80x (three
-busy threads on two cores: the server's, the loop's, the writer's).
+thread's voluntary context switches (Linux), none of 22 did. To tmpfs, in a prototype on two cores,
+writing on the loop ran at 0.96x a plain socket loop's throughput, and handing each piece to a thread
+while the next is read at 0.80x (three busy threads on two cores: the server's, the loop's, the
+writer's).
 """
 
 from __future__ import annotations

@@ -472,8 +472,8 @@ def test_one_slow_write_does_not_move_the_writes_off_the_loop(
     mode: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """One write of the loop reader takes 20 ms (the loop's thread lost its core a while): under the
-    50 ms the loop may be held, so every later write is still made on the loop."""
+    """One write of the loop reader waits 20 ms (the disk's moment of hiccup): under the 50 ms the loop
+    may be held, so every later write is still made on the loop."""
     buffer_updated = _loop_body._Reader.buffer_updated
     stalled: list[bool] = []
 

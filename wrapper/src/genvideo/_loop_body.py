@@ -88,9 +88,11 @@ async def read_rest(
     job's step. Each wait for bytes is bounded by ``read_timeout`` (clamped to the download's deadline)
     and raises httpx's ReadTimeout; a connection that ends early raises RemoteProtocolError (closed)
     or ReadError (failed), as a read through httpx does."""
+    held = 0.0  # by slow writes on the loop: these count as the reader's own
     for data in takeover.arrived:
         piece = data[:left]  # anything past the body is not this response's
-        step = job.write(piece)
+        step, took = _timed(job, piece)
+        held += took if took > LOOP_WRITE_SECONDS else 0.0
         if step is not Step.BODY:
             return step
         job.report()
@@ -100,7 +102,7 @@ async def read_rest(
     if takeover.ended:
         raise _cut(left, request)
     loop = asyncio.get_running_loop()
-    reader = _Reader(job, left, takeover.transport, loop)
+    reader = _Reader(job, left, takeover.transport, loop, held)
     takeover.transport.set_protocol(reader)
     try:
         takeover.transport.resume_reading()
@@ -144,6 +146,18 @@ else:
         return None
 
 
+def _timed(job: DownloadJob, piece: bytes | memoryview) -> tuple[Next, float]:
+    """Write ``piece``: the step, and how long the write waited for the disk (its time, unless the
+    thread never slept meanwhile: then it only lost its core a while, which no thread would help)."""
+    slept = _sleeps()
+    started = time.perf_counter()
+    step = job.write(piece)
+    took = time.perf_counter() - started
+    if took > LOOP_WRITE_SECONDS and slept is not None and _sleeps() == slept:
+        return step, 0.0
+    return step, took
+
+
 class _Closed(NamedTuple):
     error: Exception | None
 
@@ -163,7 +177,12 @@ class _Reader(asyncio.BufferedProtocol):
     """
 
     def __init__(
-        self, job: DownloadJob, left: int, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop
+        self,
+        job: DownloadJob,
+        left: int,
+        transport: asyncio.Transport,
+        loop: asyncio.AbstractEventLoop,
+        held: float = 0.0,
     ) -> None:
         self._job = job
         self.left = left
@@ -177,8 +196,10 @@ class _Reader(asyncio.BufferedProtocol):
         """When bytes last arrived, or reading last resumed: the read timeout counts from here."""
         self.writing: asyncio.Future[tuple[Next, float]] | None = None
         """A write in a worker thread."""
-        self._held = 0.0  # by slow writes on the loop
+        self._held = held  # by slow writes on the loop
         self._threaded = False
+        if held > LOOP_HOLD_SECONDS:
+            self._to_thread()
         self._quick = 0  # writes in a row the worker thread made quickly
         self._return_after = LOOP_RETURN_AFTER
         self._paused = False
@@ -217,22 +238,18 @@ class _Reader(asyncio.BufferedProtocol):
         if took > LOOP_WRITE_SECONDS:
             self._held += took
             if self._held > LOOP_HOLD_SECONDS:
-                self._threaded = True
-                if len(self._buffers) == 1:
-                    self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
+                self._to_thread()
         if self._reported(step) and not self.left:
             self._end(Step.BODY)
 
+    def _to_thread(self) -> None:
+        """Make the next writes in a worker thread, with a second buffer to read into meanwhile."""
+        self._threaded = True
+        if len(self._buffers) == 1:
+            self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
+
     def _timed_write(self, piece: memoryview) -> tuple[Next, float]:
-        """Write ``piece``: the step, and how long the write waited for the disk (its time, unless the
-        thread never slept meanwhile: then it only lost its core a while, which no thread would help)."""
-        slept = _sleeps()
-        started = time.perf_counter()
-        step = self._job.write(piece)
-        took = time.perf_counter() - started
-        if took > LOOP_WRITE_SECONDS and slept is not None and _sleeps() == slept:
-            return step, 0.0
-        return step, took
+        return _timed(self._job, piece)
 
     def _hand_off(self) -> None:
         """Write what the filling buffer holds in a worker thread, and read on into the other one."""

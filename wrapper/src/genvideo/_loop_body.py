@@ -88,11 +88,11 @@ async def read_rest(
     job's step. Each wait for bytes is bounded by ``read_timeout`` (clamped to the download's deadline)
     and raises httpx's ReadTimeout; a connection that ends early raises RemoteProtocolError (closed)
     or ReadError (failed), as a read through httpx does."""
-    held = 0.0  # by slow writes on the loop: these count as the reader's own
+    took_here: list[float] = []  # these writes hold the loop too: they count as the reader's own
     for data in takeover.arrived:
         piece = data[:left]  # anything past the body is not this response's
         step, took = _timed(job, piece)
-        held += took if took > LOOP_WRITE_SECONDS else 0.0
+        took_here.append(took)
         if step is not Step.BODY:
             return step
         job.report()
@@ -102,7 +102,9 @@ async def read_rest(
     if takeover.ended:
         raise _cut(left, request)
     loop = asyncio.get_running_loop()
-    reader = _Reader(job, left, takeover.transport, loop, held)
+    reader = _Reader(job, left, takeover.transport, loop)
+    for took in took_here:
+        reader.wrote_here(took)
     takeover.transport.set_protocol(reader)
     try:
         takeover.transport.resume_reading()
@@ -177,12 +179,7 @@ class _Reader(asyncio.BufferedProtocol):
     """
 
     def __init__(
-        self,
-        job: DownloadJob,
-        left: int,
-        transport: asyncio.Transport,
-        loop: asyncio.AbstractEventLoop,
-        held: float = 0.0,
+        self, job: DownloadJob, left: int, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop
     ) -> None:
         self._job = job
         self.left = left
@@ -196,10 +193,8 @@ class _Reader(asyncio.BufferedProtocol):
         """When bytes last arrived, or reading last resumed: the read timeout counts from here."""
         self.writing: asyncio.Future[tuple[Next, float]] | None = None
         """A write in a worker thread."""
-        self._held = held  # by slow writes on the loop
+        self._held = 0.0  # by slow writes on the loop
         self._threaded = False
-        if held > LOOP_HOLD_SECONDS:
-            self._to_thread()
         self._quick = 0  # writes in a row the worker thread made quickly
         self._return_after = LOOP_RETURN_AFTER
         self._paused = False
@@ -235,18 +230,21 @@ class _Reader(asyncio.BufferedProtocol):
         except Exception as exc:
             self._end(exc)
             return
-        if took > LOOP_WRITE_SECONDS:
-            self._held += took
-            if self._held > LOOP_HOLD_SECONDS:
-                self._to_thread()
+        self.wrote_here(took)
         if self._reported(step) and not self.left:
             self._end(Step.BODY)
 
-    def _to_thread(self) -> None:
-        """Make the next writes in a worker thread, with a second buffer to read into meanwhile."""
-        self._threaded = True
-        if len(self._buffers) == 1:
-            self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
+    def wrote_here(self, took: float) -> None:
+        """A write on the loop waited ``took`` seconds for the disk: once slow ones have held the loop
+        ``LOOP_HOLD_SECONDS`` in all, the next writes run in a worker thread (with a second buffer to
+        read into meanwhile)."""
+        if took <= LOOP_WRITE_SECONDS:
+            return
+        self._held += took
+        if self._held > LOOP_HOLD_SECONDS and not self._threaded:
+            self._threaded = True
+            if len(self._buffers) == 1:
+                self._buffers.append(memoryview(bytearray(len(self._buffers[0]))))
 
     def _timed_write(self, piece: memoryview) -> tuple[Next, float]:
         return _timed(self._job, piece)
